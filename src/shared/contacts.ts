@@ -1,0 +1,32 @@
+/** Local address book entries and the import preview the UI shows before committing. */
+
+export interface ContactNumber {
+  /** Free label such as "mobile", "work". */
+  label: string;
+  /** As entered or imported, for display. */
+  number: string;
+  /** Normalised dialable form (E.164 where the number library could parse it), or null if not dialable. */
+  dialable: string | null;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  company: string;
+  numbers: ContactNumber[];
+  favourite: boolean;
+  updatedAt: number;
+}
+
+export interface SkippedImportRow {
+  /** 1-based record number in the file (card or CSV row). */
+  record: number;
+  reason: string;
+}
+
+export interface ContactImportPreview {
+  previewId: string;
+  format: 'vcard' | 'csv';
+  contacts: Omit<Contact, 'id' | 'updatedAt'>[];
+  skipped: SkippedImportRow[];
+}

@@ -1,0 +1,125 @@
+/**
+ * The domain model every process shares: phones, lines, calls and the events the core emits.
+ * Plain data only (it crosses IPC and WebSocket boundaries); no passwords ever appear here.
+ */
+
+/** Call states as VVX firmware names them (`CallHold` is normalised to `Hold`). */
+export const CALL_STATES = [
+  'Dialtone',
+  'Setup',
+  'Proceeding',
+  'RingBack',
+  'Offering',
+  'Connected',
+  'Hold',
+  'Disconnected',
+] as const;
+export type CallState = (typeof CALL_STATES)[number];
+
+export type CallDirection = 'Incoming' | 'Outgoing';
+
+export interface Call {
+  /** The phone's call handle, normalised to lower-case hex with `0x` (e.g. `0x9577dd30`). */
+  handle: string;
+  /** Line number (1-based) the call is on. */
+  line: number;
+  state: CallState;
+  direction: CallDirection;
+  remoteName: string;
+  remoteNumber: string;
+  /** Seconds the call had lasted when `observedAt` was taken. */
+  durationSeconds: number;
+  /** Epoch milliseconds at which the phone reported `durationSeconds`; lets the UI tick smoothly. */
+  observedAt: number;
+  muted: boolean;
+  /** The call the phone considers active (its appearance index ends in `*`). */
+  active: boolean;
+  /** The phone's appearance index without the `*` marker, e.g. "1". */
+  appearance: string;
+  sequence: number;
+  protocol: string;
+}
+
+export type LineRegistration = 'Registered' | 'Unregistered';
+
+export interface Line {
+  /** 1-based line number. */
+  line: number;
+  label: string;
+  address: string;
+  registration: LineRegistration;
+  protocol: string;
+}
+
+/** Health of the connection to a phone, as the poller sees it. */
+export type PhoneHealth = 'connecting' | 'online' | 'unreachable' | 'rebooting' | 'needs-attention';
+
+/** A problem the user must fix before the phone can be used (shown with its fix). */
+export type AttentionReason =
+  | 'api-disabled'
+  | 'default-password'
+  | 'wrong-credentials'
+  | 'certificate-unknown'
+  | 'certificate-changed'
+  | 'insufficient-access';
+
+export type PhoneScheme = 'http' | 'https';
+
+/** What the UI and CLI may know about a configured phone: never its password. */
+export interface PhoneInfo {
+  id: string;
+  name: string;
+  url: string;
+  username: string;
+  /** Whether a password is stored for this phone (the password itself stays in the core). */
+  hasPassword: boolean;
+  /** SHA-256 fingerprint (upper-case hex pairs joined by `:`) of the pinned certificate. */
+  pinnedFingerprint: string | null;
+  pollIntervalIdleMs: number;
+  pollIntervalActiveMs: number;
+  demo: boolean;
+}
+
+export interface PhoneStatus {
+  phoneId: string;
+  health: PhoneHealth;
+  attention: AttentionReason | null;
+  /** Plain-words explanation of `health`/`attention`, including how to fix it. */
+  message: string;
+  /** Fingerprint the phone presented when `attention` is a certificate problem. */
+  presentedFingerprint: string | null;
+  model: string | null;
+  firmware: string | null;
+  macAddress: string | null;
+  lastSeenAt: number | null;
+}
+
+/** Everything the core knows about one phone at a moment. */
+export interface PhoneSnapshot {
+  info: PhoneInfo;
+  status: PhoneStatus;
+  lines: Line[];
+  calls: Call[];
+}
+
+/** Events the core emits; every UI and the CLI's `watch` consume the same stream. */
+export type PhoneEvent =
+  | { type: 'phone-status'; phoneId: string; status: PhoneStatus }
+  | { type: 'lines-changed'; phoneId: string; lines: Line[] }
+  | { type: 'call-added'; phoneId: string; call: Call }
+  | { type: 'call-changed'; phoneId: string; call: Call; previousState: CallState }
+  | { type: 'call-removed'; phoneId: string; call: Call }
+  | { type: 'incoming-call'; phoneId: string; call: Call }
+  | { type: 'phones-changed'; phones: PhoneInfo[] };
+
+export type CallLogKind = 'missed' | 'received' | 'placed';
+
+export interface CallLogEntry {
+  kind: CallLogKind;
+  remoteName: string;
+  remoteNumber: string;
+  line: number;
+  /** ISO 8601 start time as the phone reports it. */
+  startTime: string;
+  durationSeconds: number;
+}
