@@ -333,3 +333,12 @@ export function createDeskpilotApi(transport: ContractTransport): DeskpilotApi {
 }
 
 export type { CallLogKind };
+
+/**
+ * What the core implements: one async handler per channel, receiving parsed arguments. The
+ * dispatcher (src/main/ipc) parses with contract-schemas.ts, calls the handler and maps thrown
+ * errors to a ContractError; Electron IPC and the browser host both sit on that dispatcher.
+ */
+export type ContractHandlers = {
+  [C in RequestChannel]: (args: ParsedArgs<C>) => Promise<RequestResults[C]>;
+};
