@@ -1,0 +1,11 @@
+/** The part of the core that transports (Electron IPC, the browser host) serve. */
+import type { ContractHandlers, EventChannel, EventPayloads } from '../../shared/contract';
+
+/** Handlers plus the event stream: structurally satisfied by the core facade. */
+export interface ContractCore {
+  handlers: ContractHandlers;
+  subscribe<E extends EventChannel>(
+    event: E,
+    listener: (payload: EventPayloads[E]) => void,
+  ): () => void;
+}

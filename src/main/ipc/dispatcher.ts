@@ -1,0 +1,78 @@
+/**
+ * The one entry point through which untrusted callers (Electron IPC, the browser host's
+ * WebSocket) reach the core: channel check, schema parse, handler call, error mapping.
+ * Every failure becomes an outcome value; nothing a caller sends can throw through here.
+ */
+import {
+  REQUEST_CHANNELS,
+  type ContractError,
+  type ContractHandlers,
+  type RequestChannel,
+  type RequestOutcome,
+} from '../../shared/contract';
+import { requestSchemas } from '../../shared/contract-schemas';
+import { findHostileShape } from './hostile-keys';
+import { toContractError } from './error-mapping';
+import { describeIssue } from './describe-issue';
+
+/** Where internal failures are reported; receives no argument values, so no secrets. */
+export type DispatcherLog = (line: string) => void;
+
+/** Validates and routes one request; shared by every transport. */
+export interface Dispatcher {
+  invoke(channel: unknown, args: unknown): Promise<RequestOutcome<RequestChannel>>;
+}
+
+const channels: ReadonlySet<string> = new Set(REQUEST_CHANNELS);
+
+function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && channels.has(value);
+}
+
+function failure(error: ContractError): { ok: false; error: ContractError } {
+  return { ok: false, error };
+}
+
+/**
+ * Creates the dispatcher over the core's handlers. Unknown channels, arguments that fail the
+ * channel's schema (or carry prototype-pollution keys) and handler failures all resolve to
+ * `{ ok: false, error }`; errors that are not the core's own become a generic 'internal' error.
+ */
+export function createDispatcher(
+  core: { handlers: ContractHandlers },
+  log: DispatcherLog = (line) => console.error(line),
+): Dispatcher {
+  async function run<C extends RequestChannel>(
+    channel: C,
+    args: unknown,
+  ): Promise<RequestOutcome<RequestChannel>> {
+    const hostile = findHostileShape(args);
+    if (hostile !== null) return failure({ code: 'invalid-argument', ...hostile });
+    // Absent arguments mean "no options" for channels that take none.
+    const parsed = requestSchemas[channel].safeParse(args ?? {});
+    if (!parsed.success) {
+      return failure({ code: 'invalid-argument', ...describeIssue(parsed.error.issues[0]) });
+    }
+    // The schema table and the handler table are keyed by the same channel; TypeScript cannot
+    // correlate the two lookups, so the handler is called through its parsed-argument type.
+    const handler = core.handlers[channel] as (value: unknown) => Promise<unknown>;
+    try {
+      const value = await handler(parsed.data);
+      return { ok: true, value } as RequestOutcome<RequestChannel>;
+    } catch (error) {
+      return failure(toContractError(error, channel, log));
+    }
+  }
+
+  return {
+    invoke(channel, args) {
+      if (!isRequestChannel(channel)) {
+        const name = typeof channel === 'string' ? `"${channel.slice(0, 64)}"` : typeof channel;
+        return Promise.resolve(
+          failure({ code: 'unknown-channel', message: `There is no request channel ${name}` }),
+        );
+      }
+      return run(channel, args);
+    },
+  };
+}

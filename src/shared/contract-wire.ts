@@ -1,0 +1,41 @@
+/**
+ * The contract on the wire between the browser host's WebSocket and the browser client (and the
+ * Electron IPC bridge's event list): message shapes and the runtime list of event channels.
+ * Pure types and constants, shared by src/main (server) and src/renderer (client).
+ */
+import type { EventChannel, EventPayloads, RequestChannel, RequestOutcome } from './contract';
+
+/** Every event channel, for transports that forward all of them. */
+export const EVENT_CHANNELS = [
+  'phone',
+  'dial-request',
+  'contacts-changed',
+  'settings-changed',
+] as const satisfies readonly EventChannel[];
+
+// Compile-time proof that the list names every event channel.
+const eventsAreComplete: Exclude<EventChannel, (typeof EVENT_CHANNELS)[number]> extends never
+  ? true
+  : false = true;
+void eventsAreComplete;
+
+/** Path of the browser host's contract WebSocket. */
+export const CONTRACT_SOCKET_PATH = '/contract';
+
+/** A call from the client; `id` pairs it with its result. */
+export interface WireRequest {
+  id: number;
+  channel: string;
+  args: unknown;
+}
+
+/** An event pushed by the host. */
+export type WireEvent = {
+  [E in EventChannel]: { kind: 'event'; event: E; payload: EventPayloads[E] };
+}[EventChannel];
+
+/** What the host sends: results, events, or a complaint about an unreadable message. */
+export type WireServerMessage =
+  | { kind: 'result'; id: number; outcome: RequestOutcome<RequestChannel> }
+  | WireEvent
+  | { kind: 'protocol-error'; message: string };
