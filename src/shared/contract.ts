@@ -182,6 +182,11 @@ export interface ParsedLink {
   type: 'TEL' | 'SIP';
   /** Human form for confirmation dialogs. */
   display: string;
+  /**
+   * Keypad digits to send as DTMF once the call connects (from ";ext=", ";postd=", "ext. 89" or
+   * pauses like "+15551234567,89"); the phone's dial request has no room for them.
+   */
+  postDial?: string;
 }
 
 /** Result type per request channel. */

@@ -1,0 +1,72 @@
+/**
+ * The one gate between "something to call" and the phone: what a user types or pastes
+ * ("+1 (555) 123-4567", "555.123.4567 ext. 89", "1234", "alice@example.com") and links from the
+ * OS (tel:, callto:, sip:, sips:). Anything that is not a dialable number or SIP address is refused
+ * with a message naming the problem; nothing unvetted is ever passed on to the phone.
+ *
+ * Pure (no node imports) so the renderer may use it for instant validation; the core re-parses
+ * every destination with it before dialling.
+ */
+import type { ParsedLink } from './contract';
+import { parseSipBody } from './dial-target-sip';
+import { parseTelBody, parseTypedNumber } from './dial-target-tel';
+import { DialTargetRefusal, refuseControlCharacters, stripInvisible } from './dial-target-text';
+
+/** Longest input considered; real numbers and SIP addresses are far shorter. */
+export const MAX_DIAL_TARGET_LENGTH = 256;
+
+export type DialTargetResult = { ok: true; value: ParsedLink } | { ok: false; message: string };
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+function parseScheme(scheme: string, body: string): ParsedLink {
+  switch (scheme) {
+    case 'tel':
+    case 'callto':
+      return parseTelBody(body);
+    case 'sip':
+    case 'sips':
+      return parseSipBody(scheme, body);
+    default:
+      throw new DialTargetRefusal(
+        `A "${scheme}:" link is not something to dial: only tel:, callto:, sip: and sips: links are accepted.`,
+      );
+  }
+}
+
+function parse(input: string): ParsedLink {
+  // "<sip:alice@example.com>" is how SIP headers and some address books quote addresses.
+  const text = stripInvisible(input)
+    .replace(/^<(.*)>$/s, '$1')
+    .trim();
+  if (text === '') throw new DialTargetRefusal('Nothing to dial: the number is empty.');
+  if (text.length > MAX_DIAL_TARGET_LENGTH) {
+    throw new DialTargetRefusal(
+      `The number is ${text.length} characters long; a phone number or SIP address is at most ${MAX_DIAL_TARGET_LENGTH}.`,
+    );
+  }
+  refuseControlCharacters(text);
+  const scheme = SCHEME.exec(text);
+  if (scheme) {
+    const name = (scheme[1] ?? '').toLowerCase();
+    return parseScheme(name, text.slice(scheme[0].length));
+  }
+  if (text.includes('@')) return parseSipBody('sip', text);
+  return parseTypedNumber(text);
+}
+
+/**
+ * Parses a typed number, a pasted number or a tel:/callto:/sip:/sips: link into what the phone
+ * will dial. Never throws: refusals come back as `{ ok: false, message }` in plain words.
+ */
+export function parseDialTarget(input: string): DialTargetResult {
+  if (typeof input !== 'string') {
+    return { ok: false, message: 'Nothing to dial: the number is not text.' };
+  }
+  try {
+    return { ok: true, value: parse(input) };
+  } catch (error) {
+    if (error instanceof DialTargetRefusal) return { ok: false, message: error.message };
+    throw error;
+  }
+}
