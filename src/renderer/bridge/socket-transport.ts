@@ -1,0 +1,140 @@
+/**
+ * The contract over the browser host's WebSocket: calls are paired with results by id, events are
+ * fanned out to subscribers, and a dropped socket fails the pending calls with 'unreachable' and
+ * reconnects with a growing delay. The socket authenticates with the host's HttpOnly cookie.
+ */
+import type {
+  ContractTransport,
+  EventChannel,
+  EventPayloads,
+  RequestArgs,
+  RequestChannel,
+  RequestOutcome,
+} from '../../shared/contract';
+import type { WireServerMessage } from '../../shared/contract-wire';
+
+/**
+ * The part of the browser's WebSocket this transport uses (the `ws` client has it too). Handlers
+ * are only ever assigned here, so their parameter is typed `never` to accept either library's.
+ */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  onopen: ((event: never) => unknown) | null;
+  onclose: ((event: never) => unknown) | null;
+  onerror: ((event: never) => unknown) | null;
+  onmessage: ((event: never) => unknown) | null;
+}
+
+export interface SocketTransportOptions {
+  /** Opens a new socket to the host's contract endpoint. */
+  connect: () => SocketLike;
+  /** First reconnect delay; doubles up to `maxRetryMs`. */
+  retryMs?: number;
+  maxRetryMs?: number;
+}
+
+/** A contract transport that also reports whether the host is reachable. */
+export interface SocketTransport extends ContractTransport {
+  /** Called with true when (re)connected and false when the connection drops. */
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /** Stops reconnecting and closes the socket. */
+  close(): void;
+}
+
+const OPEN = 1;
+
+type Listener = (payload: never) => void;
+
+function unreachable(): RequestOutcome<RequestChannel> {
+  return {
+    ok: false,
+    error: {
+      code: 'unreachable',
+      message: 'The connection to Deskpilot dropped before it answered; it is reconnecting.',
+    },
+  };
+}
+
+/** Creates the WebSocket transport and starts connecting. */
+export function createSocketTransport(options: SocketTransportOptions): SocketTransport {
+  const retryMs = options.retryMs ?? 500;
+  const maxRetryMs = options.maxRetryMs ?? 5000;
+  const pending = new Map<number, (outcome: RequestOutcome<RequestChannel>) => void>();
+  const queued: string[] = [];
+  const listeners = new Map<EventChannel, Set<Listener>>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let nextId = 1;
+  let delay = retryMs;
+  let closed = false;
+  let socket: SocketLike;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function receive(data: unknown): void {
+    if (typeof data !== 'string') return;
+    const message = JSON.parse(data) as WireServerMessage;
+    if (message.kind === 'result') {
+      pending.get(message.id)?.(message.outcome);
+      pending.delete(message.id);
+    } else if (message.kind === 'event') {
+      for (const listener of listeners.get(message.event) ?? []) {
+        (listener as (payload: unknown) => void)(message.payload);
+      }
+    }
+  }
+
+  function open(): void {
+    socket = options.connect();
+    socket.onopen = () => {
+      delay = retryMs;
+      for (const data of queued.splice(0)) socket.send(data);
+      connectionListeners.forEach((listener) => listener(true));
+    };
+    socket.onmessage = (event: { data: unknown }) => receive(event.data);
+    socket.onerror = () => undefined;
+    socket.onclose = () => {
+      queued.length = 0;
+      for (const settle of pending.values()) settle(unreachable());
+      pending.clear();
+      connectionListeners.forEach((listener) => listener(false));
+      if (closed) return;
+      retryTimer = setTimeout(open, delay);
+      delay = Math.min(delay * 2, maxRetryMs);
+    };
+  }
+  open();
+
+  return {
+    invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>) {
+      if (closed) return Promise.resolve(unreachable() as RequestOutcome<C>);
+      const id = nextId++;
+      const data = JSON.stringify({ id, channel, args });
+      return new Promise<RequestOutcome<C>>((resolve) => {
+        // The host answers each id with the outcome of that id's channel.
+        pending.set(id, resolve as (outcome: RequestOutcome<RequestChannel>) => void);
+        if (socket.readyState === OPEN) socket.send(data);
+        else queued.push(data);
+      });
+    },
+    subscribe<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+    onConnectionChange(listener) {
+      connectionListeners.add(listener);
+      return () => {
+        connectionListeners.delete(listener);
+      };
+    },
+    close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      socket.close();
+    },
+  };
+}
