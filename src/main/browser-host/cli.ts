@@ -1,0 +1,52 @@
+/**
+ * `npm run web`: starts the core (with the demo phone if asked, or on first run) and serves it to
+ * a browser on 127.0.0.1, printing the address with its session token.
+ */
+import { createCore } from '../core/create-core';
+import { startBrowserHost, DEFAULT_RENDERER_DIR } from './browser-host';
+import { parseWebCliOptions, WEB_USAGE } from './cli-options';
+import { defaultDataDir } from './default-data-dir';
+import { openInBrowser } from './open-browser';
+import { isRendererBuilt, notBuiltMessage } from './static-files';
+
+async function main(): Promise<void> {
+  const options = parseWebCliOptions(process.argv.slice(2));
+  if ('error' in options) {
+    if (options.error === 'help') {
+      console.log(WEB_USAGE);
+      return;
+    }
+    console.error(`deskpilot web: ${options.error}\n${WEB_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (!(await isRendererBuilt(DEFAULT_RENDERER_DIR))) {
+    console.error(`Warning: ${notBuiltMessage(DEFAULT_RENDERER_DIR)}`);
+  }
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const core = await createCore({ dataDir, demo: options.demo });
+  for (const warning of core.warnings) console.error(`Warning: ${warning}`);
+  const host = await startBrowserHost({ core, port: options.port });
+  console.log(`Deskpilot: ${host.url}`);
+  console.log(`Data: ${dataDir}. Press Ctrl-C to stop.`);
+  if (options.open && !(await openInBrowser(host.url))) {
+    console.log('No browser could be opened here: open the address above yourself.');
+  }
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void host
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`deskpilot web: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
