@@ -17,8 +17,8 @@ const MAX_POST_DIAL_DIGITS = 32;
 /** Spaces, dashes (ASCII and Unicode), dots, parentheses and slashes people write between digits. */
 const VISUAL_SEPARATORS = /[\s\-.()/\u2010-\u2015\u2212]/g;
 
-/** Typed extension suffixes: "ext. 89", "ext 89", "extension 89", "x89", "#89" is not one. */
-const TYPED_EXTENSION = /^(.*?\d[\s\-.()]*)[\s,;]*(?:ext\.?|extension|x)\s*:?\s*(\d{1,16})$/i;
+/** Typed extension suffixes: "ext. 89", "ext 89", "extension 89", "x89", ";ext=89". */
+const TYPED_EXTENSION = /^(.*?\d[\s\-.()]*)[\s,;]*(?:ext\.?|extension|x)\s*[:=]?\s*(\d{1,16})$/i;
 
 /**
  * Pause-style post-dial digits from mobile links and pasted numbers: "+15551234567,89",

@@ -1,0 +1,220 @@
+/**
+ * The local address book: contacts persisted with conf in `<dataDir>/contacts.json` (atomic
+ * writes, validated on load and on every write), imports previewed before they are committed,
+ * and a change feed for the UI.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+
+import Conf from 'conf';
+import { z } from 'zod';
+
+import type { Contact, ContactImportPreview, ContactNumber } from '../../shared/contacts';
+import type { ParsedArgs } from '../../shared/contract';
+import { CoreError } from '../core/core-error';
+import { toConfSchema } from '../settings/settings-schema';
+import { normaliseContactNumber } from './contact-number';
+import { buildImportPreview, findDuplicate, type CandidateContact } from './import-preview';
+
+/** A contact as the 'contacts.add' schema delivers it (name, company, numbers, favourite). */
+export type ContactInput = ParsedArgs<'contacts.add'>;
+
+const CONFIG_NAME = 'contacts';
+/** Previews are whole files held in memory until committed; only the latest few are kept. */
+const MAX_PENDING_PREVIEWS = 4;
+
+const storedContactSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  company: z.string().max(200),
+  numbers: z
+    .array(
+      z.object({
+        label: z.string().max(40),
+        number: z.string().min(1).max(256),
+        dialable: z.string().max(300).nullable(),
+      }),
+    )
+    .max(20),
+  favourite: z.boolean(),
+  updatedAt: z.number().int().nonnegative(),
+});
+
+interface ContactsFile {
+  contacts: Contact[];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Sorted as an address book is read: by name, ignoring case and accents. */
+function byName(a: Contact, b: Contact): number {
+  return (
+    a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id)
+  );
+}
+
+/** Normalises every number of a hand-typed contact; an undialable one is an argument error. */
+function normaliseInputNumbers(input: ContactInput): ContactNumber[] {
+  return input.numbers.map(({ label, number }, index) => {
+    const normalised = normaliseContactNumber(label, number);
+    if (!normalised.ok) {
+      throw new CoreError(
+        'invalid-argument',
+        `Number ${index + 1} ("${number.slice(0, 60)}"): ${normalised.message}`,
+      );
+    }
+    return normalised.value;
+  });
+}
+
+export class ContactsStore {
+  /** Problems found while loading, in words (e.g. a damaged file that was set aside). */
+  readonly warnings: string[] = [];
+  private readonly conf: Conf<ContactsFile>;
+  /** The file is read once; this process is its only writer. */
+  private contacts: Contact[];
+  private readonly previews = new Map<string, CandidateContact[]>();
+  private readonly listeners = new Set<(contacts: Contact[]) => void>();
+
+  constructor(options: { dataDir: string }) {
+    this.conf = this.open(options.dataDir);
+    this.contacts = this.conf.get('contacts');
+  }
+
+  /** Every contact, sorted by name. */
+  list(): Contact[] {
+    return [...this.contacts].sort(byName);
+  }
+
+  /** Adds a contact typed by hand; every number must be dialable. */
+  add(input: ContactInput): Contact {
+    const contact = this.build(randomUUID(), input);
+    this.save([...this.contacts, contact]);
+    return contact;
+  }
+
+  /** Replaces the contact `id` with `input`; not-found if there is no such contact. */
+  update(id: string, input: ContactInput): Contact {
+    this.require(id);
+    const contact = this.build(id, input);
+    this.save(this.contacts.map((existing) => (existing.id === id ? contact : existing)));
+    return contact;
+  }
+
+  /** Deletes the contact `id`; not-found if there is no such contact. */
+  remove(id: string): void {
+    this.require(id);
+    this.save(this.contacts.filter((contact) => contact.id !== id));
+  }
+
+  /**
+   * Reads a vCard or CSV file into a preview of what would be imported and what is skipped and
+   * why. Nothing is stored until commitImport(previewId).
+   */
+  previewImport(fileName: string, content: string): ContactImportPreview {
+    const body = buildImportPreview(fileName, content, this.contacts);
+    const previewId = randomUUID();
+    this.previews.set(previewId, body.contacts);
+    for (const stale of [...this.previews.keys()].slice(0, -MAX_PENDING_PREVIEWS)) {
+      this.previews.delete(stale);
+    }
+    return { previewId, ...body };
+  }
+
+  /**
+   * Adds the contacts of a preview. Duplicates are checked again, since contacts may have been
+   * added since the preview; `imported` counts the contacts actually added.
+   */
+  commitImport(previewId: string): { imported: number } {
+    const candidates = this.previews.get(previewId);
+    if (candidates === undefined) {
+      throw new CoreError(
+        'not-found',
+        'That import preview is no longer available (already imported, or replaced by newer previews); preview the file again.',
+      );
+    }
+    this.previews.delete(previewId);
+    const next = [...this.contacts];
+    const now = Date.now();
+    for (const candidate of candidates) {
+      if (findDuplicate(candidate, next)) continue;
+      next.push({ ...candidate, id: randomUUID(), updatedAt: now });
+    }
+    const imported = next.length - this.contacts.length;
+    if (imported > 0) this.save(next);
+    return { imported };
+  }
+
+  /** Calls `listener` with the full sorted list after every change; returns the unsubscribe. */
+  onChange(listener: (contacts: Contact[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  private build(id: string, input: ContactInput): Contact {
+    return {
+      id,
+      name: input.name.trim(),
+      company: input.company.trim(),
+      numbers: normaliseInputNumbers(input),
+      favourite: input.favourite,
+      updatedAt: Date.now(),
+    };
+  }
+
+  private require(id: string): void {
+    if (!this.contacts.some((contact) => contact.id === id)) {
+      throw new CoreError('not-found', 'That contact no longer exists; it may have been deleted.');
+    }
+  }
+
+  private save(contacts: Contact[]): void {
+    try {
+      this.conf.set('contacts', contacts);
+    } catch (error) {
+      throw new CoreError('internal', `The contacts could not be saved: ${describe(error)}`);
+    }
+    this.contacts = contacts;
+    const sorted = this.list();
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(sorted);
+      } catch {
+        // The change is saved; a failing subscriber (a closed window) must not turn it into an error.
+      }
+    }
+  }
+
+  private open(dataDir: string): Conf<ContactsFile> {
+    const options = {
+      cwd: dataDir,
+      configName: CONFIG_NAME,
+      schema: { contacts: toConfSchema(z.array(storedContactSchema)) },
+      defaults: { contacts: [] },
+      // An address book is personal data: readable by this user account only.
+      configFileMode: 0o600,
+    };
+    try {
+      return new Conf<ContactsFile>(options);
+    } catch (error) {
+      const file = join(dataDir, `${CONFIG_NAME}.json`);
+      if (!existsSync(file)) {
+        throw new CoreError(
+          'internal',
+          `Cannot create the contacts file in ${dataDir}: ${describe(error)}`,
+        );
+      }
+      const aside = join(dataDir, `${CONFIG_NAME}.damaged-${Date.now()}.json`);
+      renameSync(file, aside);
+      this.warnings.push(
+        `The contacts file ${file} could not be read (${describe(error)}); it was kept as ${aside} and an empty address book was started.`,
+      );
+      return new Conf<ContactsFile>(options);
+    }
+  }
+}
