@@ -1,0 +1,109 @@
+import type { ReactNode } from 'react';
+import { AdminConsole } from './features/admin/admin-console';
+import { CallList } from './features/calls/call-list';
+import { IncomingBanner } from './features/calls/incoming-banner';
+import { ContactsView } from './features/contacts/contacts-view';
+import { DialPad } from './features/dialpad/dial-pad';
+import { HistoryView } from './features/history/history-view';
+import { ScreenView } from './features/screen/screen-view';
+import { SettingsView } from './features/settings/settings-view';
+import { Onboarding } from './features/setup/onboarding';
+import { PhonesView } from './features/setup/phones-view';
+import { AppNav } from './features/shell/app-nav';
+import { DialRequestPrompt } from './features/shell/dial-request-prompt';
+import { NoticesArea } from './features/shell/notices-area';
+import { PhonePicker } from './features/shell/phone-picker';
+import { useShortcuts } from './features/shell/use-shortcuts';
+import { useTheme } from './features/shell/use-theme';
+import type { View } from './stores/ui-store';
+import { useAppStore, useStores } from './stores/stores-context';
+
+function CurrentView({ view, phoneId }: { view: View; phoneId: string }) {
+  switch (view) {
+    case 'calls':
+      return (
+        <div className="calls-view">
+          <DialPad />
+          <CallList />
+        </div>
+      );
+    case 'contacts':
+      return <ContactsView />;
+    case 'history':
+      return <HistoryView />;
+    case 'phones':
+      return <PhonesView />;
+    case 'settings':
+      return <SettingsView />;
+    case 'screen':
+      return <ScreenView phoneId={phoneId} />;
+    case 'admin':
+      return <AdminConsole phoneId={phoneId} />;
+  }
+}
+
+function Centered({ children }: { children: ReactNode }) {
+  return (
+    <main className="centered" id="main">
+      {children}
+    </main>
+  );
+}
+
+/** The whole window: waits for the first snapshot, offers onboarding, then the everyday views. */
+export function App() {
+  const stores = useStores();
+  const phase = useAppStore('phones', (state) => state.phase);
+  const loadError = useAppStore('phones', (state) => state.loadError);
+  const phoneId = useAppStore('phones', (state) => state.selectedPhoneId);
+  const view = useAppStore('ui', (state) => state.view);
+  useTheme();
+  useShortcuts();
+
+  let body: ReactNode;
+  if (phase === 'loading') {
+    body = (
+      <Centered>
+        <p role="status">Connecting to Deskpilot…</p>
+      </Centered>
+    );
+  } else if (phase === 'failed') {
+    body = (
+      <Centered>
+        <p role="alert">Deskpilot could not load your phones: {loadError}</p>
+        <button type="button" onClick={() => void stores.phones.getState().refresh()}>
+          Try again
+        </button>
+      </Centered>
+    );
+  } else if (phoneId === null) {
+    body = <Onboarding />;
+  } else {
+    body = (
+      <>
+        <header className="app-header">
+          <span className="brand">Deskpilot</span>
+          <PhonePicker />
+        </header>
+        <IncomingBanner />
+        <div className="app-body">
+          <AppNav />
+          <main id="main" className="app-main">
+            <CurrentView view={view} phoneId={phoneId} />
+          </main>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      {body}
+      <NoticesArea />
+      <DialRequestPrompt />
+    </div>
+  );
+}

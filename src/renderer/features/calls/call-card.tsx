@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import type { Call } from '../../../shared/domain';
+import { describeDuration, elapsedSeconds, formatDuration } from '../../lib/call-duration';
+import { allowedCallActions, describeCallState, type CallAction } from '../../lib/call-state';
+import type { CallsState } from '../../stores/calls-store';
+import { Keypad } from '../dialpad/keypad';
+import { TransferForm } from './transfer-form';
+
+export interface CallCardProps {
+  phoneId: string;
+  call: Call;
+  /** Name from the contacts when the phone does not know one. */
+  contactName: string | null;
+  now: number;
+  pending: string | undefined;
+  actions: Pick<
+    CallsState,
+    | 'answer'
+    | 'reject'
+    | 'ignore'
+    | 'hold'
+    | 'resume'
+    | 'end'
+    | 'setMuted'
+    | 'transfer'
+    | 'sendDtmf'
+  >;
+}
+
+/** Who is on the other end, as well as we know it. */
+export function callerName(
+  call: Pick<Call, 'remoteName' | 'remoteNumber'>,
+  contactName: string | null,
+): string {
+  return call.remoteName.trim() || contactName || call.remoteNumber || 'Unknown caller';
+}
+
+/** One call: who, state in words, line, a ticking duration, and the actions its state allows. */
+export function CallCard({ phoneId, call, contactName, now, pending, actions }: CallCardProps) {
+  const [panel, setPanel] = useState<'transfer' | 'keypad' | null>(null);
+  const name = callerName(call, contactName);
+  const seconds = elapsedSeconds(call, now);
+  const allowed = allowedCallActions(call);
+  const visiblePanel =
+    panel !== null && allowed.includes(panel === 'transfer' ? 'Transfer' : 'Keypad') ? panel : null;
+
+  const perform: Record<CallAction, () => void> = {
+    Answer: () => void actions.answer(phoneId, call.handle),
+    Reject: () => void actions.reject(phoneId, call.handle),
+    Ignore: () => void actions.ignore(phoneId, call.handle),
+    Hold: () => void actions.hold(phoneId, call.handle),
+    Resume: () => void actions.resume(phoneId, call.handle),
+    'End call': () => void actions.end(phoneId, call.handle),
+    Mute: () => void actions.setMuted(phoneId, call.handle, true),
+    Unmute: () => void actions.setMuted(phoneId, call.handle, false),
+    Transfer: () => setPanel(visiblePanel === 'transfer' ? null : 'transfer'),
+    Keypad: () => setPanel(visiblePanel === 'keypad' ? null : 'keypad'),
+  };
+
+  return (
+    <article className={`call call-${call.state.toLowerCase()}`} aria-label={`Call with ${name}`}>
+      <header className="call-header">
+        <div>
+          <h3 className="call-name">{name}</h3>
+          {call.remoteNumber && call.remoteNumber !== name && (
+            <p className="call-number">{call.remoteNumber}</p>
+          )}
+        </div>
+        <p className="call-state">
+          <span className="call-state-words">{describeCallState(call.state)}</span>
+          <span className="call-duration" aria-label={`Duration ${describeDuration(seconds)}`}>
+            {formatDuration(seconds)}
+          </span>
+        </p>
+      </header>
+      <p className="call-meta">
+        {call.direction === 'Incoming' ? 'Incoming' : 'Outgoing'} · Line {call.line}
+        {call.muted && <span className="badge">Muted</span>}
+      </p>
+      <div className="actions" role="group" aria-label={`Actions for the call with ${name}`}>
+        {allowed.map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={
+              action === 'End call' || action === 'Reject'
+                ? 'danger'
+                : action === 'Answer'
+                  ? 'primary'
+                  : undefined
+            }
+            aria-expanded={
+              action === 'Transfer'
+                ? visiblePanel === 'transfer'
+                : action === 'Keypad'
+                  ? visiblePanel === 'keypad'
+                  : undefined
+            }
+            aria-pressed={action === 'Unmute' ? true : action === 'Mute' ? false : undefined}
+            disabled={pending !== undefined && action !== 'Keypad' && action !== 'Transfer'}
+            onClick={perform[action]}
+          >
+            {action}
+          </button>
+        ))}
+      </div>
+      {pending !== undefined && (
+        <p className="hint" role="status">
+          {pending}
+        </p>
+      )}
+      {visiblePanel === 'transfer' && (
+        <TransferForm
+          onCancel={() => setPanel(null)}
+          onTransfer={(destination) => {
+            setPanel(null);
+            void actions.transfer(phoneId, call.handle, destination);
+          }}
+        />
+      )}
+      {visiblePanel === 'keypad' && (
+        <Keypad
+          label={`Tones for the call with ${name}`}
+          onKey={(digit) => void actions.sendDtmf(phoneId, call.handle, digit)}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,129 @@
+import { useRef, useState } from 'react';
+import { contactMatches } from '../../lib/phone-numbers';
+import { useAppStore, useStores } from '../../stores/stores-context';
+import { useClickToDial } from '../calls/use-click-to-dial';
+import { ContactForm } from './contact-form';
+import { ContactRow } from './contact-row';
+import { ImportPreview } from './import-preview';
+
+/** The address book: search as you type, favourites, edits, import with preview, click-to-dial. */
+export function ContactsView() {
+  const stores = useStores();
+  const contacts = useAppStore('contacts', (state) => state.contacts);
+  const preview = useAppStore('contacts', (state) => state.preview);
+  const previewFileName = useAppStore('contacts', (state) => state.previewFileName);
+  const importBusy = useAppStore('contacts', (state) => state.importBusy);
+  const draft = useAppStore('ui', (state) => state.contactDraft);
+  const dial = useClickToDial();
+  const [query, setQuery] = useState('');
+  const [favouritesOnly, setFavouritesOnly] = useState(false);
+  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const store = stores.contacts.getState();
+
+  const shown = contacts.filter(
+    (contact) => (!favouritesOnly || contact.favourite) && contactMatches(contact, query),
+  );
+  const formOpen = editing === 'new' || draft !== null;
+  const closeForm = () => {
+    setEditing(null);
+    stores.ui.getState().clearContactDraft();
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    await store.previewImport(file.name, await file.text());
+    if (fileRef.current) fileRef.current.value = '';
+  };
+
+  return (
+    <section aria-labelledby="contacts-title">
+      <div className="view-header">
+        <h2 id="contacts-title">Contacts</h2>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            New contact
+          </button>
+          <button type="button" onClick={() => fileRef.current?.click()} disabled={importBusy}>
+            Import contacts…
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".vcf,.vcard,.csv,text/vcard,text/csv"
+            className="visually-hidden"
+            aria-label="Contacts file to import (vCard or CSV)"
+            tabIndex={-1}
+            onChange={(event) => void importFile(event.target.files?.[0])}
+          />
+        </div>
+      </div>
+      {preview && previewFileName && (
+        <ImportPreview
+          preview={preview}
+          fileName={previewFileName}
+          busy={importBusy}
+          onCommit={() => void store.commitImport()}
+          onCancel={store.cancelImport}
+        />
+      )}
+      {formOpen && (
+        <ContactForm
+          initial={draft}
+          title="New contact"
+          onSave={async (input) => (await store.add(input)) !== null}
+          onCancel={closeForm}
+        />
+      )}
+      <div className="search-bar">
+        <label>
+          <span className="visually-hidden">Search contacts</span>
+          <input
+            type="search"
+            placeholder="Search by name, company or number"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={favouritesOnly}
+            onChange={(event) => setFavouritesOnly(event.target.checked)}
+          />
+          Favourites only
+        </label>
+      </div>
+      {contacts.length === 0 ? (
+        <p className="empty">
+          No contacts yet. Add one, or import a vCard (.vcf) or CSV file from Outlook or Google.
+        </p>
+      ) : shown.length === 0 ? (
+        <p className="empty">No contact matches “{query}”.</p>
+      ) : (
+        <ul className="contacts" aria-label="Contacts">
+          {shown.map((contact) => (
+            <li key={contact.id}>
+              {editing === contact.id ? (
+                <ContactForm
+                  initial={contact}
+                  title={`Edit ${contact.name}`}
+                  onSave={(input) => store.update(contact.id, input)}
+                  onCancel={closeForm}
+                />
+              ) : (
+                <ContactRow
+                  contact={contact}
+                  onDial={dial}
+                  onEdit={() => setEditing(contact.id)}
+                  onDelete={() => void store.remove(contact.id)}
+                  onToggleFavourite={() => void store.toggleFavourite(contact)}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import type { PhoneSnapshot } from '../../../shared/domain';
+import { useAppStore, useStores } from '../../stores/stores-context';
+import { StatusIndicator } from '../shell/status-indicator';
+import { problemTitle } from './connection-report';
+import { PhoneForm } from './phone-form';
+
+function PhoneEntry({ phone, onEdit }: { phone: PhoneSnapshot; onEdit: () => void }) {
+  const stores = useStores();
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const { info, status } = phone;
+  const certificateProblem =
+    status.presentedFingerprint !== null &&
+    (status.attention === 'certificate-unknown' || status.attention === 'certificate-changed');
+
+  return (
+    <article className="panel phone-entry" aria-label={info.name}>
+      <header className="phone-entry-header">
+        <h3>{info.name}</h3>
+        <StatusIndicator phone={phone} />
+      </header>
+      <p className="hint">
+        {info.url} · {info.username}
+        {status.model ? ` · ${status.model}` : ''}
+        {status.firmware ? ` · firmware ${status.firmware}` : ''}
+        {info.demo ? ' · demo phone' : ''}
+      </p>
+      {status.health !== 'online' && (
+        <div className={status.attention ? 'report report-problem' : 'report'}>
+          {status.attention && <h4>{problemTitle(status.attention)}</h4>}
+          <p>{status.message}</p>
+          {certificateProblem && (
+            <>
+              <p>
+                Fingerprint presented: <code>{status.presentedFingerprint}</code>
+              </p>
+              <button
+                type="button"
+                onClick={() => {
+                  if (status.presentedFingerprint)
+                    void stores.setup
+                      .getState()
+                      .acceptCertificate(info.id, status.presentedFingerprint);
+                }}
+              >
+                Trust this certificate
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onEdit}>
+          Edit
+        </button>
+        {confirmRemove ? (
+          <>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void stores.setup.getState().remove(info.id)}
+            >
+              Remove {info.name}
+            </button>
+            <button type="button" onClick={() => setConfirmRemove(false)}>
+              Keep it
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setConfirmRemove(true)}>
+            Remove
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}
+
+/** Every configured phone with its status and problems, plus adding, editing and removing. */
+export function PhonesView() {
+  const stores = useStores();
+  const phones = useAppStore('phones', (state) => state.phones);
+  const busy = useAppStore('setup', (state) => state.busy);
+  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const close = () => {
+    stores.setup.getState().clear();
+    setEditing(null);
+  };
+  const editedPhone = phones.find((phone) => phone.info.id === editing)?.info;
+
+  if (editing !== null) {
+    return (
+      <section className="panel">
+        <PhoneForm key={editing} phone={editedPhone} onDone={close} onCancel={close} />
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="phones-title">
+      <div className="view-header">
+        <h2 id="phones-title">Phones</h2>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            Add a phone
+          </button>
+          {!phones.some((phone) => phone.info.demo) && (
+            <button
+              type="button"
+              disabled={busy !== null}
+              onClick={() => void stores.setup.getState().addDemo()}
+            >
+              Add the demo phone
+            </button>
+          )}
+        </div>
+      </div>
+      {phones.map((phone) => (
+        <PhoneEntry key={phone.info.id} phone={phone} onEdit={() => setEditing(phone.info.id)} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react';
+import { useAppStore, useStores } from '../../stores/stores-context';
+
+const SOURCE_WORDS = {
+  link: 'A link',
+  'command-line': 'The command line',
+  shortcut: 'The dial shortcut',
+} as const;
+
+/** Asks before dialling a number that came from outside the window (link, shortcut). */
+export function DialRequestPrompt() {
+  const stores = useStores();
+  const request = useAppStore('dialRequest', (state) => state.request);
+  const dismiss = useAppStore('dialRequest', (state) => state.dismiss);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (request) confirmRef.current?.focus();
+  }, [request]);
+
+  if (!request) return null;
+
+  const confirm = () => {
+    const { phones, selectedPhoneId } = stores.phones.getState();
+    const phoneId =
+      stores.settings.getState().settings.defaultPhoneId ?? selectedPhoneId ?? phones[0]?.info.id;
+    dismiss();
+    if (phoneId) {
+      stores.ui.getState().show('calls');
+      void stores.calls.getState().dial(phoneId, request.link.destination);
+    } else {
+      stores.notices.getState().push('error', 'Add a phone before dialling.');
+    }
+  };
+
+  return (
+    <div className="modal-backdrop">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="dial-request-title"
+        className="modal"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') dismiss();
+        }}
+      >
+        <h2 id="dial-request-title">Dial {request.link.display}?</h2>
+        <p>{SOURCE_WORDS[request.source]} asked Deskpilot to call this number.</p>
+        <div className="actions">
+          <button type="button" className="primary" ref={confirmRef} onClick={confirm}>
+            Call {request.link.display}
+          </button>
+          <button type="button" onClick={dismiss}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

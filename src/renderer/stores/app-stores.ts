@@ -1,0 +1,54 @@
+import type { StoreApi } from 'zustand';
+import type { DeskpilotApi } from '../../shared/contract';
+import { createCallsStore, type CallsState } from './calls-store';
+import { createContactsStore, type ContactsState } from './contacts-store';
+import { createDialRequestStore, type DialRequestState } from './dial-request-store';
+import { createHistoryStore, type HistoryState } from './history-store';
+import { createNoticesStore, type NoticesState } from './notices-store';
+import { createPhonesStore, type PhonesState } from './phones-store';
+import { createSettingsStore, type SettingsState } from './settings-store';
+import { createSetupStore, type SetupState } from './setup-store';
+import { createUiStore, type UiState } from './ui-store';
+
+/** The state type of each store, by name. */
+export interface AppStates {
+  notices: NoticesState;
+  phones: PhonesState;
+  calls: CallsState;
+  contacts: ContactsState;
+  history: HistoryState;
+  settings: SettingsState;
+  dialRequest: DialRequestState;
+  setup: SetupState;
+  ui: UiState;
+}
+
+export type AppStores = { [K in keyof AppStates]: StoreApi<AppStates[K]> };
+
+/** Every store of the window, built over one API; the only code that calls the core. */
+export function createAppStores(api: DeskpilotApi): AppStores {
+  const notices = createNoticesStore();
+  const phones = createPhonesStore(api);
+  return {
+    notices,
+    phones,
+    calls: createCallsStore(api, notices),
+    contacts: createContactsStore(api, notices),
+    history: createHistoryStore(api),
+    settings: createSettingsStore(api, notices),
+    dialRequest: createDialRequestStore(api),
+    setup: createSetupStore(api, phones, notices),
+    ui: createUiStore(),
+  };
+}
+
+/** Loads every snapshot and follows the core's events; returns one function that stops it all. */
+export function startAppStores(stores: AppStores): () => void {
+  const stops = [
+    stores.phones.getState().start(),
+    stores.contacts.getState().start(),
+    stores.settings.getState().start(),
+    stores.dialRequest.getState().start(),
+  ];
+  return () => stops.forEach((stop) => stop());
+}

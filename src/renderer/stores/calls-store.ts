@@ -1,0 +1,119 @@
+import { createStore } from 'zustand/vanilla';
+import type { ContractError, DeskpilotApi } from '../../shared/contract';
+import type { NoticesStore } from './notices-store';
+
+export interface CallsState {
+  /** What is in flight, per call handle ("dial" for a new call): shown at once as feedback. */
+  pending: Record<string, string>;
+  /** The last destination dialled from this window, for redial. */
+  lastDialled: string | null;
+  dial(phoneId: string, destination: string, line?: number): Promise<boolean>;
+  redial(phoneId: string): Promise<boolean>;
+  answer(phoneId: string, handle: string): Promise<boolean>;
+  reject(phoneId: string, handle: string): Promise<boolean>;
+  ignore(phoneId: string, handle: string): Promise<boolean>;
+  hold(phoneId: string, handle: string): Promise<boolean>;
+  resume(phoneId: string, handle: string): Promise<boolean>;
+  end(phoneId: string, handle: string): Promise<boolean>;
+  setMuted(phoneId: string, handle: string, muted: boolean): Promise<boolean>;
+  transfer(phoneId: string, handle: string, destination: string): Promise<boolean>;
+  sendDtmf(phoneId: string, handle: string, digits: string): Promise<boolean>;
+}
+
+/** Any request's outcome, when only success or the error matters. */
+type Outcome = { ok: true } | { ok: false; error: ContractError };
+
+/** The key under which a new outgoing call's progress is tracked. */
+export const DIAL_PENDING_KEY = 'dial';
+
+/** Puts the phone's refusal into one sentence for the notice area. */
+export function describeFailure(action: string, error: ContractError): string {
+  return `${action} failed: ${error.message}`;
+}
+
+/**
+ * Every call action. Each marks the call pending at once (the button reacts before the phone
+ * answers), then reports the phone's refusal in words; the call list itself is updated by the
+ * phone events, never optimistically, so it always shows what the phone really does.
+ */
+export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
+  return createStore<CallsState>()((set, get) => {
+    async function run(
+      key: string,
+      label: string,
+      action: string,
+      request: () => Promise<Outcome>,
+    ): Promise<boolean> {
+      set({ pending: { ...get().pending, [key]: label } });
+      try {
+        const outcome = await request();
+        if (!outcome.ok) notices.getState().push('error', describeFailure(action, outcome.error));
+        return outcome.ok;
+      } finally {
+        set({
+          pending: Object.fromEntries(Object.entries(get().pending).filter(([k]) => k !== key)),
+        });
+      }
+    }
+
+    return {
+      pending: {},
+      lastDialled: null,
+      async dial(phoneId, destination, line) {
+        const trimmed = destination.trim();
+        if (trimmed === '') {
+          notices.getState().push('error', 'Type a number or SIP address to dial.');
+          return false;
+        }
+        set({ lastDialled: trimmed });
+        return run(DIAL_PENDING_KEY, `Dialling ${trimmed}…`, 'Dialling', () =>
+          api.calls.dial(
+            line === undefined
+              ? { phoneId, destination: trimmed }
+              : { phoneId, destination: trimmed, line },
+          ),
+        );
+      },
+      async redial(phoneId) {
+        const remembered = get().lastDialled;
+        if (remembered !== null) return get().dial(phoneId, remembered);
+        const logs = await api.calls.logs({ phoneId, kind: 'placed' });
+        const last = logs.ok ? logs.value[0] : undefined;
+        if (!last) {
+          notices.getState().push('info', 'Nothing to redial yet.');
+          return false;
+        }
+        return get().dial(phoneId, last.remoteNumber);
+      },
+      answer: (phoneId, handle) =>
+        run(handle, 'Answering…', 'Answering', () => api.calls.answer({ phoneId, handle })),
+      reject: (phoneId, handle) =>
+        run(handle, 'Rejecting…', 'Rejecting', () => api.calls.reject({ phoneId, handle })),
+      ignore: (phoneId, handle) =>
+        run(handle, 'Ignoring…', 'Ignoring', () => api.calls.ignore({ phoneId, handle })),
+      hold: (phoneId, handle) =>
+        run(handle, 'Putting on hold…', 'Hold', () => api.calls.hold({ phoneId, handle })),
+      resume: (phoneId, handle) =>
+        run(handle, 'Resuming…', 'Resume', () => api.calls.resume({ phoneId, handle })),
+      end: (phoneId, handle) =>
+        run(handle, 'Ending…', 'Ending the call', () => api.calls.end({ phoneId, handle })),
+      setMuted: (phoneId, handle, muted) =>
+        run(handle, muted ? 'Muting…' : 'Unmuting…', muted ? 'Mute' : 'Unmute', () =>
+          api.calls.mute({ phoneId, muted }),
+        ),
+      async transfer(phoneId, handle, destination) {
+        const ok = await run(handle, `Transferring to ${destination}…`, 'Transfer', () =>
+          api.calls.transfer({ phoneId, handle, destination }),
+        );
+        if (ok) notices.getState().push('success', `Call transferred to ${destination}.`);
+        return ok;
+      },
+      sendDtmf: (phoneId, handle, digits) =>
+        run(handle, `Sending ${digits}…`, 'Sending tones', () =>
+          api.calls.sendDtmf({ phoneId, digits }),
+        ),
+    };
+  });
+}
+
+export type CallsStore = ReturnType<typeof createCallsStore>;

@@ -1,0 +1,128 @@
+import { createStore } from 'zustand/vanilla';
+import type { DeskpilotApi } from '../../shared/contract';
+import type { Call, PhoneEvent, PhoneInfo, PhoneSnapshot, PhoneStatus } from '../../shared/domain';
+
+export interface PhonesState {
+  /** `loading` until the first snapshots arrive; `failed` if the core could not be reached. */
+  phase: 'loading' | 'ready' | 'failed';
+  loadError: string | null;
+  /** Snapshots in the core's order, kept current by events. */
+  phones: PhoneSnapshot[];
+  selectedPhoneId: string | null;
+  select(phoneId: string): void;
+  /** Loads snapshots then follows the event stream; returns the unsubscribe. */
+  start(): () => void;
+  /** Reloads every snapshot (after adding or removing a phone, or a reconnect). */
+  refresh(): Promise<void>;
+  apply(event: PhoneEvent): void;
+}
+
+function placeholderStatus(phoneId: string): PhoneStatus {
+  return {
+    phoneId,
+    health: 'connecting',
+    attention: null,
+    message: 'Connecting…',
+    presentedFingerprint: null,
+    model: null,
+    firmware: null,
+    macAddress: null,
+    lastSeenAt: null,
+  };
+}
+
+function upsertCall(calls: Call[], call: Call): Call[] {
+  const index = calls.findIndex((existing) => existing.handle === call.handle);
+  if (index === -1) return [...calls, call];
+  return calls.map((existing, position) => (position === index ? call : existing));
+}
+
+function updatePhone(
+  phones: PhoneSnapshot[],
+  phoneId: string,
+  change: (phone: PhoneSnapshot) => PhoneSnapshot,
+): PhoneSnapshot[] {
+  return phones.map((phone) => (phone.info.id === phoneId ? change(phone) : phone));
+}
+
+function reconcileInfos(phones: PhoneSnapshot[], infos: PhoneInfo[]): PhoneSnapshot[] {
+  return infos.map((info) => {
+    const known = phones.find((phone) => phone.info.id === info.id);
+    return known
+      ? { ...known, info }
+      : { info, status: placeholderStatus(info.id), lines: [], calls: [] };
+  });
+}
+
+/** Pure reducer from a core event to the new list of snapshots. */
+export function applyPhoneEvent(phones: PhoneSnapshot[], event: PhoneEvent): PhoneSnapshot[] {
+  switch (event.type) {
+    case 'phones-changed':
+      return reconcileInfos(phones, event.phones);
+    case 'phone-status':
+      return updatePhone(phones, event.phoneId, (phone) => ({ ...phone, status: event.status }));
+    case 'lines-changed':
+      return updatePhone(phones, event.phoneId, (phone) => ({ ...phone, lines: event.lines }));
+    case 'call-added':
+    case 'call-changed':
+    case 'incoming-call':
+      return updatePhone(phones, event.phoneId, (phone) => ({
+        ...phone,
+        calls: upsertCall(phone.calls, event.call),
+      }));
+    case 'call-removed':
+      return updatePhone(phones, event.phoneId, (phone) => ({
+        ...phone,
+        calls: phone.calls.filter((call) => call.handle !== event.call.handle),
+      }));
+  }
+}
+
+function keepSelection(selected: string | null, phones: PhoneSnapshot[]): string | null {
+  if (selected !== null && phones.some((phone) => phone.info.id === selected)) return selected;
+  return phones[0]?.info.id ?? null;
+}
+
+/** The phones, their health, lines and calls: the snapshot on start, then the event stream. */
+export function createPhonesStore(api: DeskpilotApi) {
+  return createStore<PhonesState>()((set, get) => ({
+    phase: 'loading',
+    loadError: null,
+    phones: [],
+    selectedPhoneId: null,
+    select(phoneId) {
+      set({ selectedPhoneId: phoneId });
+    },
+    start() {
+      // Subscribe first so nothing that happens while the snapshot loads is lost; events that
+      // arrive before it are re-applied by the snapshot itself, which is newer.
+      const unsubscribe = api.events.on('phone', (event) => get().apply(event));
+      void get().refresh();
+      return unsubscribe;
+    },
+    async refresh() {
+      const outcome = await api.phones.snapshots({});
+      if (!outcome.ok) {
+        set({ phase: 'failed', loadError: outcome.error.message });
+        return;
+      }
+      set({
+        phase: 'ready',
+        loadError: null,
+        phones: outcome.value,
+        selectedPhoneId: keepSelection(get().selectedPhoneId, outcome.value),
+      });
+    },
+    apply(event) {
+      const phones = applyPhoneEvent(get().phones, event);
+      set({ phones, selectedPhoneId: keepSelection(get().selectedPhoneId, phones) });
+    },
+  }));
+}
+
+export type PhonesStore = ReturnType<typeof createPhonesStore>;
+
+/** The snapshot of the selected phone, if any. */
+export function selectedPhone(state: Pick<PhonesState, 'phones' | 'selectedPhoneId'>) {
+  return state.phones.find((phone) => phone.info.id === state.selectedPhoneId) ?? null;
+}
