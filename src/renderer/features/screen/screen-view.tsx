@@ -1,4 +1,14 @@
-/** The remote screen of one phone (being built). */
+import { lazy, Suspense } from 'react';
+
+// The remote screen (reader, gestures, styles) loads only when first opened, keeping it out of
+// the app's first bundle.
+const ScreenPanel = lazy(() => import('./screen-panel'));
+
+/** The remote screen of one phone; mounted by the app shell. */
 export function ScreenView({ phoneId }: { phoneId: string }) {
-  return <p>Remote screen for {phoneId} is coming.</p>;
+  return (
+    <Suspense fallback={<p role="status">Opening the remote screen…</p>}>
+      <ScreenPanel phoneId={phoneId} />
+    </Suspense>
+  );
 }

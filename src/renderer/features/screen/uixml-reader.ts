@@ -40,7 +40,9 @@ export interface ScreenModel {
   placed: ScreenElement[];
   /** Text elements without a usable rectangle, in document order (flow layout: all of them). */
   unplaced: ScreenElement[];
-  /** Every visible text in reading order (top to bottom, left to right, then unplaced). */
+  /** Elements with text in reading order (top to bottom, left to right, then unplaced ones). */
+  reading: ScreenElement[];
+  /** The texts of `reading`. */
   texts: string[];
   /** What was odd about the XML, in words. */
   problems: string[];
@@ -260,18 +262,18 @@ export function readUiXml(xml: string, width: number, height: number): ScreenMod
   );
   if (xml.trim() === '') problems.push('the phone sent an empty screen description');
   else if (elements.length === 0) problems.push('no text found in the screen description');
-  const texts = [...placed]
+  const reading = [...placed]
     .sort(readingOrder)
-    .map((element) => element.text)
-    .concat(unplaced.map((element) => element.text))
-    .filter((text) => text !== '');
+    .concat(unplaced)
+    .filter((element) => element.text !== '');
   return {
     layout,
     width: Math.ceil(extent.width),
     height: Math.ceil(extent.height),
     placed,
     unplaced,
-    texts,
+    reading,
+    texts: reading.map((element) => element.text),
     problems,
   };
 }

@@ -1,0 +1,123 @@
+/**
+ * State of one open remote screen: the last capture, its parsed model, and the touch / key
+ * actions. The store owns every call to the core (components never call the api); the core
+ * sends screen reads through the phone's queue at low priority, so call control comes first.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+import type {
+  ContractError,
+  DeskpilotApi,
+  HardwareKey,
+  ScreenCapture,
+} from '../../../shared/contract';
+import type { PhonePoint } from './pointer-mapping';
+import { readUiXml, type ScreenModel } from './uixml-reader';
+
+export type TouchGesture =
+  | { type: 'Tap' | 'Press' | 'Release'; position: PhonePoint }
+  | { type: 'Swipe'; positions: PhonePoint[]; durationMs: number };
+
+export interface ScreenState {
+  capture: ScreenCapture | null;
+  /** The capture's XML read for drawing; kept from the previous capture if the XML is unchanged. */
+  model: ScreenModel | null;
+  /** The last failure (read, touch or key); cleared by the next success. */
+  error: ContractError | null;
+  /** What the last action did, for the status line (read by screen readers). */
+  status: string;
+  refresh(): Promise<void>;
+  touch(gesture: TouchGesture): Promise<void>;
+  pressKey(key: HardwareKey, label: string): Promise<void>;
+}
+
+export type ScreenStore = StoreApi<ScreenState>;
+
+function describe(gesture: TouchGesture): string {
+  if (gesture.type === 'Swipe') {
+    const first = gesture.positions[0];
+    const last = gesture.positions[gesture.positions.length - 1];
+    return `Swiped from ${first?.x ?? 0},${first?.y ?? 0} to ${last?.x ?? 0},${last?.y ?? 0}`;
+  }
+  const verb = { Tap: 'Tapped', Press: 'Pressed', Release: 'Released' }[gesture.type];
+  return `${verb} at ${gesture.position.x},${gesture.position.y}`;
+}
+
+/** Creates the store for one phone's remote screen (one per open view). */
+export function createScreenStore(api: DeskpilotApi, phoneId: string): ScreenStore {
+  // One read at a time; a refresh asked for meanwhile runs once the current one ends, so the
+  // read right after a touch is never lost nor doubled.
+  let reading: Promise<void> | null = null;
+  let readAgain = false;
+
+  return createStore<ScreenState>()((set, get) => {
+    const readOnce = async () => {
+      const outcome = await api.screen.get({ phoneId });
+      if (!outcome.ok) {
+        set({ error: outcome.error });
+        return;
+      }
+      const capture = outcome.value;
+      const previous = get();
+      const unchanged =
+        previous.model !== null &&
+        previous.capture?.xml === capture.xml &&
+        previous.capture.width === capture.width &&
+        previous.capture.height === capture.height;
+      set({
+        capture,
+        model: unchanged ? previous.model : readUiXml(capture.xml, capture.width, capture.height),
+        error: null,
+      });
+    };
+
+    const refresh = (): Promise<void> => {
+      if (reading) {
+        readAgain = true;
+        return reading;
+      }
+      reading = (async () => {
+        try {
+          do {
+            readAgain = false;
+            await readOnce();
+          } while (readAgain);
+        } finally {
+          reading = null;
+        }
+      })();
+      return reading;
+    };
+
+    return {
+      capture: null,
+      model: null,
+      error: null,
+      status: '',
+      refresh,
+      async touch(gesture) {
+        const outcome = await api.screen.touch({
+          phoneId,
+          type: gesture.type,
+          positions: gesture.type === 'Swipe' ? gesture.positions : [gesture.position],
+          ...(gesture.type === 'Swipe' ? { durationMs: Math.min(gesture.durationMs, 10_000) } : {}),
+        });
+        if (!outcome.ok) {
+          set({ error: outcome.error, status: `Touch failed: ${outcome.error.message}` });
+          return;
+        }
+        set({ status: describe(gesture) });
+        await refresh();
+      },
+      async pressKey(key, label) {
+        const outcome = await api.screen.key({ phoneId, key });
+        if (!outcome.ok) {
+          set({ error: outcome.error, status: `Key ${label} failed: ${outcome.error.message}` });
+          return;
+        }
+        set({ status: `Pressed ${label}` });
+        await refresh();
+      },
+    };
+  });
+}

@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+
+/**
+ * Runs `task` now and then every `intervalMs` after the previous run ended, but only while the
+ * page is visible: a hidden window (minimised, another tab) asks the phone nothing, and showing
+ * it again runs the task at once. Stops when the component unmounts.
+ */
+export function useVisibleInterval(task: () => Promise<void>, intervalMs: number): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+    const visible = () => document.visibilityState !== 'hidden';
+    const schedule = () => {
+      if (timer) clearTimeout(timer);
+      timer = stopped || !visible() ? null : setTimeout(run, intervalMs);
+    };
+    const run = () => {
+      timer = null;
+      if (stopped || !visible()) return;
+      void task().finally(schedule);
+    };
+    const onVisibility = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      // schedule() clears any pending timer, so a run still in flight cannot start a second chain.
+      if (visible()) run();
+    };
+    run();
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [task, intervalMs]);
+}

@@ -1,0 +1,72 @@
+/**
+ * A contract API over an in-test transport for component tests: answers the screen channels
+ * from a scripted capture and records every call. (End-to-end tests use the real core and
+ * simulator; these exercise the view's own logic quickly.)
+ */
+import {
+  createDeskpilotApi,
+  type ContractTransport,
+  type DeskpilotApi,
+  type RequestChannel,
+  type RequestOutcome,
+  type ScreenCapture,
+} from '../../../src/shared/contract';
+
+export interface RecordedCall {
+  channel: RequestChannel;
+  args: unknown;
+}
+
+export interface FakePhone {
+  api: DeskpilotApi;
+  calls: RecordedCall[];
+  capture: ScreenCapture;
+  /** Answers for other channels, by channel name. */
+  answers: Partial<Record<RequestChannel, (args: unknown) => RequestOutcome<RequestChannel>>>;
+  callsTo(channel: RequestChannel): unknown[];
+}
+
+/** A fake phone whose screen is `capture` (mutable between reads). */
+export function fakePhone(capture: Partial<ScreenCapture> = {}): FakePhone {
+  const calls: RecordedCall[] = [];
+  const answers: FakePhone['answers'] = {};
+  const screen = {
+    current: {
+      xml: '<Screen/>',
+      model: 'VVX601',
+      width: 480,
+      height: 252,
+      touch: true,
+      keys: false,
+      unavailableReason: null,
+      capturedAt: 0,
+      ...capture,
+    },
+  };
+  const transport: ContractTransport = {
+    async invoke(channel, args) {
+      calls.push({ channel, args });
+      const answer = answers[channel];
+      const outcome: RequestOutcome<RequestChannel> = answer
+        ? answer(args)
+        : channel === 'screen.get'
+          ? { ok: true, value: { ...screen.current } }
+          : { ok: true, value: null };
+      // The outcome's value type depends on the channel; the script supplies matching values.
+      return outcome as RequestOutcome<typeof channel>;
+    },
+    subscribe: () => () => undefined,
+  };
+  return {
+    api: createDeskpilotApi(transport),
+    calls,
+    answers,
+    get capture() {
+      return screen.current;
+    },
+    set capture(next) {
+      screen.current = next;
+    },
+    callsTo: (channel) => calls.filter((call) => call.channel === channel).map((c) => c.args),
+  };
+}

@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { ScreenView } from '../../../src/renderer/features/screen/screen-view';
+import { fakePhone, type FakePhone } from './fake-phone-api';
+
+const IDLE = `<Screen width="480" height="252">
+  <StatusBar x="0" y="0" width="480" height="24" text="Line 1: 1001"/>
+  <LineKey x="0" y="30" width="160" height="40" text="1001" selected="true"/>
+  <SoftKey x="0" y="220" width="120" height="32" text="New Call"/>
+  <SoftKey x="120" y="220" width="120" height="32" text="Forward"/>
+</Screen>`;
+
+let phone: FakePhone;
+
+function showPhone(capture: Parameters<typeof fakePhone>[0] = {}) {
+  phone = fakePhone({ xml: IDLE, ...capture });
+  window.deskpilot = phone.api;
+  render(<ScreenView phoneId="p1" />);
+}
+
+/** Pretends the drawn screen is laid out at `width`×`height` CSS pixels at (left, top). */
+async function layOut(left: number, top: number, width: number, height: number) {
+  const canvas = await screen.findByTestId('phone-screen');
+  canvas.getBoundingClientRect = () => new DOMRect(left, top, width, height);
+  return canvas;
+}
+
+beforeEach(() => {
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+});
+afterEach(() => {
+  cleanup();
+  delete window.deskpilot;
+});
+
+describe('remote screen view', () => {
+  it('draws the elements of the phone screen and lists them as text', async () => {
+    showPhone();
+    const canvas = await screen.findByTestId('phone-screen');
+    const newCall = within(canvas).getByText('New Call').parentElement;
+    expect(newCall?.className).toContain('kind-softkey');
+    expect(newCall?.style.left).toBe('0%');
+    expect(newCall?.style.top).toBe(`${(220 / 252) * 100}%`);
+    expect(within(canvas).getByText('1001').parentElement?.className).toContain('is-selected');
+    const text = screen.getByRole('list', { name: 'Screen text' });
+    expect(within(text).getByText('Line key: 1001 (selected)')).toBeTruthy();
+    expect(screen.getByText('Raw XML')).toBeTruthy();
+  });
+
+  it('taps the exact phone pixel under a click at any drawn size, then reads the screen again', async () => {
+    showPhone();
+    const canvas = await layOut(100, 50, 960, 504); // drawn at twice the phone's size
+    const readsBefore = phone.callsTo('screen.get').length;
+    fireEvent.pointerDown(canvas, {
+      pointerId: 1,
+      button: 0,
+      clientX: 100 + 241,
+      clientY: 50 + 451,
+    });
+    fireEvent.pointerUp(canvas, { pointerId: 1, button: 0, clientX: 100 + 241, clientY: 50 + 451 });
+    await waitFor(() => expect(phone.callsTo('screen.touch')).toHaveLength(1));
+    expect(phone.callsTo('screen.touch')[0]).toEqual({
+      phoneId: 'p1',
+      type: 'Tap',
+      positions: [{ x: 120, y: 225 }],
+    });
+    await waitFor(() => expect(phone.callsTo('screen.get').length).toBeGreaterThan(readsBefore));
+    expect(await screen.findByText('Tapped at 120,225')).toBeTruthy();
+  });
+
+  it('turns a drag into a swipe of at most five positions with its duration', async () => {
+    showPhone();
+    const canvas = await layOut(0, 0, 480, 252);
+    fireEvent.pointerDown(canvas, {
+      pointerId: 2,
+      button: 0,
+      clientX: 400,
+      clientY: 100,
+      timeStamp: 0,
+    });
+    for (let x = 390; x >= 100; x -= 10) {
+      fireEvent.pointerMove(canvas, { pointerId: 2, clientX: x, clientY: 100 });
+    }
+    fireEvent.pointerUp(canvas, { pointerId: 2, button: 0, clientX: 80, clientY: 100 });
+    await waitFor(() => expect(phone.callsTo('screen.touch')).toHaveLength(1));
+    const swipe = phone.callsTo('screen.touch')[0] as {
+      type: string;
+      positions: { x: number; y: number }[];
+      durationMs: number;
+    };
+    expect(swipe.type).toBe('Swipe');
+    expect(swipe.positions.length).toBeGreaterThanOrEqual(2);
+    expect(swipe.positions.length).toBeLessThanOrEqual(5);
+    expect(swipe.positions[0]).toEqual({ x: 400, y: 100 });
+    expect(swipe.positions.at(-1)).toEqual({ x: 80, y: 100 });
+    expect(swipe.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('sends Press while held still and Release on let go', async () => {
+    showPhone();
+    const canvas = await layOut(0, 0, 240, 126); // drawn at half size
+    fireEvent.pointerDown(canvas, { pointerId: 3, button: 0, clientX: 30, clientY: 115 });
+    await waitFor(() => expect(phone.callsTo('screen.touch')).toHaveLength(1), { timeout: 3000 });
+    expect(phone.callsTo('screen.touch')[0]).toMatchObject({
+      type: 'Press',
+      positions: [{ x: 60, y: 230 }],
+    });
+    fireEvent.pointerUp(canvas, { pointerId: 3, button: 0, clientX: 30, clientY: 115 });
+    await waitFor(() => expect(phone.callsTo('screen.touch')).toHaveLength(2));
+    expect(phone.callsTo('screen.touch')[1]).toMatchObject({
+      type: 'Release',
+      positions: [{ x: 60, y: 230 }],
+    });
+  });
+
+  it('offers keyboard buttons that tap a key at its centre', async () => {
+    showPhone();
+    fireEvent.click(await screen.findByRole('button', { name: 'Tap Forward' }));
+    await waitFor(() => expect(phone.callsTo('screen.touch')).toHaveLength(1));
+    expect(phone.callsTo('screen.touch')[0]).toMatchObject({
+      type: 'Tap',
+      positions: [{ x: 180, y: 236 }],
+    });
+  });
+
+  it('says why touch is unavailable and takes no touches then', async () => {
+    showPhone({
+      touch: false,
+      unavailableReason: 'Touch simulation is off: set httpd.ta.enabled to 1.',
+    });
+    expect(
+      await screen.findByText('Touch simulation is off: set httpd.ta.enabled to 1.'),
+    ).toBeTruthy();
+    const canvas = await layOut(0, 0, 480, 252);
+    fireEvent.pointerDown(canvas, { pointerId: 4, button: 0, clientX: 10, clientY: 10 });
+    fireEvent.pointerUp(canvas, { pointerId: 4, button: 0, clientX: 10, clientY: 10 });
+    expect(screen.queryByRole('button', { name: 'Tap Forward' })).toBeNull();
+    expect(phone.callsTo('screen.touch')).toHaveLength(0);
+  });
+
+  it('shows hardware keys only where the firmware has them', async () => {
+    showPhone({ keys: true });
+    fireEvent.click(await screen.findByRole('button', { name: 'Key 5' }));
+    await waitFor(() =>
+      expect(phone.callsTo('screen.key')).toEqual([{ phoneId: 'p1', key: 'Dialpad5' }]),
+    );
+    cleanup();
+    showPhone({ keys: false });
+    await screen.findByTestId('phone-screen');
+    expect(screen.queryByRole('group', { name: 'Phone keys' })).toBeNull();
+  });
+
+  it('renders the texts of an unknown document in order', async () => {
+    showPhone({ xml: '<ui><panel><t>Hello</t><t>Menu</t></panel>loose</ui>' });
+    const canvas = await screen.findByTestId('phone-screen');
+    expect(canvas.textContent).toBe('HelloMenuloose');
+    expect(screen.getByRole('list', { name: 'Screen text' }).textContent).toBe('HelloMenuloose');
+  });
+
+  it('explains a failed read and recovers on retry', async () => {
+    phone = fakePhone({ xml: IDLE });
+    phone.answers['screen.get'] = () => ({
+      ok: false,
+      error: { code: 'insufficient-access', message: 'The remote screen needs the admin login.' },
+    });
+    window.deskpilot = phone.api;
+    render(<ScreenView phoneId="p1" />);
+    expect(await screen.findByText(/needs the admin login/)).toBeTruthy();
+    delete phone.answers['screen.get'];
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('phone-screen')).toBeTruthy();
+  });
+});
