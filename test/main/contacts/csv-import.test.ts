@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+
+import { ContactsStore } from '../../../src/main/contacts/contacts-store';
+import { MAX_IMPORT_RECORDS } from '../../../src/main/contacts/import-preview';
+import { fixture, tempDataDir } from './fixture';
+
+function preview(fileName: string, content = fixture(fileName)) {
+  return new ContactsStore({ dataDir: tempDataDir() }).previewImport(fileName, content);
+}
+
+describe('CSV import preview', () => {
+  it('reads an Outlook export: quoted commas and newlines, phone columns labelled by header', () => {
+    const result = preview('outlook.csv');
+    expect(result.format).toBe('csv');
+    expect(result.contacts).toEqual([
+      {
+        name: 'Ms. Dana Scully',
+        company: 'FBI',
+        favourite: false,
+        numbers: [
+          { label: 'fax', number: '+1 202 555 0100', dialable: '+12025550100' },
+          { label: 'work', number: '+1 (202) 555-0143', dialable: '+12025550143' },
+          { label: 'mobile', number: '(202) 555-0199', dialable: '2025550199' },
+        ],
+      },
+      {
+        name: 'Fox Mulder',
+        company: 'FBI, X-Files Division',
+        favourite: false,
+        numbers: [{ label: 'home', number: '202.555.0111 x 42', dialable: '2025550111,42' }],
+      },
+      {
+        name: 'Lone Gunmen Ltd',
+        company: 'Lone Gunmen Ltd',
+        favourite: false,
+        numbers: [{ label: 'work', number: '+1 555 010 2020', dialable: '+15550102020' }],
+      },
+    ]);
+  });
+
+  it('reports Outlook rows by spreadsheet row number: no number, undialable, no name, duplicate', () => {
+    expect(preview('outlook.csv').skipped).toEqual([
+      { record: 5, reason: '"Walter Skinner" has no phone number' },
+      {
+        record: 6,
+        reason: expect.stringMatching(/^"Cigarette Man" has no dialable number: "unknown"/),
+      },
+      { record: 7, reason: 'it has no name (neither a name nor a company)' },
+      { record: 8, reason: '"Ms. dana scully" repeats an earlier record of this file' },
+    ]);
+  });
+
+  it('reads a Google export: "Phone N - Label/Value" pairs, " ::: " multi-values, "* " primary marks', () => {
+    const result = preview('google.csv');
+    expect(result.contacts.map((contact) => contact.name)).toEqual([
+      'Rear Admiral Grace Hopper',
+      'Ada Lovelace',
+      'Linus Torvalds',
+    ]);
+    expect(result.contacts[0]?.numbers.map((number) => [number.label, number.dialable])).toEqual([
+      ['mobile', '+15552010001'],
+      ['mobile', '+15552010002'],
+      ['work', '+15552010003'],
+    ]);
+    expect(result.contacts[1]?.numbers[0]?.label).toBe('home');
+    expect(result.contacts[2]?.numbers[0]?.dialable).toBe('+358912345678,9');
+    expect(result.skipped).toEqual([
+      { record: 4, reason: '"Alan Turing" has no phone number' },
+      { record: 6, reason: 'it has no name (neither a name nor a company)' },
+    ]);
+  });
+
+  it('reads a semicolon-separated Excel sheet with a BOM and reports a row with a broken quote', () => {
+    const result = preview('excel-semicolon.csv');
+    expect(result.contacts).toEqual([
+      {
+        name: 'Maria Rossi',
+        company: 'Rossi; Figli & C. S.p.A.',
+        favourite: false,
+        numbers: [
+          { label: 'phone', number: '+39 06 1234 5678', dialable: '+390612345678' },
+          { label: 'mobile', number: '+39 333 123 4567', dialable: '+393331234567' },
+        ],
+      },
+      {
+        name: 'Jean "JJ" Dupont',
+        company: 'Dupont SARL',
+        favourite: false,
+        numbers: [{ label: 'phone', number: '01 23 45 67 89', dialable: '0123456789' }],
+      },
+    ]);
+    expect(result.skipped).toEqual([
+      { record: 4, reason: 'the row has an unclosed quote and could not be read' },
+    ]);
+  });
+
+  it('refuses a sheet with no recognisable columns, naming what it found', () => {
+    expect(() => preview('list.csv', 'Colour,Size\nred,XL\n')).toThrow(
+      /no recognisable name column \(its first columns are: Colour, Size\)/,
+    );
+    expect(() => preview('list.csv', 'Name,Email\nAda,ada@example.com\n')).toThrow(
+      /no recognisable phone column/,
+    );
+  });
+
+  it('refuses files with more records than one import may hold', () => {
+    const rows = Array.from({ length: MAX_IMPORT_RECORDS + 1 }, (_, index) => `P${index},${index}`);
+    expect(() => preview('big.csv', ['Name,Phone', ...rows].join('\n'))).toThrow(
+      `holds ${MAX_IMPORT_RECORDS + 1} records`,
+    );
+  });
+});
