@@ -19,6 +19,11 @@ const eventsAreComplete: Exclude<EventChannel, (typeof EVENT_CHANNELS)[number]> 
   : false = true;
 void eventsAreComplete;
 
+/** Electron IPC channel carrying contract calls: (channel, args) → RequestOutcome. */
+export const IPC_INVOKE_CHANNEL = 'deskpilot:invoke';
+/** Electron IPC channel prefix for events: `deskpilot:event:<event channel>` with the payload. */
+export const IPC_EVENT_PREFIX = 'deskpilot:event:';
+
 /** Path of the browser host's contract WebSocket. */
 export const CONTRACT_SOCKET_PATH = '/contract';
 

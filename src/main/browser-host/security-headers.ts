@@ -2,16 +2,17 @@
 
 /**
  * The Content-Security-Policy for the UI: only our own scripts and styles, no inline script, no
- * plugins, no framing; the contract WebSocket is the only connection allowed.
+ * plugins, no framing; `connectSources` are the only connections allowed ('none' in Electron,
+ * where the contract goes through the preload).
  */
-export function contentSecurityPolicy(port: number): string {
+export function contentSecurityPolicy(connectSources: readonly string[]): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+    `connect-src ${connectSources.length === 0 ? "'none'" : connectSources.join(' ')}`,
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -22,7 +23,11 @@ export function contentSecurityPolicy(port: number): string {
 /** Headers sent on every response of the browser host. */
 export function securityHeaders(port: number): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(port),
+    'Content-Security-Policy': contentSecurityPolicy([
+      "'self'",
+      `ws://127.0.0.1:${port}`,
+      `ws://localhost:${port}`,
+    ]),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
