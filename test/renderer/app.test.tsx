@@ -1,0 +1,190 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/renderer/app';
+import type { ConnectionTestResult } from '../../src/shared/contract';
+import { renderWithStores } from './support/render-app';
+import { createTestCore, makeCall, makeSnapshot, startupAnswers } from './support/test-core';
+
+afterEach(cleanup);
+
+const FINGERPRINT = Array.from({ length: 32 }, (_, index) =>
+  (index + 16).toString(16).toUpperCase(),
+).join(':');
+
+function testResult(overrides: Partial<ConnectionTestResult>): ConnectionTestResult {
+  return {
+    ok: false,
+    attention: null,
+    message: '',
+    fingerprint: null,
+    model: null,
+    firmware: null,
+    admin: false,
+    ...overrides,
+  };
+}
+
+describe('first run', () => {
+  it('offers the demo phone when no phone is configured, and shows the calls view once added', async () => {
+    const user = userEvent.setup();
+    const core = createTestCore({
+      ...startupAnswers([]),
+      'phones.addDemo': () => makeSnapshot().info,
+    });
+    renderWithStores(core, <App />);
+    const useDemo = await screen.findByRole('button', { name: 'Use the demo phone' });
+    core.answer('phones.snapshots', () => [makeSnapshot()]);
+    await user.click(useDemo);
+    expect(await screen.findByRole('textbox', { name: 'Number to dial' })).toBeTruthy();
+  });
+
+  it('names the problem a connection test finds and how to fix it', async () => {
+    const user = userEvent.setup();
+    const core = createTestCore({
+      ...startupAnswers([]),
+      'phones.test': () =>
+        testResult({
+          attention: 'api-disabled',
+          message:
+            'Turn on the REST API: Settings → Applications → REST API → Enabled (apps.restapi.enabled=1).',
+        }),
+    });
+    renderWithStores(core, <App />);
+    await user.type(await screen.findByLabelText('Address'), '192.168.1.20');
+    await user.type(screen.getByLabelText('Password'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    const heading = await screen.findByRole('heading', {
+      name: "The phone's REST API is turned off",
+    });
+    const report = heading.closest('[role="alert"]') as HTMLElement;
+    expect(report.textContent).toContain('apps.restapi.enabled=1');
+    expect(core.requests.find((request) => request.channel === 'phones.test')?.args).toEqual({
+      url: 'https://192.168.1.20',
+      username: 'Polycom',
+      password: 'secret',
+    });
+  });
+
+  it('shows an unknown certificate fingerprint and adds the phone trusting it only when ticked', async () => {
+    const user = userEvent.setup();
+    const core = createTestCore({
+      ...startupAnswers([]),
+      'phones.test': () =>
+        testResult({
+          attention: 'certificate-unknown',
+          message: 'The phone presented a certificate Deskpilot has not seen.',
+          fingerprint: FINGERPRINT,
+        }),
+      'phones.add': () => makeSnapshot().info,
+    });
+    renderWithStores(core, <App />);
+    await user.type(await screen.findByLabelText('Name'), 'Front desk');
+    await user.type(screen.getByLabelText('Address'), 'phone.local');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText(FINGERPRINT)).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Trust this certificate' }));
+    await user.click(screen.getByRole('button', { name: 'Add phone' }));
+    await waitFor(() =>
+      expect(core.requests.find((request) => request.channel === 'phones.add')?.args).toEqual({
+        name: 'Front desk',
+        url: 'https://phone.local',
+        username: 'Polycom',
+        password: '',
+        acceptFingerprint: FINGERPRINT,
+      }),
+    );
+  });
+
+  it("shows the core's refusal when a phone cannot be added", async () => {
+    const user = userEvent.setup();
+    const core = createTestCore({
+      ...startupAnswers([]),
+      'phones.add': () => ({
+        code: 'default-password',
+        message: 'The phone still uses its factory admin password 456: change it first.',
+      }),
+    });
+    renderWithStores(core, <App />);
+    await user.type(await screen.findByLabelText('Address'), '10.0.0.5');
+    await user.click(screen.getByRole('radio', { name: 'HTTP' }));
+    await user.click(screen.getByRole('button', { name: 'Add phone' }));
+    const refusal = await screen.findByText(
+      'The phone still uses its factory admin password 456: change it first.',
+    );
+    expect(refusal.getAttribute('role')).toBe('alert');
+    expect(core.requests.find((request) => request.channel === 'phones.add')?.args).toMatchObject({
+      url: 'http://10.0.0.5',
+    });
+  });
+});
+
+describe('everyday window', () => {
+  it('shows an incoming call banner and answers with Alt+A', async () => {
+    const core = createTestCore({
+      ...startupAnswers([makeSnapshot()]),
+      'calls.answer': () => ({ handle: '0x7' }),
+    });
+    renderWithStores(core, <App />);
+    await screen.findByRole('textbox', { name: 'Number to dial' });
+    act(() =>
+      core.emit('phone', {
+        type: 'incoming-call',
+        phoneId: 'p1',
+        call: makeCall({
+          handle: '0x7',
+          state: 'Offering',
+          direction: 'Incoming',
+          remoteName: 'Grace Hopper',
+        }),
+      }),
+    );
+    const banner = screen.getByRole('region', { name: 'Incoming calls' });
+    expect(banner.textContent).toContain('Grace Hopper is calling');
+    fireEvent.keyDown(window, { key: 'a', code: 'KeyA', altKey: true });
+    await waitFor(() =>
+      expect(core.requests.find((request) => request.channel === 'calls.answer')?.args).toEqual({
+        phoneId: 'p1',
+        handle: '0x7',
+      }),
+    );
+  });
+
+  it('asks before dialling a number from a link, and dials on confirmation', async () => {
+    const user = userEvent.setup();
+    const core = createTestCore({
+      ...startupAnswers([makeSnapshot()]),
+      'calls.dial': () => ({ handle: '0x3' }),
+    });
+    renderWithStores(core, <App />);
+    await screen.findByRole('textbox', { name: 'Number to dial' });
+    act(() =>
+      core.emit('dial-request', {
+        source: 'link',
+        link: { destination: '+15550102000', type: 'TEL', display: '+1 555 010 2000' },
+      }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Dial +1 555 010 2000?' });
+    expect(core.requests.some((request) => request.channel === 'calls.dial')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Call +1 555 010 2000' }));
+    await waitFor(() =>
+      expect(core.requests.find((request) => request.channel === 'calls.dial')?.args).toEqual({
+        phoneId: 'p1',
+        destination: '+15550102000',
+      }),
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('switches views from the keyboard and marks the current one', async () => {
+    const core = createTestCore({ ...startupAnswers([makeSnapshot()]), 'calls.logs': () => [] });
+    renderWithStores(core, <App />);
+    await screen.findByRole('textbox', { name: 'Number to dial' });
+    fireEvent.keyDown(window, { key: '3', code: 'Digit3', altKey: true });
+    expect(await screen.findByRole('heading', { name: 'History' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'History' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+  });
+});

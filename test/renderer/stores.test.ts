@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStores, startAppStores } from '../../src/renderer/stores/app-stores';
+import { selectedPhone } from '../../src/renderer/stores/phones-store';
+import { createTestCore, makeCall, makeSnapshot, startupAnswers } from './support/test-core';
+import { settle } from './support/render-app';
+
+async function started(core = createTestCore(startupAnswers([makeSnapshot()]))) {
+  const stores = createAppStores(core.api);
+  const stop = startAppStores(stores);
+  await settle();
+  return { core, stores, stop };
+}
+
+describe('phones store', () => {
+  it('loads the snapshots on start and selects the first phone', async () => {
+    const { stores } = await started();
+    expect(stores.phones.getState().phase).toBe('ready');
+    expect(selectedPhone(stores.phones.getState())?.info.name).toBe('Desk phone');
+  });
+
+  it('follows calls being added, changed and removed', async () => {
+    const { core, stores } = await started();
+    core.emit('phone', {
+      type: 'call-added',
+      phoneId: 'p1',
+      call: makeCall({ state: 'RingBack' }),
+    });
+    core.emit('phone', {
+      type: 'call-changed',
+      phoneId: 'p1',
+      previousState: 'RingBack',
+      call: makeCall({ state: 'Connected' }),
+    });
+    expect(selectedPhone(stores.phones.getState())?.calls.map((call) => call.state)).toEqual([
+      'Connected',
+    ]);
+    core.emit('phone', {
+      type: 'call-removed',
+      phoneId: 'p1',
+      call: makeCall({ state: 'Disconnected' }),
+    });
+    expect(selectedPhone(stores.phones.getState())?.calls).toEqual([]);
+  });
+
+  it('adds and drops phones on phones-changed, keeping a valid selection', async () => {
+    const { core, stores } = await started();
+    const other = { ...makeSnapshot().info, id: 'p2', name: 'Lab phone' };
+    core.emit('phone', { type: 'phones-changed', phones: [other] });
+    const state = stores.phones.getState();
+    expect(state.phones.map((phone) => phone.info.name)).toEqual(['Lab phone']);
+    expect(state.selectedPhoneId).toBe('p2');
+    expect(state.phones[0]?.status.health).toBe('connecting');
+  });
+
+  it('says why when the core cannot be reached', async () => {
+    const core = createTestCore({
+      ...startupAnswers([]),
+      'phones.snapshots': () => ({
+        code: 'unreachable',
+        message: 'The connection to Deskpilot was lost',
+      }),
+    });
+    const { stores } = await started(core);
+    expect(stores.phones.getState().phase).toBe('failed');
+    expect(stores.phones.getState().loadError).toBe('The connection to Deskpilot was lost');
+  });
+});
+
+describe('calls store', () => {
+  it('dials the trimmed destination on the chosen line and remembers it for redial', async () => {
+    const { core, stores } = await started();
+    core.answer('calls.dial', () => ({ handle: '0x9' }));
+    expect(await stores.calls.getState().dial('p1', '  +1 555 010 2000 ', 1)).toBe(true);
+    expect(await stores.calls.getState().redial('p1')).toBe(true);
+    const dials = core.requests
+      .filter((request) => request.channel === 'calls.dial')
+      .map((request) => request.args);
+    expect(dials).toEqual([
+      { phoneId: 'p1', destination: '+1 555 010 2000', line: 1 },
+      { phoneId: 'p1', destination: '+1 555 010 2000' },
+    ]);
+  });
+
+  it('redials the last placed call from the phone log when nothing was dialled here', async () => {
+    const { core, stores } = await started();
+    core.answer('calls.dial', () => ({ handle: null }));
+    core.answer('calls.logs', () => [
+      {
+        kind: 'placed',
+        remoteName: '',
+        remoteNumber: '2002',
+        line: 1,
+        startTime: '2026-11-27T09:00:00',
+        durationSeconds: 3,
+      },
+    ]);
+    await stores.calls.getState().redial('p1');
+    expect(core.requests.at(-1)).toEqual({
+      channel: 'calls.dial',
+      args: { phoneId: 'p1', destination: '2002' },
+    });
+  });
+
+  it('refuses an empty number without asking the phone', async () => {
+    const { core, stores } = await started();
+    expect(await stores.calls.getState().dial('p1', '   ')).toBe(false);
+    expect(core.requests.some((request) => request.channel === 'calls.dial')).toBe(false);
+    expect(stores.notices.getState().notices.at(-1)?.text).toBe(
+      'Type a number or SIP address to dial.',
+    );
+  });
+});
+
+describe('contacts store', () => {
+  it('previews an import, then commits it and reloads the list', async () => {
+    const { core, stores } = await started();
+    core.answer('contacts.previewImport', () => ({
+      previewId: 'prev-1',
+      format: 'csv',
+      contacts: [
+        {
+          name: 'Ada',
+          company: '',
+          favourite: false,
+          numbers: [{ label: 'work', number: '1001', dialable: '1001' }],
+        },
+      ],
+      skipped: [{ record: 3, reason: 'no phone number' }],
+    }));
+    core.answer('contacts.commitImport', () => ({ imported: 1 }));
+    await stores.contacts.getState().previewImport('google.csv', 'Name,Phone\nAda,1001\n');
+    expect(stores.contacts.getState().preview?.skipped).toEqual([
+      { record: 3, reason: 'no phone number' },
+    ]);
+    core.answer('contacts.list', () => [
+      {
+        id: 'c1',
+        name: 'Ada',
+        company: '',
+        favourite: false,
+        updatedAt: 1,
+        numbers: [{ label: 'work', number: '1001', dialable: '1001' }],
+      },
+    ]);
+    expect(await stores.contacts.getState().commitImport()).toBe(true);
+    expect(
+      core.requests.find((request) => request.channel === 'contacts.commitImport')?.args,
+    ).toEqual({ previewId: 'prev-1' });
+    expect(stores.contacts.getState().preview).toBeNull();
+    expect(stores.contacts.getState().contacts.map((contact) => contact.name)).toEqual(['Ada']);
+  });
+
+  it('keeps favourites first, then names in order, as contacts change', async () => {
+    const { core, stores } = await started();
+    const base = {
+      company: '',
+      updatedAt: 1,
+      numbers: [{ label: '', number: '1', dialable: '1' }],
+    };
+    core.emit('contacts-changed', [
+      { ...base, id: 'a', name: 'Zed', favourite: true },
+      { ...base, id: 'b', name: 'Bea', favourite: false },
+      { ...base, id: 'c', name: 'Abe', favourite: false },
+    ]);
+    expect(stores.contacts.getState().contacts.map((contact) => contact.name)).toEqual([
+      'Zed',
+      'Abe',
+      'Bea',
+    ]);
+  });
+});

@@ -1,0 +1,149 @@
+import {
+  createDeskpilotApi,
+  type ContractError,
+  type ContractTransport,
+  type DeskpilotApi,
+  type EventChannel,
+  type EventPayloads,
+  type RequestArgs,
+  type RequestChannel,
+  type RequestOutcome,
+  type RequestResults,
+} from '../../../src/shared/contract';
+import type { Call, PhoneSnapshot } from '../../../src/shared/domain';
+
+type Answer<C extends RequestChannel> = (args: RequestArgs<C>) => RequestResults[C] | ContractError;
+export type Answers = { [C in RequestChannel]?: Answer<C> };
+
+export interface TestCore {
+  api: DeskpilotApi;
+  /** Every request made, in order, with its arguments. */
+  requests: { channel: RequestChannel; args: unknown }[];
+  /** Pushes an event to every subscriber, as the core would. */
+  emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void;
+  /** Replaces or adds answers while a test runs. */
+  answer<C extends RequestChannel>(channel: C, handler: Answer<C>): void;
+}
+
+function isContractError(value: unknown): value is ContractError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
+
+/**
+ * An in-test transport for component tests: answers each channel from a table (a ContractError
+ * value becomes an error outcome) and lets the test push events. Channels without an answer fail
+ * with 'internal', so a test notices an unexpected request.
+ */
+export function createTestCore(initial: Answers = {}): TestCore {
+  const answers: Answers = { ...initial };
+  const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  const requests: TestCore['requests'] = [];
+
+  const transport: ContractTransport = {
+    async invoke<C extends RequestChannel>(
+      channel: C,
+      args: RequestArgs<C>,
+    ): Promise<RequestOutcome<C>> {
+      requests.push({ channel, args });
+      const handler = answers[channel] as Answer<C> | undefined;
+      if (!handler)
+        return { ok: false, error: { code: 'internal', message: `no answer for ${channel}` } };
+      const result = handler(args);
+      return isContractError(result) ? { ok: false, error: result } : { ok: true, value: result };
+    },
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+
+  return {
+    api: createDeskpilotApi(transport),
+    requests,
+    emit(event, payload) {
+      for (const listener of listeners.get(event) ?? [])
+        (listener as (value: typeof payload) => void)(payload);
+    },
+    answer(channel, handler) {
+      (answers as Record<string, unknown>)[channel] = handler;
+    },
+  };
+}
+
+/** A call as the core reports it, with sensible defaults. */
+export function makeCall(overrides: Partial<Call> = {}): Call {
+  return {
+    handle: '0x1',
+    line: 1,
+    state: 'Connected',
+    direction: 'Outgoing',
+    remoteName: 'Ada Lovelace',
+    remoteNumber: '1001',
+    durationSeconds: 5,
+    observedAt: Date.now(),
+    muted: false,
+    active: true,
+    appearance: '1',
+    sequence: 1,
+    protocol: 'SIP',
+    ...overrides,
+  };
+}
+
+/** One online phone with a registered and an unregistered line. */
+export function makeSnapshot(overrides: Partial<PhoneSnapshot> = {}): PhoneSnapshot {
+  return {
+    info: {
+      id: 'p1',
+      name: 'Desk phone',
+      url: 'https://127.0.0.1:8443',
+      username: 'Polycom',
+      hasPassword: true,
+      pinnedFingerprint: null,
+      pollIntervalIdleMs: 5000,
+      pollIntervalActiveMs: 1000,
+      demo: false,
+    },
+    status: {
+      phoneId: 'p1',
+      health: 'online',
+      attention: null,
+      message: 'Online',
+      presentedFingerprint: null,
+      model: 'VVX601',
+      firmware: '5.8.0',
+      macAddress: '0004F2000001',
+      lastSeenAt: Date.now(),
+    },
+    lines: [
+      { line: 1, label: '1001', address: '1001@pbx', registration: 'Registered', protocol: 'SIP' },
+      {
+        line: 2,
+        label: '1002',
+        address: '1002@pbx',
+        registration: 'Unregistered',
+        protocol: 'SIP',
+      },
+    ],
+    calls: [],
+    ...overrides,
+  };
+}
+
+/** What every window asks on start: the phones, the contacts and the settings. */
+export function startupAnswers(phones: PhoneSnapshot[]): Answers {
+  return {
+    'phones.snapshots': () => phones,
+    'contacts.list': () => [],
+    'settings.get': () => ({
+      clickToDial: 'confirm',
+      notifications: true,
+      globalShortcut: '',
+      theme: 'system',
+      startAtLogin: false,
+      defaultPhoneId: null,
+    }),
+  };
+}
