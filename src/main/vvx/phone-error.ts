@@ -1,0 +1,69 @@
+/**
+ * The one error type the engine raises about a phone: a stable code from the contract, plain
+ * words with the fix, and the phone's own HTTP and VVX status when there was an answer.
+ */
+import type { ContractErrorCode } from '../../shared/contract';
+import { describeVvxStatus, VVX_STATUS } from '../../shared/vvx-status';
+
+export interface PhoneErrorDetails {
+  httpStatus?: number;
+  vvxStatus?: number;
+  presentedFingerprint?: string;
+  cause?: unknown;
+}
+
+/** An error about one phone request or connection; `message` is always safe to show a user. */
+export class PhoneError extends Error {
+  readonly code: ContractErrorCode;
+  readonly httpStatus?: number;
+  readonly vvxStatus?: number;
+  readonly presentedFingerprint?: string;
+
+  constructor(code: ContractErrorCode, message: string, details: PhoneErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'PhoneError';
+    this.code = code;
+    if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
+    if (details.vvxStatus !== undefined) this.vvxStatus = details.vvxStatus;
+    if (details.presentedFingerprint !== undefined) {
+      this.presentedFingerprint = details.presentedFingerprint;
+    }
+  }
+
+  /** True for the phone's "busy, try again" answers (HTTP 403 or Status 4001): nothing was done. */
+  get busy(): boolean {
+    if (this.code !== 'phone-error') return false;
+    return this.vvxStatus === VVX_STATUS.DeviceBusy || (this.httpStatus === 403 && !this.vvxStatus);
+  }
+}
+
+/** Maps a non-success VVX `Status` code to a PhoneError with the reference's meaning in words. */
+export function phoneErrorFromVvxStatus(vvxStatus: number, httpStatus: number): PhoneError {
+  const words = describeVvxStatus(vvxStatus);
+  switch (vvxStatus) {
+    case VVX_STATUS.DefaultPasswordNotAllowed:
+      return new PhoneError(
+        'default-password',
+        `${words}. Open the phone's web page (Settings > Change Password) and set a new admin password, then use it here.`,
+        { httpStatus, vvxStatus },
+      );
+    case VVX_STATUS.OperationNotSupported:
+      return new PhoneError('not-supported', words, { httpStatus, vvxStatus });
+    case VVX_STATUS.CallDoesNotExist:
+      return new PhoneError('not-found', words, { httpStatus, vvxStatus });
+    case VVX_STATUS.InvalidInput:
+    case VVX_STATUS.InputSizeLimitExceeded:
+      return new PhoneError('invalid-argument', words, { httpStatus, vvxStatus });
+    default:
+      return new PhoneError('phone-error', words, { httpStatus, vvxStatus });
+  }
+}
+
+/** Wraps anything thrown into a PhoneError so callers only ever see one error type. */
+export function toPhoneError(error: unknown): PhoneError {
+  if (error instanceof PhoneError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new PhoneError('internal', `Unexpected problem talking to the phone: ${detail}`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * The serial request queue, one per phone. A VVX phone processes one request at a time (a second
+ * one gets HTTP 403 or waits), so never more than one request is in flight. Users' actions go
+ * before interactive reads, which go before background polls; identical pending reads share one
+ * request; busy answers are retried with backoff and jitter only when the phone did nothing.
+ */
+import { PhoneError, toPhoneError } from './phone-error';
+
+export type QueuePriority = 'action' | 'interactive' | 'poll';
+
+const RANK: Record<QueuePriority, number> = { action: 0, interactive: 1, poll: 2 };
+
+export interface QueueTask<T> {
+  priority: QueuePriority;
+  /** Reads with the same key that are still waiting are merged into one request. */
+  mergeKey?: string;
+  /** What the task does to the phone: decides whether a busy answer may be retried. */
+  effect: 'read' | 'write';
+  run: () => Promise<T>;
+}
+
+export interface RequestQueueOptions {
+  /** Most tasks waiting at once (not counting the one in flight); beyond it: 'queue-full'. */
+  limit?: number;
+  /** Attempts for a task the phone answered "busy" (HTTP 403 / Status 4001). */
+  maxAttempts?: number;
+  /** First retry delay; doubles per attempt, with up to 50 % random jitter. */
+  backoffMs?: number;
+  /** Attempts for a read that failed in transit (connection dropped, timed out). */
+  readAttempts?: number;
+}
+
+interface Entry {
+  rank: number;
+  order: number;
+  mergeKey: string | undefined;
+  effect: 'read' | 'write';
+  run: () => Promise<unknown>;
+  attempt: number;
+  notBefore: number;
+  settle: { resolve: (value: unknown) => void; reject: (error: PhoneError) => void };
+}
+
+/** Counters a test or benchmark can read. */
+export interface QueueStats {
+  sent: number;
+  merged: number;
+  retried: number;
+  rejectedFull: number;
+  maxInFlight: number;
+}
+
+/** Runs tasks one at a time in priority order; see the module comment for the rules. */
+export class RequestQueue {
+  private readonly waiting: Entry[] = [];
+  private readonly merged = new Map<string, { entry: Entry; promise: Promise<unknown> }>();
+  private readonly limit: number;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+  private readonly readAttempts: number;
+  private inFlight = 0;
+  private order = 0;
+  private closed: PhoneError | null = null;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private idleWaiters: (() => void)[] = [];
+  readonly stats: QueueStats = { sent: 0, merged: 0, retried: 0, rejectedFull: 0, maxInFlight: 0 };
+
+  constructor(options: RequestQueueOptions = {}) {
+    this.limit = options.limit ?? 100;
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.backoffMs = options.backoffMs ?? 150;
+    this.readAttempts = options.readAttempts ?? 2;
+  }
+
+  /** Tasks waiting (not counting the one in flight). */
+  get pending(): number {
+    return this.waiting.length;
+  }
+
+  /** Queues a task; resolves or rejects exactly once with its result or a PhoneError. */
+  enqueue<T>(task: QueueTask<T>): Promise<T> {
+    if (this.closed !== null) return Promise.reject(this.closed);
+    const key = task.effect === 'read' ? task.mergeKey : undefined;
+    const existing = key === undefined ? undefined : this.merged.get(key);
+    if (existing !== undefined) {
+      this.stats.merged += 1;
+      // An action waiting on a poll's read must not wait at poll priority.
+      existing.entry.rank = Math.min(existing.entry.rank, RANK[task.priority]);
+      return existing.promise as Promise<T>;
+    }
+    if (this.waiting.length >= this.limit) {
+      this.stats.rejectedFull += 1;
+      return Promise.reject(
+        new PhoneError(
+          'queue-full',
+          `Too many requests are waiting for this phone (${this.limit}); wait for them to finish and try again.`,
+        ),
+      );
+    }
+    let settle: Entry['settle'] | undefined;
+    const promise = new Promise<unknown>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    if (settle === undefined) throw new Error('Promise executor did not run');
+    const entry: Entry = {
+      rank: RANK[task.priority],
+      order: this.order++,
+      mergeKey: key,
+      effect: task.effect,
+      run: task.run,
+      attempt: 1,
+      notBefore: 0,
+      settle,
+    };
+    this.waiting.push(entry);
+    if (key !== undefined) this.merged.set(key, { entry, promise });
+    this.pump();
+    return promise as Promise<T>;
+  }
+
+  /** Rejects every waiting task with 'cancelled' and refuses new ones (the phone was removed). */
+  close(reason = 'The phone was removed or disconnected; the request was cancelled.'): void {
+    if (this.closed !== null) return;
+    this.closed = new PhoneError('cancelled', reason);
+    if (this.wakeTimer !== null) clearTimeout(this.wakeTimer);
+    const cancelled = this.waiting.splice(0);
+    this.merged.clear();
+    for (const entry of cancelled) entry.settle.reject(this.closed);
+    this.notifyIdle();
+  }
+
+  /** Resolves once nothing is waiting or in flight (used by stop and tests). */
+  idle(): Promise<void> {
+    if (this.inFlight === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private pump(): void {
+    if (this.inFlight > 0 || this.closed !== null) return;
+    const now = Date.now();
+    const next = this.nextReady(now);
+    if (next === null) {
+      this.scheduleWake(now);
+      if (this.waiting.length === 0) this.notifyIdle();
+      return;
+    }
+    this.waiting.splice(this.waiting.indexOf(next), 1);
+    // Once sent, a read is no longer "pending": a later identical read gets fresh data.
+    if (next.mergeKey !== undefined) this.merged.delete(next.mergeKey);
+    this.inFlight += 1;
+    this.stats.sent += 1;
+    this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
+    void this.execute(next);
+  }
+
+  private async execute(entry: Entry): Promise<void> {
+    let outcome: { ok: true; value: unknown } | { ok: false; error: PhoneError };
+    try {
+      outcome = { ok: true, value: await entry.run() };
+    } catch (error) {
+      outcome = { ok: false, error: toPhoneError(error) };
+    }
+    this.inFlight -= 1;
+    if (outcome.ok) entry.settle.resolve(outcome.value);
+    else if (this.shouldRetry(entry, outcome.error)) this.requeue(entry);
+    else entry.settle.reject(outcome.error);
+    this.pump();
+  }
+
+  private shouldRetry(entry: Entry, error: PhoneError): boolean {
+    if (this.closed !== null) return false;
+    // Busy means the phone refused before doing anything: safe for writes too.
+    if (error.busy) return entry.attempt < this.maxAttempts;
+    // A read that was lost in transit cannot have changed anything; a write might have.
+    return (
+      entry.effect === 'read' && error.code === 'unreachable' && entry.attempt < this.readAttempts
+    );
+  }
+
+  private requeue(entry: Entry): void {
+    const base = this.backoffMs * 2 ** (entry.attempt - 1);
+    entry.notBefore = Date.now() + base + Math.random() * base * 0.5;
+    entry.attempt += 1;
+    this.stats.retried += 1;
+    this.waiting.push(entry);
+  }
+
+  private nextReady(now: number): Entry | null {
+    let best: Entry | null = null;
+    for (const entry of this.waiting) {
+      if (entry.notBefore > now) continue;
+      if (
+        best === null ||
+        entry.rank < best.rank ||
+        (entry.rank === best.rank && entry.order < best.order)
+      ) {
+        best = entry;
+      }
+    }
+    return best;
+  }
+
+  private scheduleWake(now: number): void {
+    if (this.wakeTimer !== null) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    if (this.waiting.length === 0) return;
+    const earliest = Math.min(...this.waiting.map((entry) => entry.notBefore));
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimer = null;
+        this.pump();
+      },
+      Math.max(0, earliest - now),
+    );
+  }
+
+  private notifyIdle(): void {
+    if (this.inFlight > 0 || this.waiting.length > 0) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+}

@@ -1,0 +1,430 @@
+/**
+ * A typed method for every endpoint of the VVX REST API (see vvx-api-notes.md). Each method
+ * sends exactly one request: serialisation, retries and batching belong to the request queue
+ * and the session above it, so that nothing here can ever repeat an effect on the phone.
+ */
+import type { z } from 'zod';
+
+import type { CallLogEntry, CallLogKind } from '../../shared/domain';
+import type { ConfigValue, HardwareKey } from '../../shared/contract';
+import { PhoneError } from './phone-error';
+import {
+  anyDataSchema,
+  callListSchema,
+  callLogsSchema,
+  callSchema,
+  configValuesSchema,
+  deviceInfoSchema,
+  lineListSchema,
+  pollStatusSchema,
+  sessionStatsSchema,
+  transferTypeSchema,
+  uixmlSchema,
+  type VvxCall,
+  type VvxDeviceInfo,
+  type VvxLine,
+} from './vvx-schemas';
+import {
+  DEFAULT_TIMEOUTS,
+  get,
+  post,
+  postRead,
+  type Endpoint,
+  type EndpointTimeouts,
+} from './vvx-endpoints';
+import { VvxTransport, type VvxTransportOptions } from './vvx-transport';
+
+export type { EndpointTimeouts };
+
+export interface VvxClientOptions extends VvxTransportOptions {
+  timeouts?: Partial<EndpointTimeouts>;
+}
+
+export type ConfigResetScope = 'all' | 'local' | 'web' | 'device';
+export type TouchType = 'Tap' | 'Press' | 'Release' | 'Swipe';
+
+/** The phone's endpoints, one method each. Construct one per phone; `close()` when done. */
+export class VvxClient {
+  private readonly transport: VvxTransport;
+  private readonly timeouts: EndpointTimeouts;
+
+  constructor(options: VvxClientOptions) {
+    this.transport = new VvxTransport(options);
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  }
+
+  /** TCP/TLS connections opened so far (one per session when keep-alive works). */
+  get connectionsOpened(): number {
+    return this.transport.connectionsOpened;
+  }
+
+  /** Closes the kept-alive connection; a request in flight fails. */
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  // ---- management ---------------------------------------------------------------------------
+
+  /** Restarts the phone application once calls have ended (safeRestart). */
+  safeRestart(): Promise<void> {
+    return this.write(post('safeRestart', '/api/v1/mgmt/safeRestart', 'slow'));
+  }
+
+  /** Reboots the phone once calls have ended (safeReboot). */
+  safeReboot(): Promise<void> {
+    return this.write(post('safeReboot', '/api/v1/mgmt/safeReboot', 'slow'));
+  }
+
+  /** Resets configuration: all (local, web and device), or one source. */
+  configReset(scope: ConfigResetScope): Promise<void> {
+    const suffix = scope === 'all' ? '' : `/${scope}`;
+    return this.write(post('configReset', `/api/v1/mgmt/configReset${suffix}`, 'slow'));
+  }
+
+  /** Factory-resets the phone. */
+  factoryReset(): Promise<void> {
+    return this.write(post('factoryReset', '/api/v1/mgmt/factoryReset', 'slow'));
+  }
+
+  /** Network settings (DHCP, addresses, VLAN, provisioning server) as reported. */
+  networkInfo(): Promise<unknown> {
+    return this.read(get('networkInfo', '/api/v1/mgmt/network/info'), anyDataSchema);
+  }
+
+  /** Device identity from deviceInfo v1 (older firmware). */
+  deviceInfoV1(): Promise<VvxDeviceInfo> {
+    return this.read(get('deviceInfo', '/api/v1/mgmt/device/info'), deviceInfoSchema);
+  }
+
+  /** Device identity, firmware parts, uptime and attached hardware (deviceInfo v2). */
+  deviceInfoV2(): Promise<VvxDeviceInfo> {
+    return this.read(get('deviceInfo v2', '/api/v2/mgmt/device/info'), deviceInfoSchema);
+  }
+
+  /** Network packet counters. */
+  networkStats(): Promise<unknown> {
+    return this.read(get('networkStats', '/api/v1/mgmt/network/stats'), anyDataSchema);
+  }
+
+  /** CPU and memory figures. */
+  deviceStats(): Promise<unknown> {
+    return this.read(get('deviceStats', '/api/v1/mgmt/device/stats'), anyDataSchema);
+  }
+
+  /** The running network/provisioning/syslog configuration summary. */
+  runningConfig(): Promise<unknown> {
+    return this.read(get('runningConfig', '/api/v1/mgmt/device/runningConfig'), anyDataSchema);
+  }
+
+  /** Sets 1–20 configuration parameters in one request (the session batches larger sets). */
+  setConfig(values: Record<string, string>): Promise<void> {
+    assertBatch(Object.keys(values).length, 'setConfig');
+    return this.write(post('setConfig', '/api/v1/mgmt/config/set', 'slow'), values);
+  }
+
+  /** Reads 1–20 configuration parameters; names the phone does not know read as null. */
+  async getConfig(names: string[]): Promise<Record<string, ConfigValue | null>> {
+    assertBatch(names.length, 'getConfig');
+    const values = await this.read(
+      postRead('getConfig', '/api/v1/mgmt/config/get'),
+      configValuesSchema,
+      names,
+    );
+    return Object.fromEntries(names.map((name) => [name, values[name] ?? null]));
+  }
+
+  /** Exports configuration to a URL the phone uploads to. */
+  exportConfig(url: string, configType: string): Promise<void> {
+    return this.write(post('exportConfig', '/api/v1/mgmt/config/export', 'slow'), {
+      Url: url,
+      ConfigType: configType,
+    });
+  }
+
+  /** Uploads the background packet capture (to `url`, or the provisioning server). */
+  async uploadBgCapture(url?: string): Promise<void> {
+    try {
+      await this.write(
+        post('uploadBgCapture', '/api/v1/mgmt/network/uploadBgCapture', 'slow'),
+        url === undefined ? {} : { url },
+      );
+    } catch (error) {
+      // The reference documents 404 here as "packet capture not enabled", not "API disabled".
+      if (error instanceof PhoneError && error.code === 'api-disabled') {
+        throw new PhoneError(
+          'not-supported',
+          'Packet capture is off on this phone: set diags.pcap.enabled=1 and diags.pcap.background.enabled=1 first.',
+          { httpStatus: 404 },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** The phone's status: Idle/Active/Error and free text (cheap; used for idle polling). */
+  pollForStatus(): Promise<{ state: string; stateData: string }> {
+    return this.read(get('pollForStatus', '/api/v1/mgmt/pollForStatus'), pollStatusSchema);
+  }
+
+  /** Current transfer type: Consultative, Blind, Safe or Unknown. */
+  getTransferType(): Promise<{ type: string }> {
+    return this.read(get('getTransferType', '/api/v1/mgmt/transferType/get'), transferTypeSchema);
+  }
+
+  /** Sets the transfer type. */
+  setTransferType(type: string): Promise<void> {
+    return this.write(post('setTransferType', '/api/v1/mgmt/transferType/set'), { Type: type });
+  }
+
+  /** XML text of what the screen shows. */
+  uixml(): Promise<string> {
+    return this.read(get('uixml', '/api/v1/mgmt/uixml', 'slow'), uixmlSchema);
+  }
+
+  /** Simulates a touch (Tap/Press/Release: one position; Swipe: 2–5). */
+  simulateTouch(input: {
+    type: TouchType;
+    positions: { x: number; y: number }[];
+    durationMs?: number;
+    easing?: number;
+  }): Promise<void> {
+    const data: Record<string, unknown> = {
+      Type: input.type,
+      Positions: input.positions.map(({ x, y }) => ({ X: String(x), Y: String(y) })),
+    };
+    if (input.durationMs !== undefined) data.Duration = String(input.durationMs);
+    if (input.easing !== undefined) data.Easing = String(input.easing);
+    return this.write(post('simulateTouch', '/api/v1/mgmt/simulateTouch'), data);
+  }
+
+  /** Presses a hardware key (firmware 5.7+; older firmware answers 404 → 'not-supported'). */
+  async simulateKeyEvent(key: HardwareKey): Promise<void> {
+    try {
+      await this.write(post('simulateKeyEvent', '/api/v1/mgmt/simulateKeyEvent'), {
+        Type: 'Tap',
+        KeyName: key,
+      });
+    } catch (error) {
+      if (error instanceof PhoneError && error.code === 'api-disabled') {
+        throw new PhoneError(
+          'not-supported',
+          'This firmware cannot simulate key presses (it needs UC Software 5.7 or later).',
+          { httpStatus: 404 },
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Signs in to Skype for Business (the phone answers only when sign-in finished). */
+  skypeSignIn(input: {
+    address: string;
+    user: string;
+    password: string;
+    domain: string;
+    lockCode?: string;
+  }): Promise<void> {
+    const data: Record<string, string> = {
+      Address: input.address,
+      User: input.user,
+      Password: input.password,
+      Domain: input.domain,
+    };
+    if (input.lockCode !== undefined) data.LockCode = input.lockCode;
+    return this.write(post('skypeSignIn', '/api/v1/mgmt/skype/signIn', 'signIn'), data);
+  }
+
+  /** Signs out of Skype for Business. */
+  skypeSignOut(): Promise<void> {
+    return this.write(post('skypeSignOut', '/api/v1/mgmt/skype/signOut'));
+  }
+
+  /** Skype for Business presence (other call servers answer 4004 → 'not-supported'). */
+  getPresence(): Promise<unknown> {
+    return this.read(get('getPresence', '/api/v1/mgmt/getPresence'), anyDataSchema);
+  }
+
+  /** Ongoing communication (Rx/Tx per leg, mute states). */
+  communicationInfo(): Promise<unknown> {
+    return this.read(
+      get('communicationInfo', '/api/v1/mgmt/media/communicationInfo'),
+      anyDataSchema,
+    );
+  }
+
+  /** Civic location fields. */
+  locationInfo(): Promise<unknown> {
+    return this.read(get('locationInfo', '/api/v1/mgmt/location/info'), anyDataSchema);
+  }
+
+  /** Media statistics of active sessions (one entry per call, streams inside). */
+  sessionStats(): Promise<Record<string, unknown>[]> {
+    return this.read(get('sessionStats', '/api/v1/mgmt/media/sessionStats'), sessionStatsSchema);
+  }
+
+  /** Call logs, all kinds or one. */
+  async callLogs(kind?: CallLogKind): Promise<CallLogEntry[]> {
+    const suffix = kind === undefined ? '' : `/${kind}`;
+    const logs = await this.read(get('callLogs', `/api/v1/mgmt/callLogs${suffix}`), callLogsSchema);
+    const kinds: CallLogKind[] = kind === undefined ? ['missed', 'received', 'placed'] : [kind];
+    return kinds.flatMap((name) => (logs[name] ?? []).map((entry) => ({ kind: name, ...entry })));
+  }
+
+  /** Lines (lineInfo v1). */
+  lineInfoV1(): Promise<VvxLine[]> {
+    return this.read(get('lineInfo', '/api/v1/mgmt/lineInfo'), lineListSchema);
+  }
+
+  /** Lines with registration, servers and forwarding (lineInfo v2), optionally one line. */
+  lineInfoV2(line?: number): Promise<VvxLine[]> {
+    return this.read(
+      get('lineInfo v2', '/api/v2/mgmt/lineInfo'),
+      lineListSchema,
+      undefined,
+      line === undefined ? undefined : { line: String(line) },
+    );
+  }
+
+  /** SIP registrations and dialogs per user. */
+  sipStatus(): Promise<unknown> {
+    return this.read(get('sipStatus', '/api/v1/webCallControl/sipStatus'), anyDataSchema);
+  }
+
+  /** The one current call (callStatus v1), or null when there is none (the phone says 4007). */
+  async callStatusV1(): Promise<VvxCall | null> {
+    try {
+      return await this.read(get('callStatus', '/api/v1/webCallControl/callStatus'), callSchema);
+    } catch (error) {
+      if (error instanceof PhoneError && error.code === 'not-found') return null;
+      throw error;
+    }
+  }
+
+  /** All calls (callStatus v2), or those of one handle, line, or line and sequence. */
+  async callStatusV2(
+    filter: { handle: string } | { line: number; sequence?: number } | Record<string, never> = {},
+  ): Promise<VvxCall[]> {
+    const query: Record<string, string> = {};
+    if ('handle' in filter) query.handle = filter.handle;
+    if ('line' in filter) {
+      query.line = String(filter.line);
+      if (filter.sequence !== undefined) query.sequence = String(filter.sequence);
+    }
+    return this.read(
+      get('callStatus v2', '/api/v2/webCallControl/callStatus'),
+      callListSchema,
+      undefined,
+      Object.keys(query).length === 0 ? undefined : query,
+    );
+  }
+
+  // ---- call control -------------------------------------------------------------------------
+
+  /** Places a call. The phone acknowledges before the call exists: read callStatus for it. */
+  dial(destination: string, line = 1, type: 'TEL' | 'SIP' | 'H323' = 'TEL'): Promise<void> {
+    return this.write(post('dial', '/api/v1/callctrl/dial'), {
+      Dest: destination,
+      Line: String(line),
+      Type: type,
+    });
+  }
+
+  /** Ends a call. */
+  endCall(ref: string): Promise<void> {
+    return this.write(post('endCall', '/api/v1/callctrl/endCall'), { Ref: ref });
+  }
+
+  /** Mutes or unmutes the microphone. */
+  mute(muted: boolean): Promise<void> {
+    return this.write(post('mute', '/api/v1/callctrl/mute'), { state: muted ? '1' : '0' });
+  }
+
+  /** Blind-transfers a call. */
+  transferCall(ref: string, destination: string): Promise<void> {
+    return this.write(post('transferCall', '/api/v1/callctrl/transferCall'), {
+      Ref: ref,
+      TransferDest: destination,
+    });
+  }
+
+  /** Sends DTMF digits on the active call. */
+  sendDtmf(digits: string): Promise<void> {
+    return this.write(post('sendDTMF', '/api/v1/callctrl/sendDTMF'), { Digits: digits });
+  }
+
+  /** Holds a call (the active one without `ref`). */
+  holdCall(ref?: string): Promise<void> {
+    return this.write(post('holdCall', '/api/v1/callctrl/holdCall'), optionalRef(ref));
+  }
+
+  /** Resumes a held call (the active one without `ref`). */
+  resumeCall(ref?: string): Promise<void> {
+    return this.write(post('resumeCall', '/api/v1/callctrl/resumeCall'), optionalRef(ref));
+  }
+
+  /** Answers an incoming call. */
+  answerCall(ref?: string): Promise<void> {
+    return this.write(post('answerCall', '/api/v1/callctrl/answerCall'), optionalRef(ref));
+  }
+
+  /** Silences an incoming call without rejecting it. */
+  ignoreCall(ref?: string): Promise<void> {
+    return this.write(post('ignoreCall', '/api/v1/callctrl/ignoreCall'), optionalRef(ref));
+  }
+
+  /** Rejects an incoming call. */
+  rejectCall(ref?: string): Promise<void> {
+    return this.write(post('rejectCall', '/api/v1/callctrl/rejectCall'), optionalRef(ref));
+  }
+
+  // ---- plumbing -----------------------------------------------------------------------------
+
+  private async write(endpoint: Endpoint, data?: unknown): Promise<void> {
+    await this.transport.send({
+      method: endpoint.method,
+      path: endpoint.path,
+      data,
+      timeoutMs: this.timeouts[endpoint.timeout],
+      effect: endpoint.effect,
+    });
+  }
+
+  private async read<S extends z.ZodType>(
+    endpoint: Endpoint,
+    schema: S,
+    data?: unknown,
+    query?: Record<string, string>,
+  ): Promise<z.output<S>> {
+    const reply = await this.transport.send({
+      method: endpoint.method,
+      path: endpoint.path,
+      data,
+      query,
+      timeoutMs: this.timeouts[endpoint.timeout],
+      effect: endpoint.effect,
+    });
+    const parsed = schema.safeParse(reply.data);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const where =
+      issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
+    throw new PhoneError(
+      'invalid-response',
+      `The phone's answer to ${endpoint.name} is not usable${where}: ${issue?.message ?? 'unexpected shape'}.`,
+      { httpStatus: reply.httpStatus },
+    );
+  }
+}
+
+function optionalRef(ref: string | undefined): Record<string, string> | undefined {
+  return ref === undefined ? undefined : { Ref: ref };
+}
+
+function assertBatch(size: number, name: string): void {
+  if (size < 1 || size > 20) {
+    throw new PhoneError(
+      'invalid-argument',
+      `${name} takes 1 to 20 names per request, not ${size}.`,
+    );
+  }
+}

@@ -1,0 +1,290 @@
+/**
+ * One phone's HTTP(S) transport: a single kept-alive connection (the phone is a slow,
+ * single-threaded server), Basic auth up front with Digest on challenge, pinned certificates,
+ * a timeout per request, and every failure mapped once to a PhoneError with plain words.
+ */
+import { Pool, errors as undiciErrors } from 'undici';
+import { z } from 'zod';
+
+import { DigestSession, parseDigestChallenge } from './digest-auth';
+import { PhoneError, phoneErrorFromVvxStatus } from './phone-error';
+import { pinnedConnector } from './pinned-connector';
+
+export interface VvxTransportOptions {
+  url: string;
+  username: string;
+  password: string;
+  /** SHA-256 fingerprint the user accepted; null refuses every HTTPS connection (TOFU). */
+  pinnedFingerprint: string | null;
+  connectTimeoutMs?: number;
+}
+
+/** Whether a request can change the phone: decides what is safe to retry and what a timeout means. */
+export type RequestEffect = 'read' | 'write';
+
+export interface VvxRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  /** The `data` member of the JSON body (POST only); omitted sends an empty envelope. */
+  data?: unknown;
+  timeoutMs: number;
+  effect: RequestEffect;
+  signal?: AbortSignal;
+}
+
+export interface VvxReply {
+  httpStatus: number;
+  /** The `data` member of the phone's answer (undefined when it sent none). */
+  data: unknown;
+}
+
+const envelopeSchema = z.looseObject({
+  Status: z.union([z.string(), z.number()]).optional(),
+  data: z.unknown().optional(),
+});
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Sends requests to one phone; never more than one connection, never a password in an error. */
+export class VvxTransport {
+  private readonly pool: Pool;
+  private readonly origin: string;
+  private readonly basic: string;
+  private digest: DigestSession | null = null;
+  private opened = 0;
+
+  constructor(private readonly options: VvxTransportOptions) {
+    const url = parsePhoneUrl(options.url);
+    this.origin = url.origin;
+    this.basic = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
+    this.pool = new Pool(this.origin, {
+      connections: 1,
+      pipelining: 1,
+      keepAliveTimeout: 30_000,
+      connect: pinnedConnector(options.pinnedFingerprint, options.connectTimeoutMs ?? 3000),
+    });
+    this.pool.on('connect', () => {
+      this.opened += 1;
+    });
+  }
+
+  /** Connections (so TLS handshakes, over HTTPS) opened so far: kept-alive means a handful. */
+  get connectionsOpened(): number {
+    return this.opened;
+  }
+
+  /** The phone's address without credentials, for messages. */
+  get phoneOrigin(): string {
+    return this.origin;
+  }
+
+  /** Sends one request and returns the phone's `data`, or throws a PhoneError. */
+  async send(request: VvxRequest): Promise<VvxReply> {
+    const first = await this.exchange(request, this.authorization(request));
+    if (first.httpStatus !== 401) return interpret(first, this.origin);
+    // A 401 means the phone did nothing, so answering a challenge is safe even for writes.
+    const challenge = parseDigestChallenge(first.wwwAuthenticate);
+    if (challenge === null || this.digest?.challenge.nonce === challenge.nonce) {
+      throw wrongCredentials(this.origin);
+    }
+    this.digest = new DigestSession(challenge, this.options.username, this.options.password);
+    const second = await this.exchange(request, this.authorization(request));
+    if (second.httpStatus === 401) {
+      this.digest = null;
+      throw wrongCredentials(this.origin);
+    }
+    return interpret(second, this.origin);
+  }
+
+  /** Closes the connection; pending requests fail. */
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+
+  private authorization(request: VvxRequest): string {
+    return this.digest === null
+      ? this.basic
+      : this.digest.authorization(request.method, pathWithQuery(request));
+  }
+
+  private async exchange(request: VvxRequest, authorization: string): Promise<RawReply> {
+    const headers: Record<string, string> = { authorization, accept: 'application/json' };
+    let body: string | undefined;
+    if (request.method === 'POST') {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(request.data === undefined ? {} : { data: request.data });
+    }
+    try {
+      const response = await this.pool.request({
+        method: request.method,
+        path: pathWithQuery(request),
+        headers,
+        body,
+        headersTimeout: request.timeoutMs,
+        bodyTimeout: request.timeoutMs,
+        signal: request.signal,
+      });
+      const text = await response.body.text();
+      const www = response.headers['www-authenticate'];
+      return { httpStatus: response.statusCode, text, wwwAuthenticate: www };
+    } catch (error) {
+      throw transportError(error, request, this.origin);
+    }
+  }
+}
+
+interface RawReply {
+  httpStatus: number;
+  text: string;
+  wwwAuthenticate: string | string[] | undefined;
+}
+
+function parsePhoneUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new PhoneError(
+      'invalid-argument',
+      `"${value}" is not a phone address; use http:// or https:// and the phone's IP, like https://192.168.1.20`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new PhoneError(
+      'invalid-argument',
+      'The phone address must start with http:// or https://',
+    );
+  }
+  return url;
+}
+
+function pathWithQuery(request: VvxRequest): string {
+  const query = request.query === undefined ? '' : new URLSearchParams(request.query).toString();
+  return query === '' ? request.path : `${request.path}?${query}`;
+}
+
+function wrongCredentials(origin: string): PhoneError {
+  return new PhoneError(
+    'wrong-credentials',
+    `The phone at ${origin} refused the user name or password. Check them (the REST API uses the user name "Polycom" and the phone's admin or user password).`,
+    { httpStatus: 401 },
+  );
+}
+
+/** Maps a network-level failure: before sending it is "unreachable", after a write "unknown". */
+function transportError(error: unknown, request: VvxRequest, origin: string): PhoneError {
+  if (error instanceof PhoneError) return error;
+  const code = errorCode(error);
+  if (code === 'UND_ERR_ABORTED' || (error instanceof Error && error.name === 'AbortError')) {
+    return new PhoneError('cancelled', 'The request was cancelled before the phone answered.', {
+      cause: error,
+    });
+  }
+  if (code !== null && UNREACHABLE_CODES.has(code)) {
+    return new PhoneError(
+      'unreachable',
+      `Cannot reach the phone at ${origin}. Check that it is powered on, on the network, and that the address is right.`,
+      { cause: error },
+    );
+  }
+  const timedOut =
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError;
+  const what = timedOut ? 'did not answer in time' : 'dropped the connection';
+  if (request.effect === 'write') {
+    return new PhoneError(
+      'outcome-unknown',
+      `The phone at ${origin} ${what} after receiving the request, so it may or may not have carried it out. It was not repeated; check the phone.`,
+      { cause: error },
+    );
+  }
+  return new PhoneError(
+    'unreachable',
+    `The phone at ${origin} ${what}. It may be busy or restarting.`,
+    {
+      cause: error,
+    },
+  );
+}
+
+function errorCode(error: unknown): string | null {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const { code } = error;
+    return typeof code === 'string' ? code : null;
+  }
+  return null;
+}
+
+/** Turns the phone's answer into data or the PhoneError it stands for. */
+function interpret(reply: RawReply, origin: string): VvxReply {
+  const { httpStatus, text } = reply;
+  const envelope = parseEnvelope(text);
+  const vvxStatus = envelope === null ? null : statusNumber(envelope.Status);
+  if (vvxStatus !== null && vvxStatus !== 2000) {
+    throw phoneErrorFromVvxStatus(vvxStatus, httpStatus);
+  }
+  if (httpStatus === 404) {
+    throw new PhoneError(
+      'api-disabled',
+      `The phone at ${origin} does not offer the REST API (HTTP 404). Turn it on in the phone's web page (Settings > Applications > REST API) or set apps.restapi.enabled=1.`,
+      { httpStatus },
+    );
+  }
+  if (httpStatus === 403) {
+    throw new PhoneError(
+      'phone-error',
+      'The phone is busy with another request (HTTP 403); try again in a moment.',
+      { httpStatus },
+    );
+  }
+  if (httpStatus === 400 || httpStatus === 413) {
+    throw new PhoneError(
+      'invalid-argument',
+      httpStatus === 413
+        ? 'The request was too large for the phone (it takes at most 20 KB).'
+        : 'The phone rejected the request as malformed (HTTP 400).',
+      { httpStatus },
+    );
+  }
+  if (httpStatus < 200 || httpStatus >= 300) {
+    throw new PhoneError('phone-error', `The phone answered with HTTP ${httpStatus}.`, {
+      httpStatus,
+    });
+  }
+  if (envelope === null) {
+    throw new PhoneError('invalid-response', 'The phone sent an answer that is not valid JSON.', {
+      httpStatus,
+    });
+  }
+  if (vvxStatus === null) {
+    throw new PhoneError(
+      'invalid-response',
+      'The phone sent an answer without a usable "Status" code.',
+      { httpStatus },
+    );
+  }
+  return { httpStatus, data: envelope.data };
+}
+
+function parseEnvelope(text: string): z.infer<typeof envelopeSchema> | null {
+  try {
+    const parsed = envelopeSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function statusNumber(status: string | number | undefined): number | null {
+  if (status === undefined) return null;
+  const value = typeof status === 'number' ? status : Number.parseInt(status.trim(), 10);
+  return Number.isInteger(value) ? value : null;
+}
