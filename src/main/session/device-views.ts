@@ -1,0 +1,76 @@
+/**
+ * Turns the phone's admin answers into the contract's shapes (DeviceDetails, LineDetails,
+ * MediaSample): flat key/value groups the admin console can show without knowing each firmware.
+ */
+import type { DeviceDetails, LineDetails, MediaSample } from '../../shared/contract';
+import type { VvxLine } from '../vvx/vvx-schemas';
+import { flatten, normaliseHandle, pick } from '../vvx/vvx-values';
+
+export interface DeviceAnswers {
+  device: Record<string, unknown>;
+  network: unknown;
+  networkStats: unknown;
+  stats: unknown;
+  location: unknown;
+}
+
+/** Groups the device answers; attached hardware is split out of the device info. */
+export function toDeviceDetails(answers: DeviceAnswers): DeviceDetails {
+  const { AttachedHardware: attached, ...device } = answers.device;
+  return {
+    device: flatten(device),
+    network: flatten(answers.network),
+    networkStats: flatten(answers.networkStats),
+    stats: flatten(answers.stats),
+    location: flatten(answers.location),
+    attachedHardware: flatten(attached),
+  };
+}
+
+/** One line's details for the admin console. */
+export function toLineDetails(line: VvxLine): LineDetails {
+  return {
+    line: line.line,
+    label: line.label,
+    address: line.address,
+    registration: line.registration,
+    protocol: line.protocol,
+    proxies: line.callServers,
+    registrars: line.callServers,
+    forwarding: line.forwarding,
+    doNotDisturb: line.doNotDisturb,
+    raw: flatten(line.raw),
+  };
+}
+
+function numberOf(value: unknown): number | null {
+  const parsed = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+  return value === undefined || value === '' || !Number.isFinite(parsed) ? null : parsed;
+}
+
+/** One sample per media session, from its voice stream (or first stream). */
+export function toMediaSamples(sessions: Record<string, unknown>[], at: number): MediaSample[] {
+  return sessions.map((session) => {
+    const streams = Array.isArray(session.Streams)
+      ? session.Streams.filter(
+          (stream): stream is Record<string, unknown> =>
+            typeof stream === 'object' && stream !== null,
+        )
+      : [];
+    const voice =
+      streams.find((stream) => String(pick(stream, 'Category') ?? '').includes('Voice')) ??
+      streams[0] ??
+      {};
+    const expected = numberOf(pick(voice, 'PacketsExpected')) ?? 0;
+    const lost = numberOf(pick(voice, 'PacketsLost')) ?? 0;
+    return {
+      handle: normaliseHandle(String(pick(session, 'Ref') ?? '0')),
+      at,
+      jitterMs: numberOf(pick(voice, 'Jitter')) ?? 0,
+      packetLossPercent: expected > 0 ? Math.round((lost / expected) * 10_000) / 100 : 0,
+      mos: numberOf(pick(voice, 'RxMOSLQ', 'RxMOSCQ')),
+      codec: String(pick(voice, 'RxCodec') ?? ''),
+      raw: flatten(session),
+    };
+  });
+}

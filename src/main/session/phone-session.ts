@@ -1,0 +1,408 @@
+/**
+ * One phone's live session: the client, its serial queue, the adaptive poller and the state it
+ * keeps, behind the verbs every UI uses. Actions go to the queue at 'action' priority, reads
+ * a user waits for at 'interactive', background polls at 'poll'. Plain Node: no electron.
+ */
+import type {
+  ConfigValue,
+  DeviceDetails,
+  HardwareKey,
+  LineDetails,
+  MediaSample,
+  ScreenCapture,
+} from '../../shared/contract';
+import type { Call, CallLogEntry, CallLogKind, Line, PhoneStatus } from '../../shared/domain';
+import { normaliseFingerprint } from '../vvx/pinned-connector';
+import { PhoneError, toPhoneError } from '../vvx/phone-error';
+import { RequestQueue, type QueuePriority } from '../vvx/request-queue';
+import { VvxClient, type EndpointTimeouts, type TouchType } from '../vvx/vvx-client';
+import { nameBatches, valueBatches } from './config-batches';
+import { toDeviceDetails, toLineDetails, toMediaSamples } from './device-views';
+import { LivePoller } from './live-poller';
+import { PhoneState, type SessionListener } from './phone-state';
+import { firmwareAtLeast, screenFacts } from './screen-facts';
+import {
+  checkConfigNames,
+  checkDestination,
+  checkDigits,
+  checkHandle,
+  checkLine,
+  checkTouch,
+} from './session-input';
+
+export interface PhoneSessionOptions {
+  phoneId: string;
+  url: string;
+  username: string;
+  password: string;
+  pinnedFingerprint: string | null;
+  pollIntervalIdleMs: number;
+  pollIntervalActiveMs: number;
+  queueLimit?: number;
+  /** Per-endpoint-class timeouts (tests and benchmarks shorten them). */
+  timeouts?: Partial<EndpointTimeouts>;
+  /** First retry delay for busy answers (doubles per attempt, with jitter). */
+  retryBackoffMs?: number;
+}
+
+/** How often to look for the call a dial or answer produced, and how long to wait between. */
+const FIND_CALL_DELAYS_MS = [0, 100, 300];
+
+/** A phone's live session; see the module comment. */
+export class PhoneSession {
+  private client: VvxClient;
+  private readonly queue: RequestQueue;
+  private readonly state: PhoneState;
+  private readonly poller: LivePoller;
+  private touchEnabled: { value: boolean; at: number } | null = null;
+
+  constructor(private readonly options: PhoneSessionOptions) {
+    this.client = this.createClient(options.pinnedFingerprint);
+    this.queue = new RequestQueue({ limit: options.queueLimit, backoffMs: options.retryBackoffMs });
+    this.state = new PhoneState(options.phoneId);
+    this.poller = new LivePoller({
+      queue: this.queue,
+      client: () => this.client,
+      state: this.state,
+      idleMs: options.pollIntervalIdleMs,
+      activeMs: options.pollIntervalActiveMs,
+    });
+  }
+
+  /** Begins adaptive polling. */
+  start(): void {
+    this.poller.start();
+  }
+
+  /** Cancels queued work (PhoneError 'cancelled'), stops polling and closes the connection. */
+  async stop(): Promise<void> {
+    this.poller.stop();
+    this.queue.close();
+    await this.client.close();
+  }
+
+  /** The phone's state right now. */
+  snapshot(): { status: PhoneStatus; lines: Line[]; calls: Call[] } {
+    return { status: this.state.status, lines: this.state.lines, calls: this.state.callList };
+  }
+
+  /** Subscribes to this phone's events; returns the unsubscribe function. */
+  on(listener: SessionListener): () => void {
+    return this.state.on(listener);
+  }
+
+  /** Requests and statistics so far, for tests and benchmarks. */
+  get diagnostics(): { connectionsOpened: number; queue: RequestQueue['stats'] } {
+    return { connectionsOpened: this.client.connectionsOpened, queue: this.queue.stats };
+  }
+
+  /** Accept a new certificate after the user confirmed its fingerprint (reconnects). */
+  setPinnedFingerprint(fingerprint: string): void {
+    const previous = this.client;
+    this.client = this.createClient(normaliseFingerprint(fingerprint));
+    void previous.close();
+    this.poller.wake();
+  }
+
+  // ---- calls --------------------------------------------------------------------------------
+
+  /**
+   * Dials once. Never retried after an unknown outcome (a dial must not ring twice): the calls
+   * are read instead, and a new outgoing call there is the answer; otherwise 'outcome-unknown'.
+   */
+  async dial(
+    destination: string,
+    options: { line?: number; type?: 'TEL' | 'SIP' } = {},
+  ): Promise<{ handle: string | null }> {
+    const dest = checkDestination(destination);
+    const line = checkLine(options.line ?? 1);
+    const before = new Set(this.state.callList.map((call) => call.handle));
+    try {
+      await this.action(() => this.client.dial(dest, line, options.type ?? 'TEL'), false);
+    } catch (error) {
+      const problem = toPhoneError(error);
+      if (problem.code !== 'outcome-unknown') throw problem;
+      const handle = await this.findCall((call) => isNewOutgoing(call, before, dest)).catch(
+        () => null,
+      );
+      if (handle === null) throw problem;
+      return { handle };
+    }
+    return { handle: await this.findCall((call) => isNewOutgoing(call, before, dest)) };
+  }
+
+  /** Answers the given call, or the ringing one; resolves with the answered call's handle. */
+  async answer(handle?: string): Promise<{ handle: string | null }> {
+    const ref = handle === undefined ? this.ringingHandle() : checkHandle(handle);
+    await this.action(() => this.client.answerCall(ref), false);
+    if (ref === undefined) {
+      await this.poller.refreshCalls('action');
+      return { handle: this.state.callList.find((call) => call.active)?.handle ?? null };
+    }
+    return { handle: await this.findCall((call) => call.handle === `0x${ref}`) };
+  }
+
+  /** Silences a ringing call without rejecting it. */
+  ignore(handle?: string): Promise<void> {
+    const ref = handle === undefined ? this.ringingHandle() : checkHandle(handle);
+    return this.action(() => this.client.ignoreCall(ref));
+  }
+
+  /** Rejects a ringing call. */
+  reject(handle?: string): Promise<void> {
+    const ref = handle === undefined ? this.ringingHandle() : checkHandle(handle);
+    return this.action(() => this.client.rejectCall(ref));
+  }
+
+  /** Holds a call (the active one without a handle). */
+  hold(handle?: string): Promise<void> {
+    const ref = handle === undefined ? undefined : checkHandle(handle);
+    return this.action(() => this.client.holdCall(ref));
+  }
+
+  /** Resumes a held call (the active one without a handle). */
+  resume(handle?: string): Promise<void> {
+    const ref = handle === undefined ? undefined : checkHandle(handle);
+    return this.action(() => this.client.resumeCall(ref));
+  }
+
+  /** Ends a call. */
+  end(handle: string): Promise<void> {
+    const ref = checkHandle(handle);
+    return this.action(() => this.client.endCall(ref));
+  }
+
+  /** Mutes or unmutes the microphone. */
+  mute(muted: boolean): Promise<void> {
+    return this.action(() => this.client.mute(muted));
+  }
+
+  /** Blind-transfers a call. */
+  transfer(handle: string, destination: string): Promise<void> {
+    const ref = checkHandle(handle);
+    const dest = checkDestination(destination);
+    return this.action(() => this.client.transferCall(ref, dest));
+  }
+
+  /** Sends DTMF digits on the active call. */
+  sendDtmf(digits: string): Promise<void> {
+    const checked = checkDigits(digits);
+    return this.action(() => this.client.sendDtmf(checked), false);
+  }
+
+  /** Call logs, all kinds or one. */
+  callLogs(kind?: CallLogKind): Promise<CallLogEntry[]> {
+    return this.read(() => this.client.callLogs(kind), `callLogs:${kind ?? 'all'}`);
+  }
+
+  // ---- screen -------------------------------------------------------------------------------
+
+  /** What the screen shows, with its size and whether touch and keys can be simulated. */
+  async screen(): Promise<ScreenCapture> {
+    const xml = await this.admin(() => this.read(() => this.client.uixml(), 'uixml'));
+    const model = this.state.status.model ?? '';
+    const facts = screenFacts(model);
+    const enabled = await this.touchSimulationEnabled();
+    const keysFirmware = firmwareAtLeast(this.state.status.firmware ?? '', 5, 7);
+    const reasons: string[] = [];
+    if (!enabled) {
+      reasons.push('Touch and key simulation are off: set httpd.ta.enabled=1 on the phone.');
+    } else if (!facts.touch) {
+      reasons.push(`The ${model || 'phone'} has no touch screen.`);
+    }
+    if (enabled && !keysFirmware) reasons.push('Key presses need UC Software 5.7 or later.');
+    return {
+      xml,
+      model,
+      width: facts.width,
+      height: facts.height,
+      touch: enabled && facts.touch,
+      keys: enabled && keysFirmware,
+      unavailableReason: reasons.length === 0 ? null : reasons.join(' '),
+      capturedAt: Date.now(),
+    };
+  }
+
+  /** Simulates a touch at screen pixels. */
+  touch(
+    type: TouchType,
+    positions: { x: number; y: number }[],
+    durationMs?: number,
+  ): Promise<void> {
+    checkTouch(type, positions);
+    return this.admin(() =>
+      this.action(() => this.client.simulateTouch({ type, positions, durationMs }), false),
+    );
+  }
+
+  /** Presses a hardware key. */
+  key(key: HardwareKey): Promise<void> {
+    return this.admin(() => this.action(() => this.client.simulateKeyEvent(key), false));
+  }
+
+  // ---- device and admin ---------------------------------------------------------------------
+
+  /** Device, network, statistics, location and attached hardware, as key/value groups. */
+  async deviceDetails(): Promise<DeviceDetails> {
+    return this.admin(async () => {
+      const info = await this.read(() => this.client.deviceInfoV2(), 'deviceInfo');
+      const network = await this.read(() => this.client.networkInfo(), 'networkInfo');
+      const networkStats = await this.read(() => this.client.networkStats(), 'networkStats');
+      const stats = await this.read(() => this.client.deviceStats(), 'deviceStats');
+      const location = await this.read(() => this.client.locationInfo(), 'locationInfo');
+      return toDeviceDetails({ device: info.raw, network, networkStats, stats, location });
+    });
+  }
+
+  /** Every line with registration, servers and forwarding. */
+  async lineDetails(): Promise<LineDetails[]> {
+    const lines = await this.admin(() => this.read(() => this.client.lineInfoV2(), 'lineInfo'));
+    return lines.map(toLineDetails);
+  }
+
+  /** Media statistics of the current calls. */
+  async media(): Promise<MediaSample[]> {
+    const sessions = await this.admin(() => this.read(() => this.client.sessionStats(), 'media'));
+    return toMediaSamples(sessions, Date.now());
+  }
+
+  /** Restarts the phone application once calls end. */
+  async restart(): Promise<void> {
+    await this.admin(() => this.action(() => this.client.safeRestart(), false));
+    this.poller.expectReboot();
+  }
+
+  /** Reboots the phone once calls end. */
+  async reboot(): Promise<void> {
+    await this.admin(() => this.action(() => this.client.safeReboot(), false));
+    this.poller.expectReboot();
+  }
+
+  /** Resets configuration: all, or one source. */
+  resetConfig(scope: 'all' | 'local' | 'web' | 'device'): Promise<void> {
+    return this.admin(() => this.action(() => this.client.configReset(scope), false));
+  }
+
+  /** Factory-resets the phone (it reboots; its certificate may change afterwards). */
+  async factoryReset(): Promise<void> {
+    await this.admin(() => this.action(() => this.client.factoryReset(), false));
+    this.poller.expectReboot();
+  }
+
+  /** Uploads the background packet capture. */
+  uploadCapture(url?: string): Promise<void> {
+    return this.action(() => this.client.uploadBgCapture(url), false);
+  }
+
+  /** Reads configuration values (any number of names: sent in batches of 20). */
+  async getConfig(names: string[]): Promise<Record<string, ConfigValue | null>> {
+    checkConfigNames(names);
+    const result: Record<string, ConfigValue | null> = {};
+    for (const batch of nameBatches(names)) {
+      const values = await this.admin(() =>
+        this.read(() => this.client.getConfig(batch), `config:${batch.join(',')}`),
+      );
+      Object.assign(result, values);
+    }
+    return result;
+  }
+
+  /** Sets configuration values (any number: sent in batches of 20, in order). */
+  async setConfig(values: Record<string, string>): Promise<void> {
+    checkConfigNames(Object.keys(values));
+    for (const batch of valueBatches(values)) {
+      await this.admin(() => this.action(() => this.client.setConfig(batch), false));
+    }
+    this.touchEnabled = null;
+  }
+
+  /** Exports configuration to a URL. */
+  exportConfig(url: string, type: string): Promise<void> {
+    return this.admin(() => this.action(() => this.client.exportConfig(url, type), false));
+  }
+
+  /** The phone's transfer type. */
+  getTransferType(): Promise<{ type: string }> {
+    return this.read(() => this.client.getTransferType(), 'transferType');
+  }
+
+  /** Sets the transfer type. */
+  setTransferType(type: string): Promise<void> {
+    return this.action(() => this.client.setTransferType(type), false);
+  }
+
+  // ---- plumbing -----------------------------------------------------------------------------
+
+  private createClient(pinned: string | null): VvxClient {
+    const { url, username, password, timeouts } = this.options;
+    return new VvxClient({ url, username, password, pinnedFingerprint: pinned, timeouts });
+  }
+
+  /** Sends one write at action priority; call-changing writes refresh the calls right after. */
+  private async action(run: () => Promise<void>, changesCalls = true): Promise<void> {
+    await this.queue.enqueue({ priority: 'action', effect: 'write', run });
+    if (changesCalls) this.poller.refreshSoon();
+  }
+
+  private read<T>(
+    run: () => Promise<T>,
+    mergeKey: string,
+    priority: QueuePriority = 'interactive',
+  ) {
+    return this.queue.enqueue({ priority, effect: 'read', mergeKey, run });
+  }
+
+  /** Runs admin-only work; with a user-level account, says so instead of "wrong password". */
+  private async admin<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const problem = toPhoneError(error);
+      if (problem.code === 'wrong-credentials' && this.poller.access === 'user') {
+        throw new PhoneError(
+          'insufficient-access',
+          "This needs the phone's admin password; the account set up for this phone is a user-level one.",
+          { httpStatus: problem.httpStatus },
+        );
+      }
+      throw problem;
+    }
+  }
+
+  /** The ringing incoming call's handle as the phone takes it, if one rings. */
+  private ringingHandle(): string | undefined {
+    const ringing = this.state.callList.find(
+      (call) => call.direction === 'Incoming' && call.state === 'Offering',
+    );
+    return ringing === undefined ? undefined : ringing.handle.replace(/^0x/, '');
+  }
+
+  /** Re-reads the calls until one matches (the phone acknowledges before the call exists). */
+  private async findCall(match: (call: Call) => boolean): Promise<string | null> {
+    for (const delay of FIND_CALL_DELAYS_MS) {
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      await this.poller.refreshCalls('action');
+      const found = this.state.callList.find(match);
+      if (found !== undefined) return found.handle;
+    }
+    return null;
+  }
+
+  /** Whether httpd.ta.enabled is on (read at most once a minute: it rarely changes). */
+  private async touchSimulationEnabled(): Promise<boolean> {
+    if (this.touchEnabled !== null && Date.now() - this.touchEnabled.at < 60_000) {
+      return this.touchEnabled.value;
+    }
+    const values = await this.getConfig(['httpd.ta.enabled']);
+    const value = values['httpd.ta.enabled']?.value.trim() === '1';
+    this.touchEnabled = { value, at: Date.now() };
+    return value;
+  }
+}
+
+function isNewOutgoing(call: Call, before: Set<string>, destination: string): boolean {
+  if (before.has(call.handle) || call.direction !== 'Outgoing') return false;
+  const digits = destination.replace(/[^0-9a-z@]/gi, '').toLowerCase();
+  const remote = call.remoteNumber.replace(/[^0-9a-z@]/gi, '').toLowerCase();
+  return digits === '' || remote === '' || remote.includes(digits) || digits.includes(remote);
+}
