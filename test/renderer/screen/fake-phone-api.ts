@@ -7,6 +7,8 @@ import {
   createDeskpilotApi,
   type ContractTransport,
   type DeskpilotApi,
+  type EventChannel,
+  type EventPayloads,
   type RequestChannel,
   type RequestOutcome,
   type ScreenCapture,
@@ -24,12 +26,15 @@ export interface FakePhone {
   /** Answers for other channels, by channel name. */
   answers: Partial<Record<RequestChannel, (args: unknown) => RequestOutcome<RequestChannel>>>;
   callsTo(channel: RequestChannel): unknown[];
+  /** Pushes an event to every subscriber, as the core would. */
+  emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void;
 }
 
 /** A fake phone whose screen is `capture` (mutable between reads). */
 export function fakePhone(capture: Partial<ScreenCapture> = {}): FakePhone {
   const calls: RecordedCall[] = [];
   const answers: FakePhone['answers'] = {};
+  const listeners = new Set<{ event: EventChannel; listener: (payload: unknown) => void }>();
   const screen = {
     current: {
       xml: '<Screen/>',
@@ -55,7 +60,11 @@ export function fakePhone(capture: Partial<ScreenCapture> = {}): FakePhone {
       // The outcome's value type depends on the channel; the script supplies matching values.
       return outcome as RequestOutcome<typeof channel>;
     },
-    subscribe: () => () => undefined,
+    subscribe(event, listener) {
+      const entry = { event, listener: listener as (payload: unknown) => void };
+      listeners.add(entry);
+      return () => listeners.delete(entry);
+    },
   };
   return {
     api: createDeskpilotApi(transport),
@@ -66,6 +75,9 @@ export function fakePhone(capture: Partial<ScreenCapture> = {}): FakePhone {
     },
     set capture(next) {
       screen.current = next;
+    },
+    emit(event, payload) {
+      for (const entry of listeners) if (entry.event === event) entry.listener(payload);
     },
     callsTo: (channel) => calls.filter((call) => call.channel === channel).map((c) => c.args),
   };

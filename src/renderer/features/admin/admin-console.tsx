@@ -1,4 +1,13 @@
-/** The admin console of one phone (being built). */
+import { lazy, Suspense } from 'react';
+
+// The admin console loads only when first opened, keeping it out of the app's first bundle.
+const AdminPanel = lazy(() => import('./admin-panel'));
+
+/** The admin console of one phone; mounted by the app shell. */
 export function AdminConsole({ phoneId }: { phoneId: string }) {
-  return <p>Admin console for {phoneId} is coming.</p>;
+  return (
+    <Suspense fallback={<p role="status">Opening the admin console…</p>}>
+      <AdminPanel phoneId={phoneId} />
+    </Suspense>
+  );
 }

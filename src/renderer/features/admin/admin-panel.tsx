@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+
+import { getDeskpilotApi } from '../../bridge/api';
+import { createAdminStore } from './admin-store';
+import { ConfigSection } from './config-section';
+import { DeviceSection } from './device-section';
+import { LinesSection } from './lines-section';
+import { MaintenanceSection } from './maintenance-section';
+import { MediaSection } from './media-section';
+import './admin.css';
+
+const TABS = [
+  { id: 'device', title: 'Device', Section: DeviceSection },
+  { id: 'lines', title: 'Lines', Section: LinesSection },
+  { id: 'media', title: 'Media', Section: MediaSection },
+  { id: 'config', title: 'Configuration', Section: ConfigSection },
+  { id: 'maintenance', title: 'Maintenance', Section: MaintenanceSection },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+/**
+ * The admin console of one phone. It shows only with admin credentials; with a user-level login
+ * it says why it is hidden and how to get access.
+ */
+export default function AdminPanel({ phoneId }: { phoneId: string }) {
+  const store = useMemo(() => createAdminStore(getDeskpilotApi(), phoneId), [phoneId]);
+  useEffect(() => store.getState().start(), [store]);
+  const access = useStore(store, (state) => state.access);
+  const accessMessage = useStore(store, (state) => state.accessMessage);
+  const notice = useStore(store, (state) => state.notice);
+  const [tab, setTab] = useState<TabId>('device');
+
+  if (access === 'checking') {
+    return <p role="status">Checking admin access…</p>;
+  }
+  if (access !== 'granted') {
+    return (
+      <section className="admin-console" aria-label="Admin console">
+        <div role="alert" className="admin-denied">
+          <h2>
+            {access === 'denied'
+              ? 'The admin console is hidden'
+              : 'The admin console could not load'}
+          </h2>
+          <p>{accessMessage}</p>
+        </div>
+        <button type="button" onClick={() => void store.getState().loadDetails()}>
+          Check again
+        </button>
+      </section>
+    );
+  }
+
+  const current = TABS.find((entry) => entry.id === tab) ?? TABS[0];
+  const moveFocus = (index: number) => {
+    const next = TABS[(index + TABS.length) % TABS.length] ?? TABS[0];
+    setTab(next.id);
+    document.getElementById(`admin-tab-${next.id}`)?.focus();
+  };
+  return (
+    <section className="admin-console" aria-label="Admin console">
+      <div role="tablist" aria-label="Admin sections" className="admin-tabs">
+        {TABS.map((entry, index) => (
+          <button
+            key={entry.id}
+            id={`admin-tab-${entry.id}`}
+            type="button"
+            role="tab"
+            aria-selected={entry.id === tab}
+            aria-controls="admin-tabpanel"
+            tabIndex={entry.id === tab ? 0 : -1}
+            onClick={() => setTab(entry.id)}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowRight') moveFocus(index + 1);
+              if (event.key === 'ArrowLeft') moveFocus(index - 1);
+            }}
+          >
+            {entry.title}
+          </button>
+        ))}
+      </div>
+      {notice && (
+        <p
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          className={`admin-notice is-${notice.kind}`}
+        >
+          {notice.text}
+        </p>
+      )}
+      <div role="tabpanel" id="admin-tabpanel" aria-labelledby={`admin-tab-${current.id}`}>
+        <current.Section store={store} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+
+import { CONFIG_RESET_SCOPES } from '../../../shared/contract';
+import type { AdminStore, ResetScope } from './admin-store';
+import { ConfirmBox } from './confirm-box';
+
+type Pending = 'restart' | 'reboot' | 'reset' | 'factory-reset' | null;
+
+const RESET_LOSSES: Record<ResetScope, string> = {
+  all: 'every setting made on the phone, in its web page and through this app (local, web and device settings)',
+  local: 'settings made on the phone itself and through this app',
+  web: "settings made in the phone's web page",
+  device: 'device settings (network, provisioning server, and the like)',
+};
+
+/** Restart, reboot, configuration reset, factory reset and packet capture, each confirmed. */
+export function MaintenanceSection({ store }: { store: AdminStore }) {
+  const progress = useStore(store, (state) => state.maintenance);
+  const health = useStore(store, (state) => state.health);
+  const healthMessage = useStore(store, (state) => state.healthMessage);
+  const actions = store.getState();
+  const [pending, setPending] = useState<Pending>(null);
+  const [scope, setScope] = useState<ResetScope>('local');
+  const [captureUrl, setCaptureUrl] = useState('');
+  const run = (action: () => Promise<void>) => {
+    setPending(null);
+    void action();
+  };
+
+  return (
+    <div className="admin-section">
+      <p className="phone-health" role="status" aria-label="Phone status">
+        Phone: <strong>{health ?? 'unknown'}</strong> {healthMessage}
+      </p>
+      {progress && (
+        <p
+          className={`maintenance-progress phase-${progress.phase}`}
+          role="status"
+          aria-label="Maintenance progress"
+        >
+          {progress.message}
+        </p>
+      )}
+      <section className="admin-group" aria-label="Restart">
+        <h3>Restart</h3>
+        <div className="admin-actions">
+          <button type="button" onClick={() => setPending('restart')}>
+            Restart phone…
+          </button>
+          <button type="button" onClick={() => setPending('reboot')}>
+            Reboot phone…
+          </button>
+        </div>
+        {pending === 'restart' && (
+          <ConfirmBox
+            title="Restart the phone?"
+            confirmLabel="Restart"
+            onConfirm={() => run(actions.restart)}
+            onCancel={() => setPending(null)}
+          >
+            <p>
+              The phone restarts its software when no call is in progress (safe restart). Calls
+              cannot be placed until it is back, usually within a minute. Settings are kept.
+            </p>
+          </ConfirmBox>
+        )}
+        {pending === 'reboot' && (
+          <ConfirmBox
+            title="Reboot the phone?"
+            confirmLabel="Reboot"
+            onConfirm={() => run(actions.reboot)}
+            onCancel={() => setPending(null)}
+          >
+            <p>
+              The phone reboots completely when no call is in progress (safe reboot). It is
+              unreachable for one to three minutes. Settings are kept.
+            </p>
+          </ConfirmBox>
+        )}
+      </section>
+      <section className="admin-group" aria-label="Reset configuration">
+        <h3>Reset configuration</h3>
+        <div className="admin-actions">
+          <label className="field">
+            What to reset
+            <select value={scope} onChange={(e) => setScope(e.target.value as ResetScope)}>
+              {CONFIG_RESET_SCOPES.map((option) => (
+                <option key={option}>{option}</option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => setPending('reset')}>
+            Reset configuration…
+          </button>
+        </div>
+        {pending === 'reset' && (
+          <ConfirmBox
+            title={`Reset the ${scope} configuration?`}
+            confirmLabel="Reset"
+            onConfirm={() => run(() => actions.resetConfig(scope))}
+            onCancel={() => setPending(null)}
+          >
+            <p>This erases {RESET_LOSSES[scope]}. It cannot be undone.</p>
+          </ConfirmBox>
+        )}
+      </section>
+      <section className="admin-group" aria-label="Factory reset">
+        <h3>Factory reset</h3>
+        <button type="button" className="danger" onClick={() => setPending('factory-reset')}>
+          Factory reset…
+        </button>
+        {pending === 'factory-reset' && (
+          <ConfirmBox
+            title="Factory reset the phone?"
+            confirmLabel="Factory reset"
+            typedPhrase="FACTORY RESET"
+            onConfirm={(typed) => run(() => actions.factoryReset(typed))}
+            onCancel={() => setPending(null)}
+          >
+            <p>
+              Everything on the phone is erased: all settings, contacts, call history and
+              registrations. The phone restarts with its factory settings, which{' '}
+              <strong>turn the REST API off</strong> and{' '}
+              <strong>restore the default admin password (456)</strong>: Deskpilot cannot reach the
+              phone afterwards until someone enables the REST API and sets a new admin password on
+              the phone or its web page.
+            </p>
+          </ConfirmBox>
+        )}
+      </section>
+      <section className="admin-group" aria-label="Packet capture">
+        <h3>Background packet capture</h3>
+        <form
+          className="admin-actions"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void actions.uploadCapture(captureUrl);
+          }}
+        >
+          <label className="field">
+            Upload to URL (empty: the phone's configured server)
+            <input type="url" value={captureUrl} onChange={(e) => setCaptureUrl(e.target.value)} />
+          </label>
+          <button type="submit">Upload capture</button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { AdminConsole } from '../../../src/renderer/features/admin/admin-console';
+import { parseConfigNames, valuesToSend } from '../../../src/renderer/features/admin/config-edits';
+import type { DeviceDetails, MediaSample } from '../../../src/shared/contract';
+import type { PhoneHealth, PhoneStatus } from '../../../src/shared/domain';
+import { fakePhone, type FakePhone } from '../screen/fake-phone-api';
+
+const DETAILS: DeviceDetails = {
+  device: { Model: 'VVX601', Firmware: '5.8.0.17552', MACAddress: '0004F2A1B2C3' },
+  network: { IPv4Address: '127.0.0.1' },
+  networkStats: { RxPackets: '120' },
+  stats: { CPU: '12 %', Memory: '48 %', Uptime: '0 days 1:02:03' },
+  location: {},
+  attachedHardware: { Camera: 'none' },
+};
+
+function sample(at: number, jitterMs: number): MediaSample {
+  return { handle: '0x1', at, jitterMs, packetLossPercent: 0.5, mos: 4.2, codec: 'G.722', raw: {} };
+}
+
+const STATUS: PhoneStatus = {
+  phoneId: 'p1',
+  health: 'online',
+  attention: null,
+  message: '',
+  presentedFingerprint: null,
+  model: 'VVX601',
+  firmware: '5.8.0.17552',
+  macAddress: '0004F2A1B2C3',
+  lastSeenAt: null,
+};
+
+let phone: FakePhone;
+
+function openConsole(setup: (phone: FakePhone) => void = () => undefined) {
+  phone = fakePhone();
+  phone.answers['device.details'] = () => ({ ok: true, value: DETAILS });
+  phone.answers['phones.snapshots'] = () => ({ ok: true, value: [] });
+  phone.answers['config.getTransferType'] = () => ({ ok: true, value: { type: 'Blind' } });
+  setup(phone);
+  window.deskpilot = phone.api;
+  render(<AdminConsole phoneId="p1" />);
+}
+
+afterEach(() => {
+  cleanup();
+  delete window.deskpilot;
+});
+
+describe('admin console', () => {
+  it('is hidden from a user-level login, saying why and how to get access', async () => {
+    openConsole((p) => {
+      p.answers['device.details'] = () => ({
+        ok: false,
+        error: { code: 'insufficient-access', message: 'The phone refused the user-level login.' },
+      });
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The admin console is hidden');
+    expect(alert.textContent).toContain('admin password');
+    expect(screen.queryByRole('tablist')).toBeNull();
+  });
+
+  it('shows device information grouped', async () => {
+    openConsole();
+    const cpu = await screen.findByRole('region', { name: 'CPU, memory and uptime' });
+    expect(within(cpu).getByText('0 days 1:02:03')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Device' }).textContent).toContain('5.8.0.17552');
+  });
+
+  it('reads pasted parameters, previews the diff with device switches, sends, and reads back', async () => {
+    const stored: Record<string, string> = { 'voice.volume': '5', 'device.sntp.serverName': 'a' };
+    openConsole((p) => {
+      p.answers['config.get'] = (args) => {
+        const { names } = args as { names: string[] };
+        return {
+          ok: true,
+          value: Object.fromEntries(
+            names.map((n) => [n, n in stored ? { value: stored[n] ?? '', source: 'web' } : null]),
+          ),
+        };
+      };
+      p.answers['config.set'] = (args) => {
+        Object.assign(stored, (args as { values: Record<string, string> }).values);
+        return { ok: true, value: null };
+      };
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Configuration' }));
+    fireEvent.change(screen.getByLabelText(/Parameter names/), {
+      target: { value: 'voice.volume = 5\ndevice.sntp.serverName, no.such.param' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Read values' }));
+    const input = await screen.findByLabelText('Value of device.sntp.serverName');
+    expect(screen.getByText('The phone does not know this parameter')).toBeTruthy();
+    fireEvent.change(input, { target: { value: 'time.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change(s)' }));
+    const preview = screen.getByRole('group', { name: 'Changes to send' });
+    expect(preview.textContent).toContain('device.sntp.serverName: a → time.example');
+    expect(preview.textContent).toContain('device.set: 1');
+    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change(s)' }));
+    expect(await screen.findByText('Saved 1 value(s) and read them back.')).toBeTruthy();
+    expect(phone.callsTo('config.set')).toEqual([
+      {
+        phoneId: 'p1',
+        values: {
+          'device.sntp.serverName': 'time.example',
+          'device.set': '1',
+          'device.sntp.serverName.set': '1',
+        },
+      },
+    ]);
+    expect(
+      (screen.getByLabelText('Value of device.sntp.serverName') as HTMLInputElement).value,
+    ).toBe('time.example');
+  });
+
+  it('asks before a restart and shows the phone going away and coming back', async () => {
+    openConsole();
+    fireEvent.click(await screen.findByRole('tab', { name: 'Maintenance' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Restart phone…' }));
+    expect(screen.getByRole('alertdialog', { name: 'Restart the phone?' }).textContent).toContain(
+      'Settings are kept',
+    );
+    expect(phone.callsTo('device.restart')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Restart' }));
+    const progress = await screen.findByRole('status', { name: 'Maintenance progress' });
+    await waitFor(() => expect(progress.textContent).toContain('waiting for the phone to go away'));
+    const status = (health: PhoneHealth) => ({
+      type: 'phone-status' as const,
+      phoneId: 'p1',
+      status: { ...STATUS, health, message: `It is ${health}.` },
+    });
+    phone.emit('phone', status('rebooting'));
+    await waitFor(() => expect(progress.textContent).toContain('The phone is away'));
+    phone.emit('phone', status('online'));
+    await waitFor(() => expect(progress.textContent).toBe('The phone is back online.'));
+  });
+
+  it('needs the typed phrase before a factory reset and warns about the REST API', async () => {
+    openConsole();
+    fireEvent.click(await screen.findByRole('tab', { name: 'Maintenance' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Factory reset…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Factory reset the phone?' });
+    expect(dialog.textContent).toContain('turn the REST API off');
+    expect(dialog.textContent).toContain('default admin password');
+    const confirm = within(dialog).getByRole('button', { name: 'Factory reset' });
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(within(dialog).getByLabelText(/Type FACTORY RESET/), {
+      target: { value: 'FACTORY RESET' },
+    });
+    fireEvent.click(confirm);
+    await waitFor(() =>
+      expect(phone.callsTo('device.factoryReset')).toEqual([
+        { phoneId: 'p1', confirmation: 'FACTORY RESET' },
+      ]),
+    );
+  });
+
+  it('charts jitter, loss and MOS of a live call', async () => {
+    let jitter = 3;
+    openConsole((p) => {
+      p.answers['device.media'] = () => ({ ok: true, value: [sample(Date.now(), (jitter += 1))] });
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Media' }));
+    const chart = await screen.findByRole('img', { name: /^Jitter: 4 ms/ });
+    expect(chart).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^MOS: 4\.20/ })).toBeTruthy();
+  });
+});
+
+describe('configuration name parsing', () => {
+  it('takes lines, lists and name = value lines, rejecting what cannot be a name', () => {
+    expect(parseConfigNames('a.b\n c.d, e.f;a.b\nx.y = 3\n bad/name ')).toEqual({
+      names: ['a.b', 'c.d', 'e.f', 'x.y'],
+      rejected: ['bad/name'],
+    });
+  });
+
+  it('adds the device switches only for device parameters', () => {
+    expect(valuesToSend([{ name: 'voice.volume', from: '1', to: '2' }])).toEqual({
+      'voice.volume': '2',
+    });
+  });
+});
