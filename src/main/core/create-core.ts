@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import type {
+  ContractError,
+  ContractHandlers,
+  DialRequest,
+  EventChannel,
+  EventPayloads,
+  RequestOutcome,
+} from '../../shared/contract';
+import { parseDialTarget } from '../../shared/dial-target';
+import { ContactsStore } from '../contacts/contacts-store';
+import { FileSecretStore, type SecretStore } from '../settings/secret-store';
+import { SettingsStore } from '../settings/settings-store';
+import { toContractError } from '../ipc/error-mapping';
+import { createAppHandlers } from './app-handlers';
+import { createCallHandlers } from './call-handlers';
+import { CoreError } from './core-error';
+import { DemoLifecycle } from './demo-lifecycle';
+import { createDeviceHandlers } from './device-handlers';
+import { EventBus } from './event-bus';
+import { createPhoneHandlers } from './phone-handlers';
+import { PhoneManager } from './phone-manager';
+
+export interface CoreOptions {
+  /** Absolute directory for settings.json, secrets.json (if no secretStore) and contacts. */
+  dataDir: string;
+  /** Where passwords go; default: FileSecretStore in `<dataDir>/secrets.json` (mode 0600). */
+  secretStore?: SecretStore;
+  /**
+   * true: run the in-process demo phone (adding it if needed). false: never start it.
+   * Default: run it when a demo phone is configured, and add it on a first run (no settings yet).
+   */
+  demo?: boolean;
+  /** Start polling every configured phone now (default). The CLI passes false: phones connect on first use. */
+  connect?: boolean;
+  /** Where unexpected listener failures are reported; default: stderr. Never receives secrets. */
+  log?: (line: string) => void;
+}
+
+/** What `requestDial` did: dialled (or failed to), or asked the UI to confirm first. */
+export type DialRequestOutcome = RequestOutcome<'calls.dial'> | { ok: true; value: 'confirm' };
+
+export interface Core {
+  handlers: ContractHandlers;
+  subscribe<E extends EventChannel>(
+    event: E,
+    listener: (payload: EventPayloads[E]) => void,
+  ): () => void;
+  /**
+   * A tel:/sip: link, `--dial` or the shortcut asks to call `rawLink`. Invalid links are refused
+   * (nothing reaches a phone); with `clickToDial: 'confirm'` a 'dial-request' event is emitted and
+   * `'confirm'` returned; otherwise the default phone (or the first one) dials at once.
+   */
+  requestDial(source: DialRequest['source'], rawLink: string): Promise<DialRequestOutcome>;
+  /** Settings warnings from start-up (e.g. a damaged file set aside), in words. */
+  warnings: string[];
+  /** Phones and sessions, for the CLI (one-off phones, lookup by name). */
+  phones: PhoneManager;
+  /** Stops every session and the demo simulator. Settings are written as they change. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the core the Electron shell, the browser host and the CLI all serve: settings and
+ * secrets, one PhoneSession per phone, contacts, the demo phone and every contract handler.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  await mkdir(options.dataDir, { recursive: true });
+  const firstRun = !existsSync(join(options.dataDir, 'settings.json'));
+  const settings = new SettingsStore(options.dataDir);
+  const secrets = options.secretStore ?? new FileSecretStore(join(options.dataDir, 'secrets.json'));
+  const bus = new EventBus((error) =>
+    log(`Deskpilot: an event listener failed (${error instanceof Error ? error.name : 'error'})`),
+  );
+  const manager = await PhoneManager.create({
+    settings,
+    secrets,
+    emit: (event) => bus.emit('phone', event),
+    connect: options.connect ?? true,
+  });
+  const contacts = new ContactsStore({ dataDir: options.dataDir });
+  const unsubscribeContacts = contacts.onChange((list) => bus.emit('contacts-changed', list));
+  const demo = new DemoLifecycle(manager);
+
+  const wantDemo = options.demo ?? (demo.configured() || (firstRun && manager.list().length === 0));
+  if (wantDemo) await demo.ensure();
+
+  const handlers: ContractHandlers = {
+    ...createPhoneHandlers(manager, demo),
+    ...createCallHandlers(manager),
+    ...createDeviceHandlers(manager),
+    ...createAppHandlers({
+      contacts,
+      settings,
+      manager,
+      emitSettings: (next) => bus.emit('settings-changed', next),
+    }),
+  };
+
+  const refused = (error: unknown): { ok: false; error: ContractError } => ({
+    ok: false,
+    error: toContractError(error, 'calls.dial', log),
+  });
+
+  async function requestDial(
+    source: DialRequest['source'],
+    rawLink: string,
+  ): Promise<DialRequestOutcome> {
+    const parsed = parseDialTarget(rawLink);
+    if (!parsed.ok) return refused(new CoreError('invalid-argument', parsed.message));
+    const app = settings.appSettings();
+    if (app.clickToDial === 'confirm') {
+      bus.emit('dial-request', { source, link: parsed.value });
+      return { ok: true, value: 'confirm' };
+    }
+    const phones = manager.list();
+    const phone = phones.find((candidate) => candidate.id === app.defaultPhoneId) ?? phones[0];
+    if (phone === undefined) {
+      return refused(new CoreError('unknown-phone', 'No phone is configured yet: add one first.'));
+    }
+    try {
+      const value = await manager
+        .session(phone.id)
+        .dial(parsed.value.destination, { type: parsed.value.type });
+      return { ok: true, value };
+    } catch (error) {
+      return refused(error);
+    }
+  }
+
+  return {
+    handlers,
+    subscribe: (event, listener) => bus.subscribe(event, listener),
+    requestDial,
+    warnings: settings.warnings,
+    phones: manager,
+    async close() {
+      unsubscribeContacts();
+      await manager.close();
+      await demo.close();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { ContractHandlers, RequestChannel } from '../../shared/contract';
+
+/** The handlers of the channels whose names start with `prefix` (e.g. 'calls.'). */
+export type HandlersOf<Prefix extends string> = Pick<
+  ContractHandlers,
+  Extract<RequestChannel, `${Prefix}${string}`>
+>;
+
+/** Waits for a phone action that returns nothing and answers the contract's `null`. */
+export async function done(work: Promise<void>): Promise<null> {
+  await work;
+  return null;
+}

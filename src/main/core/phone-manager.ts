@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+
+import type { PhoneEvent, PhoneInfo, PhoneSnapshot, PhoneStatus } from '../../shared/domain';
+import { PhoneSession } from '../session/phone-session';
+import type { SecretStore } from '../settings/secret-store';
+import {
+  DEFAULT_POLL_INTERVAL_ACTIVE_MS,
+  DEFAULT_POLL_INTERVAL_IDLE_MS,
+  type StoredPhone,
+} from '../settings/settings-schema';
+import type { SettingsStore } from '../settings/settings-store';
+import { CoreError } from './core-error';
+
+/** What it takes to add a phone; the password goes to the SecretStore, never to settings. */
+export interface NewPhone {
+  name: string;
+  url: string;
+  username: string;
+  password: string;
+  pinnedFingerprint: string | null;
+  demo?: boolean;
+}
+
+/** Editable fields of a configured phone. */
+export interface PhonePatch {
+  name?: string;
+  url?: string;
+  username?: string;
+  password?: string;
+  pinnedFingerprint?: string | null;
+  pollIntervalIdleMs?: number;
+  pollIntervalActiveMs?: number;
+}
+
+export interface PhoneManagerOptions {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  /** Receives every event of every phone, plus 'phones-changed'. */
+  emit: (event: PhoneEvent) => void;
+  /** Start every configured phone's session at once (the app); false starts them on first use (CLI). */
+  connect: boolean;
+}
+
+interface Entry {
+  phone: StoredPhone;
+  /** Kept out of settings: a one-off phone given on the CLI command line. */
+  transient: boolean;
+  password: string | null;
+  session: PhoneSession | null;
+  unsubscribe: () => void;
+}
+
+function secretKey(phoneId: string): string {
+  return `phone:${phoneId}`;
+}
+
+/**
+ * Owns the configured phones and one PhoneSession per phone: adds, edits and removes them,
+ * keeps settings and secrets in step, forwards each session's events and emits 'phones-changed'.
+ * Unknown phone ids are refused with CoreError 'unknown-phone'.
+ */
+export class PhoneManager {
+  private readonly entries = new Map<string, Entry>();
+
+  private constructor(private readonly options: PhoneManagerOptions) {}
+
+  /** Loads the configured phones (and their passwords) and, when `connect`, starts their sessions. */
+  static async create(options: PhoneManagerOptions): Promise<PhoneManager> {
+    const manager = new PhoneManager(options);
+    for (const phone of options.settings.phones()) {
+      const password = await options.secrets.get(secretKey(phone.id));
+      manager.entries.set(phone.id, {
+        phone,
+        transient: false,
+        password,
+        session: null,
+        unsubscribe: () => undefined,
+      });
+    }
+    if (options.connect) for (const id of manager.entries.keys()) manager.session(id);
+    return manager;
+  }
+
+  /** Every configured phone, as the UI may see it (no password). */
+  list(): PhoneInfo[] {
+    return [...this.entries.values()].filter((entry) => !entry.transient).map(toInfo);
+  }
+
+  /** One phone as the UI may see it. */
+  info(phoneId: string): PhoneInfo {
+    return toInfo(this.entry(phoneId));
+  }
+
+  /** The stored record of a phone (no password). */
+  stored(phoneId: string): StoredPhone {
+    return this.entry(phoneId).phone;
+  }
+
+  /** The phone called `name` (exact, then case-insensitive), or undefined. */
+  findByName(name: string): PhoneInfo | undefined {
+    const phones = this.list();
+    const lower = name.toLowerCase();
+    return (
+      phones.find((phone) => phone.name === name) ??
+      phones.find((phone) => phone.name.toLowerCase() === lower)
+    );
+  }
+
+  /** Everything known about every configured phone right now. */
+  snapshots(): PhoneSnapshot[] {
+    return [...this.entries.values()]
+      .filter((entry) => !entry.transient)
+      .map((entry) => this.snapshotOf(entry));
+  }
+
+  /** Everything known about one phone right now. */
+  snapshot(phoneId: string): PhoneSnapshot {
+    return this.snapshotOf(this.entry(phoneId));
+  }
+
+  /** The running session of a phone, started on first use. */
+  session(phoneId: string): PhoneSession {
+    const entry = this.entry(phoneId);
+    if (entry.session !== null) return entry.session;
+    const session = new PhoneSession({
+      phoneId,
+      url: entry.phone.url,
+      username: entry.phone.username,
+      password: entry.password ?? '',
+      pinnedFingerprint: entry.phone.pinnedFingerprint,
+      pollIntervalIdleMs: entry.phone.pollIntervalIdleMs,
+      pollIntervalActiveMs: entry.phone.pollIntervalActiveMs,
+    });
+    entry.session = session;
+    entry.unsubscribe = session.on(this.options.emit);
+    session.start();
+    return session;
+  }
+
+  /** Adds a phone (already tested by the caller), stores its password apart, and connects. */
+  async add(input: NewPhone, options: { transient?: boolean } = {}): Promise<PhoneInfo> {
+    const transient = options.transient ?? false;
+    if (!transient) this.refuseDuplicateName(input.name, null);
+    const phone: StoredPhone = {
+      id: randomUUID(),
+      name: input.name,
+      url: input.url,
+      username: input.username,
+      pinnedFingerprint: input.pinnedFingerprint,
+      pollIntervalIdleMs: DEFAULT_POLL_INTERVAL_IDLE_MS,
+      pollIntervalActiveMs: DEFAULT_POLL_INTERVAL_ACTIVE_MS,
+      demo: input.demo ?? false,
+    };
+    if (!transient) {
+      await this.options.secrets.set(secretKey(phone.id), input.password);
+      this.options.settings.savePhone(phone);
+    }
+    this.entries.set(phone.id, {
+      phone,
+      transient,
+      password: input.password,
+      session: null,
+      unsubscribe: () => undefined,
+    });
+    if (this.options.connect) this.session(phone.id);
+    if (!transient) this.announce();
+    return toInfo(this.entry(phone.id));
+  }
+
+  /**
+   * Changes a phone's settings. A change to how it is reached (URL, user, password, certificate,
+   * poll intervals) restarts its session, whose status then reports any problem in words.
+   */
+  async update(phoneId: string, patch: PhonePatch): Promise<PhoneInfo> {
+    const entry = this.entry(phoneId);
+    if (patch.name !== undefined) this.refuseDuplicateName(patch.name, phoneId);
+    const { password, ...fields } = patch;
+    const defined = Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => value !== undefined),
+    ) as Partial<StoredPhone>;
+    const phone: StoredPhone = { ...entry.phone, ...defined };
+    if (
+      patch.url !== undefined &&
+      patch.url !== entry.phone.url &&
+      !('pinnedFingerprint' in defined)
+    ) {
+      // A certificate accepted for one address says nothing about another one.
+      phone.pinnedFingerprint = null;
+    }
+    if (!entry.transient) {
+      if (password !== undefined) await this.options.secrets.set(secretKey(phoneId), password);
+      this.options.settings.savePhone(phone);
+    }
+    entry.phone = phone;
+    if (password !== undefined) entry.password = password;
+    const changed = Object.keys(defined).filter((key) => key !== 'name');
+    if (entry.session !== null) {
+      if (changed.length === 1 && changed[0] === 'pinnedFingerprint' && password === undefined) {
+        // Only the certificate changed: the session reconnects and keeps its state.
+        if (phone.pinnedFingerprint !== null)
+          entry.session.setPinnedFingerprint(phone.pinnedFingerprint);
+      } else if (changed.length > 0 || password !== undefined) {
+        await this.stopSession(entry);
+        this.session(phoneId);
+      }
+    }
+    if (!entry.transient) this.announce();
+    return toInfo(entry);
+  }
+
+  /** Removes a phone: cancels its queued requests, stops polling, forgets its password. */
+  async remove(phoneId: string): Promise<void> {
+    const entry = this.entry(phoneId);
+    this.entries.delete(phoneId);
+    await this.stopSession(entry);
+    if (!entry.transient) {
+      this.options.settings.removePhone(phoneId);
+      await this.options.secrets.delete(secretKey(phoneId));
+      this.announce();
+    }
+  }
+
+  /** Stops every session (queued work is cancelled). */
+  async close(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((entry) => this.stopSession(entry)));
+  }
+
+  private entry(phoneId: string): Entry {
+    const entry = this.entries.get(phoneId);
+    if (entry === undefined) {
+      throw new CoreError('unknown-phone', `There is no phone with id "${phoneId}".`);
+    }
+    return entry;
+  }
+
+  private refuseDuplicateName(name: string, exceptId: string | null): void {
+    const clash = this.list().find(
+      (phone) => phone.id !== exceptId && phone.name.toLowerCase() === name.toLowerCase(),
+    );
+    if (clash !== undefined) {
+      throw new CoreError(
+        'invalid-argument',
+        `A phone called "${clash.name}" already exists; choose another name.`,
+      );
+    }
+  }
+
+  private async stopSession(entry: Entry): Promise<void> {
+    const session = entry.session;
+    entry.session = null;
+    entry.unsubscribe();
+    entry.unsubscribe = () => undefined;
+    if (session !== null) await session.stop();
+  }
+
+  private snapshotOf(entry: Entry): PhoneSnapshot {
+    const info = toInfo(entry);
+    if (entry.session === null) {
+      return { info, status: notConnected(info.id), lines: [], calls: [] };
+    }
+    return { info, ...entry.session.snapshot() };
+  }
+
+  private announce(): void {
+    this.options.emit({ type: 'phones-changed', phones: this.list() });
+  }
+}
+
+function toInfo(entry: Entry): PhoneInfo {
+  const { phone } = entry;
+  return {
+    id: phone.id,
+    name: phone.name,
+    url: phone.url,
+    username: phone.username,
+    hasPassword: entry.password !== null && entry.password !== '',
+    pinnedFingerprint: phone.pinnedFingerprint,
+    pollIntervalIdleMs: phone.pollIntervalIdleMs,
+    pollIntervalActiveMs: phone.pollIntervalActiveMs,
+    demo: phone.demo,
+  };
+}
+
+function notConnected(phoneId: string): PhoneStatus {
+  return {
+    phoneId,
+    health: 'connecting',
+    attention: null,
+    message: 'Not connected yet.',
+    presentedFingerprint: null,
+    model: null,
+    firmware: null,
+    macAddress: null,
+    lastSeenAt: null,
+  };
+}
