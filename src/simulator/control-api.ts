@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { callV2 } from './routes-calls';
+import { faultsInput, mergeFaults } from './faults';
+import type { SimulatedPhone } from './phone';
+import type { ControlHandler } from './phone-server';
+
+const ringInput = z.strictObject({
+  from: z.string().trim().min(1).max(128),
+  name: z.string().max(128).optional(),
+  line: z.number().int().min(1).max(99).optional(),
+  ringMs: z.number().int().min(0).max(3_600_000).optional(),
+});
+
+const remoteInput = z.strictObject({
+  handle: z.string().min(1).max(32),
+  action: z.enum(['answer', 'hangup']),
+});
+
+const configInput = z.strictObject({
+  params: z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).optional(),
+  source: z.enum(['CONFIG', 'WEB', 'LOCAL']).optional(),
+  registration: z
+    .record(z.string().regex(/^\d+$/), z.enum(['Registered', 'Unregistered']))
+    .optional(),
+  dnd: z.boolean().optional(),
+});
+
+const rebootInput = z.strictObject({ ms: z.number().int().min(0).max(3_600_000).optional() });
+
+type Answer = { httpStatus: number; json: unknown };
+
+function bad(message: string): Answer {
+  return { httpStatus: 400, json: { error: message } };
+}
+
+function zodMessage(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+}
+
+export interface ControlHooks {
+  /** Issues the phone a new certificate; resolves with its fingerprint (null over plain HTTP). */
+  rotateCertificate: () => Promise<string | null>;
+}
+
+/** What a test may want to see of the phone at once. */
+function snapshot(phone: SimulatedPhone, now: number): unknown {
+  return {
+    model: phone.model.id,
+    macAddress: phone.setup.macAddress,
+    uptimeSeconds: phone.uptimeSeconds(now),
+    unreachable: phone.unreachable(now),
+    restHung: phone.restHung,
+    restApiEnabled: phone.config.enabled('apps.restapi.enabled'),
+    dnd: phone.dnd,
+    muted: phone.calls.muted,
+    lines: phone.lines(),
+    calls: phone.calls.list().map((c) => ({ ...callV2(phone, c, now), Dtmf: c.dtmf })),
+    logs: {
+      missed: phone.calls.logs.list('missed'),
+      received: phone.calls.logs.list('received'),
+      placed: phone.calls.logs.list('placed'),
+    },
+    faults: phone.faults,
+  };
+}
+
+/**
+ * The simulator's own API under `/__sim/` (documented in README.md). It never counts in the
+ * phone's statistics, ignores the one-request-at-a-time rule and answers while the phone is
+ * rebooting, hung or has its REST API disabled, so tests can always steer and inspect it.
+ */
+export function createControlHandler(phone: SimulatedPhone, hooks: ControlHooks): ControlHandler {
+  return async (method, path, body) => {
+    const now = Date.now();
+    phone.settle(now);
+    const route = `${method} ${path}`;
+    switch (route) {
+      case 'GET /__sim/stats':
+        return { httpStatus: 200, json: phone.stats };
+      case 'GET /__sim/state':
+        return { httpStatus: 200, json: snapshot(phone, now) };
+      case 'GET /__sim/faults':
+        return { httpStatus: 200, json: phone.faults };
+      case 'POST /__sim/ring': {
+        const input = ringInput.safeParse(body);
+        if (!input.success) return bad(zodMessage(input.error));
+        const { from, name, line, ringMs } = input.data;
+        const result = phone.calls.ring(from, name ?? '', line ?? 1, now, phone.dnd, ringMs);
+        if (result === null) return { httpStatus: 200, json: { handle: null, missed: true } };
+        if (!result.ok)
+          return { httpStatus: 409, json: { error: result.message, status: result.status } };
+        return { httpStatus: 200, json: { handle: result.call.handle } };
+      }
+      case 'POST /__sim/remote': {
+        const input = remoteInput.safeParse(body);
+        if (!input.success) return bad(zodMessage(input.error));
+        const { handle, action } = input.data;
+        const result =
+          action === 'answer'
+            ? phone.calls.remoteAnswer(handle, now)
+            : phone.calls.remoteHangUp(handle, now);
+        if (!result.ok)
+          return { httpStatus: 409, json: { error: result.message, status: result.status } };
+        return { httpStatus: 200, json: { handle: result.call.handle, state: result.call.state } };
+      }
+      case 'POST /__sim/faults': {
+        const input = faultsInput.safeParse(body);
+        if (!input.success) return bad(zodMessage(input.error));
+        phone.faults = mergeFaults(phone.faults, input.data);
+        if (input.data.unreachableMs !== undefined)
+          phone.unreachableUntil = now + input.data.unreachableMs;
+        if (input.data.clear) phone.restHung = false;
+        return { httpStatus: 200, json: phone.faults };
+      }
+      case 'POST /__sim/config': {
+        const input = configInput.safeParse(body);
+        if (!input.success) return bad(zodMessage(input.error));
+        const { params, source, registration, dnd } = input.data;
+        if (params) {
+          const result = phone.config.setMany(params, source ?? 'CONFIG');
+          if (!result.ok) return bad(result.message);
+        }
+        for (const [line, state] of Object.entries(registration ?? {})) {
+          phone.setRegistration(Number(line), state);
+        }
+        if (dnd !== undefined) phone.dnd = dnd;
+        return { httpStatus: 200, json: snapshot(phone, now) };
+      }
+      case 'POST /__sim/reboot': {
+        const input = rebootInput.safeParse(body);
+        if (!input.success) return bad(zodMessage(input.error));
+        phone.reboot(now, input.data.ms);
+        return {
+          httpStatus: 200,
+          json: { unreachableUntil: new Date(phone.unreachableUntil).toISOString() },
+        };
+      }
+      case 'POST /__sim/reset':
+        phone.resetAll(now);
+        return { httpStatus: 200, json: { reset: true } };
+      case 'POST /__sim/rotate-certificate':
+        return { httpStatus: 200, json: { fingerprint: await hooks.rotateCertificate() } };
+      default:
+        return { httpStatus: 404, json: { error: `No control endpoint ${route}` } };
+    }
+  };
+}

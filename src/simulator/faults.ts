@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** A fault that hits the next `count` REST requests (optionally only those on `paths`). */
+const countedFault = z.strictObject({
+  count: z.number().int().min(0).max(1_000_000),
+  paths: z.array(z.string().startsWith('/api/')).max(50).optional(),
+});
+export type CountedFault = z.infer<typeof countedFault>;
+
+/** Body of `POST /__sim/faults`: every field optional; given fields replace the current ones. */
+export const faultsInput = z.strictObject({
+  clear: z.boolean().optional(),
+  latencyMs: z.number().int().min(0).max(600_000).optional(),
+  jitterMs: z.number().int().min(0).max(600_000).optional(),
+  slowPaths: z
+    .record(z.string().startsWith('/api/'), z.number().int().min(0).max(600_000))
+    .optional(),
+  busy: countedFault.extend({ as: z.enum(['http403', 'status4001']).optional() }).optional(),
+  fail5000: countedFault.optional(),
+  drop: countedFault.optional(),
+  hang: countedFault.optional(),
+  unreachableMs: z.number().int().min(0).max(3_600_000).optional(),
+  endCallBug: z.boolean().optional(),
+});
+export type FaultsInput = z.infer<typeof faultsInput>;
+
+export interface Faults {
+  latencyMs: number;
+  jitterMs: number;
+  slowPaths: Record<string, number>;
+  busy: (CountedFault & { as: 'http403' | 'status4001' }) | null;
+  fail5000: CountedFault | null;
+  drop: CountedFault | null;
+  hang: CountedFault | null;
+  /** Armed: the next successful endCall hangs the REST server until a reboot (firmware 5.5.2). */
+  endCallBug: boolean;
+}
+
+/** No faults. */
+export function noFaults(): Faults {
+  return {
+    latencyMs: 0,
+    jitterMs: 0,
+    slowPaths: {},
+    busy: null,
+    fail5000: null,
+    drop: null,
+    hang: null,
+    endCallBug: false,
+  };
+}
+
+/** Applies a control-API faults body to the current faults (unreachableMs is the caller's). */
+export function mergeFaults(current: Faults, input: FaultsInput): Faults {
+  const base = input.clear ? noFaults() : current;
+  return {
+    latencyMs: input.latencyMs ?? base.latencyMs,
+    jitterMs: input.jitterMs ?? base.jitterMs,
+    slowPaths: input.slowPaths ?? base.slowPaths,
+    busy: input.busy ? { ...input.busy, as: input.busy.as ?? 'http403' } : base.busy,
+    fail5000: input.fail5000 ?? base.fail5000,
+    drop: input.drop ?? base.drop,
+    hang: input.hang ?? base.hang,
+    endCallBug: input.endCallBug ?? base.endCallBug,
+  };
+}
+
+/**
+ * Takes one shot of a counted fault for `path`: true (and one fewer left) when it applies.
+ * The fault object is updated in place so the control API shows what is left.
+ */
+export function takeShot(fault: CountedFault | null, path: string): boolean {
+  if (!fault || fault.count <= 0) return false;
+  if (fault.paths && !fault.paths.includes(path)) return false;
+  fault.count -= 1;
+  return true;
+}
+
+/** Extra processing time for one request: latency, a random share of jitter, slow paths. */
+export function extraDelayMs(faults: Faults, path: string): number {
+  const jitter = faults.jitterMs > 0 ? Math.floor(Math.random() * (faults.jitterMs + 1)) : 0;
+  return faults.latencyMs + jitter + (faults.slowPaths[path] ?? 0);
+}

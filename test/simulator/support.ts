@@ -1,0 +1,177 @@
+/**
+ * Test helpers for the simulator suite: plain HTTP(S) requests with Node's undici (never the
+ * app's client), the control API, and bounded polling for conditions.
+ */
+import { Agent, request } from 'undici';
+import type { SimulatedPhoneInfo, Simulator } from '../../src/simulator';
+
+/** Tests talk to self-signed phones; the HTTPS test checks the certificate itself. */
+export const agent = new Agent({ connect: { rejectUnauthorized: false }, keepAliveTimeout: 10 });
+
+export type Auth = 'admin' | 'user' | 'none' | { user: string; password: string };
+
+export interface CallOptions {
+  data?: unknown;
+  /** Raw body instead of `{"data": ...}`. */
+  body?: string;
+  contentType?: string | null;
+  auth?: Auth;
+  headers?: Record<string, string>;
+}
+
+export interface Reply {
+  http: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  /** Parsed JSON body, or null when the body is not JSON. */
+  json: PhoneJson | null;
+}
+
+export interface PhoneJson {
+  Status?: string;
+  data?: unknown;
+}
+
+export function basic(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+function authHeader(phone: SimulatedPhoneInfo, auth: Auth): string | undefined {
+  if (auth === 'none') return undefined;
+  if (auth === 'admin') return basic(phone.username, phone.adminPassword);
+  if (auth === 'user') return basic(phone.username, phone.userPassword);
+  return basic(auth.user, auth.password);
+}
+
+/** One request to a phone's REST API (admin Basic auth unless told otherwise). */
+export async function call(
+  phone: SimulatedPhoneInfo,
+  method: 'GET' | 'POST',
+  path: string,
+  options: CallOptions = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  const authorization = authHeader(phone, options.auth ?? 'admin');
+  if (authorization) headers.authorization = authorization;
+  let body: string | undefined;
+  if (method === 'POST') {
+    body =
+      options.body ?? (options.data === undefined ? '' : JSON.stringify({ data: options.data }));
+    if (options.contentType !== null)
+      headers['content-type'] = options.contentType ?? 'application/json';
+  }
+  const response = await request(`${phone.url}${path}`, {
+    method,
+    headers,
+    body,
+    dispatcher: agent,
+  });
+  const text = await response.body.text();
+  let json: PhoneJson | null = null;
+  try {
+    json = JSON.parse(text) as PhoneJson;
+  } catch {
+    json = null;
+  }
+  return { http: response.statusCode, headers: response.headers, text, json };
+}
+
+/** The `data` of a 2000 answer, failing the test loudly otherwise. */
+export async function data<T>(
+  phone: SimulatedPhoneInfo,
+  method: 'GET' | 'POST',
+  path: string,
+  options?: CallOptions,
+): Promise<T> {
+  const reply = await call(phone, method, path, options);
+  if (reply.http !== 200 || reply.json?.Status !== '2000') {
+    throw new Error(`${path} answered HTTP ${reply.http}: ${reply.text}`);
+  }
+  return reply.json.data as T;
+}
+
+/** The phone `Status` of an answer (HTTP 200 expected). */
+export async function statusOf(
+  phone: SimulatedPhoneInfo,
+  method: 'GET' | 'POST',
+  path: string,
+  options?: CallOptions,
+): Promise<string> {
+  const reply = await call(phone, method, path, options);
+  if (reply.http !== 200) throw new Error(`${path} answered HTTP ${reply.http}: ${reply.text}`);
+  return reply.json?.Status ?? `no Status in ${reply.text}`;
+}
+
+/** A control-API call; throws with the answer when it is not 2xx. */
+export async function control<T>(
+  sim: Simulator,
+  phone: SimulatedPhoneInfo,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await request(`${phone.url}/__sim/${path}`, {
+    method,
+    headers: { authorization: `Bearer ${sim.controlToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    dispatcher: agent,
+  });
+  const text = await response.body.text();
+  if (response.statusCode >= 300)
+    throw new Error(`control ${path}: HTTP ${response.statusCode} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+export interface CallV2 {
+  CallHandle: string;
+  CallState: string;
+  Type: string;
+  LineID: string;
+  CallSequence: string;
+  UIAppearanceIndex: string;
+  Ringing: string;
+  Muted: string;
+  RemotePartyNumber: string;
+  RemotePartyName: string;
+  DurationSeconds: string;
+}
+
+/** The phone's calls (callStatus v2). */
+export function callsOf(phone: SimulatedPhoneInfo): Promise<CallV2[]> {
+  return data<CallV2[]>(phone, 'GET', '/api/v2/webCallControl/callStatus');
+}
+
+/** Polls `probe` every 20 ms until it returns a value (not undefined/false), at most `timeoutMs`. */
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Waits until the phone lists a call in `state` and returns it. */
+export function waitForCallState(
+  phone: SimulatedPhoneInfo,
+  state: string,
+  handle?: string,
+): Promise<CallV2> {
+  return waitFor(async () => {
+    const calls = await callsOf(phone);
+    return calls.find(
+      (c) => c.CallState === state && (handle === undefined || c.CallHandle === handle),
+    );
+  }, `a call in ${state}`);
+}
+
+export function firstPhone(sim: Simulator): SimulatedPhoneInfo {
+  const phone = sim.phones[0];
+  if (!phone) throw new Error('the simulator started no phone');
+  return phone;
+}
