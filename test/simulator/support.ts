@@ -43,6 +43,14 @@ function authHeader(phone: SimulatedPhoneInfo, auth: Auth): string | undefined {
   return basic(auth.user, auth.password);
 }
 
+function parseJson(text: string): PhoneJson | null {
+  try {
+    return JSON.parse(text) as PhoneJson;
+  } catch {
+    return null;
+  }
+}
+
 /** One request to a phone's REST API (admin Basic auth unless told otherwise). */
 export async function call(
   phone: SimulatedPhoneInfo,
@@ -67,13 +75,7 @@ export async function call(
     dispatcher: agent,
   });
   const text = await response.body.text();
-  let json: PhoneJson | null = null;
-  try {
-    json = JSON.parse(text) as PhoneJson;
-  } catch {
-    json = null;
-  }
-  return { http: response.statusCode, headers: response.headers, text, json };
+  return { http: response.statusCode, headers: response.headers, text, json: parseJson(text) };
 }
 
 /** The `data` of a 2000 answer, failing the test loudly otherwise. */
