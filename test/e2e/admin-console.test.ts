@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { saveScreenshot } from './support/screenshots';
+import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { waitUntil } from './support/wait';
+
+let app: E2eApp;
+
+function phoneId(): string {
+  if (!app.phone) throw new Error('the e2e app added no phone');
+  return app.phone.id;
+}
+
+async function openTab(name: string) {
+  await app.page.getByRole('tab', { name }).click();
+}
+
+beforeAll(async () => {
+  app = await startE2eApp({ simulator: { rebootMs: 1500 } });
+  await app.page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await app.page.getByRole('button', { name: 'Admin', exact: true }).click();
+});
+afterAll(async () => app?.close());
+
+describe('admin console against the simulator', () => {
+  it('reads device and network information, grouped', async () => {
+    const device = app.page.getByRole('region', { name: 'Device', exact: true });
+    await device.getByText(app.simPhone.model).first().waitFor();
+    expect(await device.textContent()).toContain(app.simPhone.macAddress);
+    const network = app.page.getByRole('region', { name: 'Network', exact: true });
+    expect(await network.locator('dt').count()).toBeGreaterThan(0);
+    expect(
+      await app.page.getByRole('region', { name: 'CPU, memory and uptime' }).textContent(),
+    ).toMatch(/\d/);
+    await saveScreenshot(app.page, 'admin-device');
+  });
+
+  it('reads line registration', async () => {
+    await openTab('Lines');
+    const table = app.page.getByRole('table', { name: 'Lines' });
+    await table.waitFor();
+    const firstLine = table.getByRole('row').nth(1);
+    expect(await firstLine.textContent()).toContain('Registered');
+  });
+
+  it('charts the media figures of a live call', async () => {
+    await openTab('Media');
+    await app.page.getByText(/No call is in progress/).waitFor();
+    const dialled = await app.core.handlers['calls.dial']({
+      phoneId: phoneId(),
+      destination: '4081',
+    });
+    const state = await waitUntil(
+      () => app.control.state(),
+      (s) => s.calls.some((call) => call.CallState === 'Connected'),
+    );
+    expect(state.calls.some((call) => call.CallState === 'Connected')).toBe(true);
+    await app.page.getByRole('img', { name: /^Jitter: [\d.]+ ms/ }).waitFor({ timeout: 15_000 });
+    await app.page.getByRole('img', { name: /^Packet loss: / }).waitFor();
+    await saveScreenshot(app.page, 'admin-media');
+    const handle = dialled.handle ?? state.calls[0]?.CallHandle;
+    if (handle) await app.core.handlers['calls.end']({ phoneId: phoneId(), handle });
+    await app.page.getByText(/No call is in progress/).waitFor({ timeout: 15_000 });
+  });
+
+  it('sets a configuration value after a diff preview and reads it back', async () => {
+    await openTab('Configuration');
+    await app.page
+      .getByLabel(/Parameter names/)
+      .fill('log.level.change.restapi\nno.such.parameter');
+    await app.page.getByRole('button', { name: 'Read values' }).click();
+    const value = app.page.getByLabel('Value of log.level.change.restapi');
+    await value.waitFor();
+    const before = await value.inputValue();
+    const after = before === '5' ? '3' : '5';
+    await app.page.getByText('The phone does not know this parameter').waitFor();
+    await value.fill(after);
+    await app.page.getByRole('button', { name: 'Review 1 change(s)' }).click();
+    const preview = app.page.getByRole('group', { name: 'Changes to send' });
+    expect(await preview.textContent()).toContain(`log.level.change.restapi: ${before} → ${after}`);
+    await preview.getByRole('button', { name: 'Send 1 change(s)' }).click();
+    await app.page.getByText('Saved 1 value(s) and read them back.').waitFor();
+    expect(await value.inputValue()).toBe(after);
+    const onPhone = await app.core.handlers['config.get']({
+      phoneId: phoneId(),
+      names: ['log.level.change.restapi'],
+    });
+    expect(onPhone['log.level.change.restapi']?.value).toBe(after);
+  });
+
+  it('restarts safely after a confirmation and shows the phone come back', async () => {
+    await openTab('Maintenance');
+    await app.page.getByRole('button', { name: 'Restart phone…' }).click();
+    const dialog = app.page.getByRole('alertdialog', { name: 'Restart the phone?' });
+    expect(await dialog.textContent()).toContain('Settings are kept');
+    await dialog.getByRole('button', { name: 'Restart', exact: true }).click();
+    const progress = app.page.getByRole('status', { name: 'Maintenance progress' });
+    await progress.getByText(/The phone is away/).waitFor({ timeout: 15_000 });
+    await progress.getByText('The phone is back online.').waitFor({ timeout: 20_000 });
+  });
+
+  it('refuses the admin console to a user-level login, saying why', async () => {
+    await app.core.handlers['phones.update']({
+      phoneId: phoneId(),
+      password: app.simPhone.userPassword,
+    });
+    await app.reload();
+    await app.page.getByRole('button', { name: 'Admin', exact: true }).click();
+    const alert = app.page.getByRole('alert').filter({ hasText: 'The admin console is hidden' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('admin password');
+    expect(await app.page.getByRole('tablist', { name: 'Admin sections' }).count()).toBe(0);
+  });
+});

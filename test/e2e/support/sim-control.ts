@@ -1,0 +1,70 @@
+import type { SimulatedPhoneInfo } from '../../../src/simulator';
+
+/** A call as the simulator's state dump shows it (the phone's own v2 field names). */
+export interface SimCall {
+  CallHandle: string;
+  CallState: string;
+  RemotePartyNumber: string;
+  Dtmf: string;
+  [key: string]: unknown;
+}
+
+export interface SimState {
+  restApiEnabled: boolean;
+  muted: boolean;
+  calls: SimCall[];
+  [key: string]: unknown;
+}
+
+/** The simulator's control API for one phone (over HTTP, as any test client would use it). */
+export interface SimControl {
+  /** Rings the phone from `from`; resolves with the new call's handle. */
+  ring(from: string, name?: string): Promise<string>;
+  /** The far end answers or hangs up a call. */
+  remote(handle: string, action: 'answer' | 'hangup'): Promise<void>;
+  /** Flips phone settings directly (REST API on/off, passwords, line registration). */
+  config(body: Record<string, unknown>): Promise<void>;
+  state(): Promise<SimState>;
+  stats(): Promise<{ dials: { destination: string; line: number }[]; [key: string]: unknown }>;
+  reset(): Promise<void>;
+}
+
+/** Control helpers for a simulated phone, authenticated with the simulator's control token. */
+export function simControl(phone: SimulatedPhoneInfo, controlToken: string): SimControl {
+  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${phone.url}/__sim/${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${controlToken}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as T;
+    if (!response.ok)
+      throw new Error(
+        `simulator ${method} /__sim/${path} answered ${response.status}: ${JSON.stringify(json)}`,
+      );
+    return json;
+  }
+
+  return {
+    async ring(from, name) {
+      const answer = await request<{ handle: string | null }>('POST', 'ring', {
+        from,
+        ...(name ? { name } : {}),
+      });
+      if (answer.handle === null)
+        throw new Error('the simulated phone did not ring (do not disturb?)');
+      return answer.handle;
+    },
+    async remote(handle, action) {
+      await request('POST', 'remote', { handle, action });
+    },
+    async config(body) {
+      await request('POST', 'config', body);
+    },
+    state: () => request<SimState>('GET', 'state'),
+    stats: () => request('GET', 'stats'),
+    async reset() {
+      await request('POST', 'reset', {});
+    },
+  };
+}
