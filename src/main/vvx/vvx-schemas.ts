@@ -86,11 +86,17 @@ export const callSchema = record.transform((raw, context): VvxCall => {
   };
 });
 
+/** Accepts a list, a lone object (some firmware) or nothing, so item errors keep their words. */
+function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess(
+    (value) =>
+      value === undefined || value === null ? [] : Array.isArray(value) ? value : [value],
+    z.array(item),
+  );
+}
+
 /** callStatus v2: an array of calls (`[]` with no call); some firmware sends one object. */
-export const callListSchema = z
-  .union([z.array(callSchema), callSchema.transform((call) => [call]), z.null()])
-  .optional()
-  .transform((calls) => calls ?? []);
+export const callListSchema = listOf(callSchema);
 
 /** pollForStatus: `State` Idle/Active/Error and free-text `StateData`. */
 export const pollStatusSchema = record.transform((raw, context) => {
@@ -154,10 +160,8 @@ export const lineSchema = record.transform((raw, context): VvxLine => {
   };
 });
 
-export const lineListSchema = z.union([
-  z.array(lineSchema),
-  lineSchema.transform((line) => [line]),
-]);
+/** lineInfo v1/v2: an array of lines (one object accepted too). */
+export const lineListSchema = listOf(lineSchema);
 
 /** Device identity from deviceInfo v1 (`"ModelNumber "`, flat `FirmwareRelease`) or v2. */
 export interface VvxDeviceInfo {
