@@ -54,7 +54,13 @@ export function pinnedConnector(
 ): buildConnector.connector {
   // Chain verification is replaced, not skipped: the fingerprint check below runs on every
   // connection before it is handed to undici, so nothing is ever sent to an unpinned peer.
-  const connect = buildConnector({ rejectUnauthorized: false, timeout: connectTimeoutMs });
+  // No TLS session resumption: a resumed session presents no certificate to check, and a
+  // connection is opened only a handful of times per session anyway.
+  const connect = buildConnector({
+    rejectUnauthorized: false,
+    timeout: connectTimeoutMs,
+    maxCachedSessions: 0,
+  });
   const expected = pinned === null ? null : normaliseFingerprint(pinned);
   return (options, callback) => {
     connect(options, (error, socket) => {
