@@ -15,7 +15,7 @@ import type { ParsedArgs } from '../../shared/contract';
 import { CoreError } from '../core/core-error';
 import { toConfSchema } from '../settings/settings-schema';
 import { normaliseContactNumber } from './contact-number';
-import { buildImportPreview, findDuplicate, type CandidateContact } from './import-preview';
+import { buildImportPreview, DuplicateIndex, type CandidateContact } from './import-preview';
 
 /** A contact as the 'contacts.add' schema delivers it (name, company, numbers, favourite). */
 export type ContactInput = ParsedArgs<'contacts.add'>;
@@ -49,11 +49,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Sorted as an address book is read: by name, ignoring case and accents. */
+/** One collator for every comparison: localeCompare with options builds one per call. */
+const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Sorted as an address book is read: by name, ignoring case and accents, "Room 9" before "Room 10". */
 function byName(a: Contact, b: Contact): number {
-  return (
-    a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id)
-  );
+  return nameCollator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 }
 
 /** Normalises every number of a hand-typed contact; an undialable one is an argument error. */
@@ -138,10 +139,13 @@ export class ContactsStore {
     }
     this.previews.delete(previewId);
     const next = [...this.contacts];
+    const index = new DuplicateIndex(next);
     const now = Date.now();
     for (const candidate of candidates) {
-      if (findDuplicate(candidate, next)) continue;
-      next.push({ ...candidate, id: randomUUID(), updatedAt: now });
+      if (index.find(candidate)) continue;
+      const contact = { ...candidate, id: randomUUID(), updatedAt: now };
+      next.push(contact);
+      index.add(contact);
     }
     const imported = next.length - this.contacts.length;
     if (imported > 0) this.save(next);
@@ -175,7 +179,8 @@ export class ContactsStore {
 
   private save(contacts: Contact[]): void {
     try {
-      this.conf.set('contacts', contacts);
+      // Assigning the whole store skips conf.set's re-read and re-validation of the old file.
+      this.conf.store = { contacts };
     } catch (error) {
       throw new CoreError('internal', `The contacts could not be saved: ${describe(error)}`);
     }

@@ -26,26 +26,39 @@ export function detectFormat(fileName: string, content: string): 'vcard' | 'csv'
   return /^\uFEFF?\s*BEGIN:VCARD/i.test(content) ? 'vcard' : 'csv';
 }
 
-/**
- * True when `candidate` adds nothing to a contact already in `contacts`: the same name (ignoring
- * case and spacing) and no dialable number that contact lacks.
- */
-export function findDuplicate<T extends CandidateContact>(
-  candidate: CandidateContact,
-  contacts: readonly T[],
-): T | undefined {
-  const name = comparableName(candidate.name);
-  return contacts.find(
-    (contact) =>
-      comparableName(contact.name) === name &&
-      candidate.numbers.every((number) =>
-        contact.numbers.some((known) => known.dialable === number.dialable),
-      ),
-  );
-}
-
 function comparableName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Finds contacts that a candidate would duplicate: the same name (ignoring case and spacing) and
+ * no dialable number that contact lacks. Indexed by name so a 10,000-card import stays linear.
+ */
+export class DuplicateIndex<T extends CandidateContact> {
+  private readonly byName = new Map<string, T[]>();
+
+  constructor(contacts: Iterable<T> = []) {
+    for (const contact of contacts) this.add(contact);
+  }
+
+  /** Makes `contact` findable. */
+  add(contact: T): void {
+    const key = comparableName(contact.name);
+    const sameName = this.byName.get(key);
+    if (sameName) sameName.push(contact);
+    else this.byName.set(key, [contact]);
+  }
+
+  /** The contact `candidate` adds nothing to, if any. */
+  find(candidate: CandidateContact): T | undefined {
+    return this.byName
+      .get(comparableName(candidate.name))
+      ?.find((contact) =>
+        candidate.numbers.every((number) =>
+          contact.numbers.some((known) => known.dialable === number.dialable),
+        ),
+      );
+  }
 }
 
 /** Normalises a record's numbers; the refusal message of each undialable one is kept. */
@@ -63,8 +76,15 @@ function normaliseNumbers(record: ImportedRecord): {
   return { numbers, refused };
 }
 
-function addRecord(preview: PreviewBody, record: ImportedRecord, existing: readonly Contact[]) {
-  const skip = (reason: string) => preview.skipped.push({ record: record.record, reason });
+interface Indexes {
+  existing: DuplicateIndex<Contact>;
+  earlier: DuplicateIndex<CandidateContact>;
+}
+
+function addRecord(preview: PreviewBody, record: ImportedRecord, indexes: Indexes): void {
+  const skip = (reason: string) => {
+    preview.skipped.push({ record: record.record, reason });
+  };
   const name = record.name.slice(0, MAX_NAME_LENGTH);
   if (name === '') return skip('it has no name (neither a name nor a company)');
   if (record.numbers.length === 0) return skip(`"${name}" has no phone number`);
@@ -78,9 +98,11 @@ function addRecord(preview: PreviewBody, record: ImportedRecord, existing: reado
     numbers: numbers.slice(0, MAX_NUMBERS),
     favourite: false,
   };
-  if (findDuplicate(candidate, existing)) return skip(`"${name}" is already in your contacts`);
-  const earlier = findDuplicate(candidate, preview.contacts);
-  if (earlier) return skip(`"${name}" repeats an earlier record of this file`);
+  if (indexes.existing.find(candidate)) return skip(`"${name}" is already in your contacts`);
+  if (indexes.earlier.find(candidate)) {
+    return skip(`"${name}" repeats an earlier record of this file`);
+  }
+  indexes.earlier.add(candidate);
   preview.contacts.push(candidate);
   // Partly imported records are reported too, so nothing disappears silently.
   for (const message of refused) skip(`"${name}" is imported without the number ${message}`);
@@ -113,7 +135,8 @@ export function buildImportPreview(
     );
   }
   const preview: PreviewBody = { format, contacts: [], skipped: [...file.skipped] };
-  for (const record of file.records) addRecord(preview, record, existing);
+  const indexes = { existing: new DuplicateIndex(existing), earlier: new DuplicateIndex() };
+  for (const record of file.records) addRecord(preview, record, indexes);
   preview.skipped.sort((a, b) => a.record - b.record);
   return preview;
 }
