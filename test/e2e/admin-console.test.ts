@@ -50,16 +50,20 @@ describe('admin console against the simulator', () => {
       phoneId: phoneId(),
       destination: '4081',
     });
-    const state = await waitUntil(
+    const ringing = await waitUntil(
       () => app.control.state(),
-      (s) => s.calls.some((call) => call.CallState === 'Connected'),
+      (s) => s.calls.length > 0,
     );
-    expect(state.calls.some((call) => call.CallState === 'Connected')).toBe(true);
-    await app.page.getByRole('img', { name: /^Jitter: [\d.]+ ms/ }).waitFor({ timeout: 15_000 });
+    const handle = dialled.handle ?? ringing.calls[0]?.CallHandle ?? '';
+    // The far end picks up (the simulator's control API), so media starts flowing.
+    await app.control.remote(handle, 'answer');
+    // A few samples, so the charts (and the screenshot) show a line, not a point.
+    await app.page
+      .getByRole('img', { name: /^Jitter: [\d.]+ ms, .* over [3-9] samples/ })
+      .waitFor({ timeout: 15_000 });
     await app.page.getByRole('img', { name: /^Packet loss: / }).waitFor();
     await saveScreenshot(app.page, 'admin-media');
-    const handle = dialled.handle ?? state.calls[0]?.CallHandle;
-    if (handle) await app.core.handlers['calls.end']({ phoneId: phoneId(), handle });
+    await app.core.handlers['calls.end']({ phoneId: phoneId(), handle });
     await app.page.getByText(/No call is in progress/).waitFor({ timeout: 15_000 });
   });
 

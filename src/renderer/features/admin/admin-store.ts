@@ -104,13 +104,20 @@ export function createAdminStore(api: DeskpilotApi, phoneId: string): AdminStore
       const progress = get().maintenance;
       if (!progress) return;
       const away = health === 'rebooting' || health === 'unreachable';
-      if (progress.phase === 'waiting' && away) {
+      // The core may report the phone going away before the restart request itself returns.
+      if ((progress.phase === 'sending' || progress.phase === 'waiting') && away) {
         set({
           maintenance: { ...progress, phase: 'away', message: `The phone is away. ${message}` },
         });
       } else if (progress.phase === 'away' && health === 'online') {
         set({ maintenance: { ...progress, phase: 'back', message: 'The phone is back online.' } });
         void get().loadDetails();
+      } else if (progress.phase === 'away' && health === 'needs-attention') {
+        // After a factory reset the phone answers again, but with its API off: say what now.
+        const text = `The phone answers again but needs attention: ${message}`;
+        set({ maintenance: { ...progress, phase: 'back', message: text } });
+      } else if (progress.phase === 'away') {
+        set({ maintenance: { ...progress, message: `The phone is away. ${message}` } });
       }
     };
 
@@ -120,11 +127,11 @@ export function createAdminStore(api: DeskpilotApi, phoneId: string): AdminStore
     ) => {
       set({ maintenance: { action, phase: 'sending', message: 'Sending…' }, notice: null });
       const outcome = await send();
-      set({
-        maintenance: outcome.ok
-          ? { action, phase: 'waiting', message: WAITING_WORDS[action] }
-          : { action, phase: 'failed', message: outcome.error.message },
-      });
+      if (!outcome.ok) {
+        set({ maintenance: { action, phase: 'failed', message: outcome.error.message } });
+      } else if (get().maintenance?.phase === 'sending') {
+        set({ maintenance: { action, phase: 'waiting', message: WAITING_WORDS[action] } });
+      }
     };
 
     return {

@@ -54,7 +54,11 @@ export function DeviceSection({ store }: { store: AdminStore }) {
           <section key={key} className="admin-group" aria-label={title}>
             <header>
               <h3>{title}</h3>
-              <CopyButton text={() => groupAsText(title, details[key])} label={`Copy ${title}`} />
+              <CopyButton
+                text={() => groupAsText(title, details[key])}
+                label={`Copy ${title}`}
+                face="Copy"
+              />
             </header>
             <KeyValueList group={details[key]} />
           </section>

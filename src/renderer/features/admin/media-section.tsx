@@ -6,7 +6,7 @@ import { KeyValueList } from './device-section';
 import { Sparkline } from './sparkline';
 
 /** How often media statistics are sampled while the Media tab is open and visible. */
-export const MEDIA_SAMPLE_MS = 2000;
+export const MEDIA_SAMPLE_MS = 1500;
 
 /** sessionStats / communicationInfo of live calls: jitter, loss and MOS as live charts. */
 export function MediaSection({ store }: { store: AdminStore }) {
@@ -42,7 +42,9 @@ export function MediaSection({ store }: { store: AdminStore }) {
                 unit=" %"
                 values={samples.map((s) => s.packetLossPercent)}
               />
-              {mos.length > 0 && <Sparkline label="MOS" unit="" values={mos} floor={1} />}
+              {mos.length > 0 && (
+                <Sparkline label="MOS" unit="" values={mos} floor={1} ceiling={5} />
+              )}
             </div>
             {last && (
               <details>
