@@ -1,0 +1,156 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
+import { createCore, type Core } from '../../src/main/core/create-core';
+import { openSocket, rawGet, signIn } from './http-helpers';
+
+let dataDir: string;
+let rendererDir: string;
+let core: Core;
+let host: BrowserHost;
+let cookie: string;
+let origin: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-host-'));
+  rendererDir = join(dataDir, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Deskpilot UI</title>');
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("ui")');
+  await writeFile(join(dataDir, 'outside.txt'), 'outside the UI folder');
+  core = await createCore({ dataDir, demo: false });
+  host = await startBrowserHost({ core, rendererDir });
+  cookie = await signIn(host.url);
+  origin = `http://127.0.0.1:${host.port}`;
+});
+
+afterAll(async () => {
+  await host.close();
+  await core.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function nonLoopbackAddress(): string | null {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) return address.address;
+    }
+  }
+  return null;
+}
+
+describe('the browser host', () => {
+  it('prints a 127.0.0.1 URL carrying a token', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
+  });
+
+  it('listens on loopback only', async () => {
+    const address = nonLoopbackAddress();
+    if (address === null) return;
+    const reached = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: address, port: host.port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    expect(reached).toBe(false);
+  });
+
+  it('turns the token into an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
+    const response = await rawGet(host.port, `/?token=${host.token}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/');
+    const setCookie = response.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toContain(`=${host.token}`);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+  });
+
+  it('serves the UI with a strict CSP once signed in', async () => {
+    const response = await rawGet(host.port, '/', { cookie });
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('Deskpilot UI');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses requests without the token', async () => {
+    expect((await rawGet(host.port, '/')).status).toBe(401);
+    expect((await rawGet(host.port, '/assets/app.js')).status).toBe(401);
+  });
+
+  it('refuses a wrong token, in the URL or in the cookie', async () => {
+    expect((await rawGet(host.port, '/?token=guess')).status).toBe(403);
+    const forged = cookie.replace(/=.*/, '=guess');
+    expect((await rawGet(host.port, '/', { cookie: forged })).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const response = await rawGet(host.port, '/', { cookie, host: `evil.example:${host.port}` });
+    expect(response.status).toBe(421);
+    expect(response.body).not.toContain('Deskpilot UI');
+  });
+
+  it('refuses a foreign Origin', async () => {
+    const response = await rawGet(host.port, '/', { cookie, origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+  });
+
+  it('accepts localhost as well as 127.0.0.1', async () => {
+    const response = await rawGet(host.port, '/', {
+      cookie,
+      host: `localhost:${host.port}`,
+      origin: `http://localhost:${host.port}`,
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('never serves files outside the UI folder', async () => {
+    for (const path of [
+      '/../outside.txt',
+      '/%2e%2e/outside.txt',
+      '/assets/..%2f..%2foutside.txt',
+    ]) {
+      const response = await rawGet(host.port, path, { cookie });
+      expect(response.body).not.toContain('outside the UI folder');
+    }
+  });
+
+  it('answers only GET and HEAD', async () => {
+    expect((await rawGet(host.port, '/', { cookie }, 'POST')).status).toBe(405);
+  });
+
+  it('opens the contract socket only with the cookie, our Host and our Origin', async () => {
+    expect(await openSocket(host.port, { origin })).toEqual({ refused: 401 });
+    expect(await openSocket(host.port, { cookie })).toEqual({ refused: 403 });
+    expect(await openSocket(host.port, { cookie, origin: 'https://evil.example' })).toEqual({
+      refused: 403,
+    });
+    expect(
+      await openSocket(host.port, { cookie, origin, host: `evil.example:${host.port}` }),
+    ).toEqual({ refused: 421 });
+    const accepted = await openSocket(host.port, { cookie, origin });
+    expect('socket' in accepted).toBe(true);
+    if ('socket' in accepted) accepted.socket.close();
+  });
+
+  it('says clearly when the UI has not been built', async () => {
+    const bare = await startBrowserHost({ core, rendererDir: join(dataDir, 'missing') });
+    try {
+      const response = await rawGet(bare.port, '/', { cookie: await signIn(bare.url) });
+      expect(response.status).toBe(503);
+      expect(response.body).toMatch(/npm run build:web/);
+    } finally {
+      await bare.close();
+    }
+  });
+});
