@@ -143,55 +143,55 @@ export class PhoneSession {
   }
 
   /** Silences a ringing call without rejecting it. */
-  ignore(handle?: string): Promise<void> {
+  async ignore(handle?: string): Promise<void> {
     const ref = handle === undefined ? this.ringingHandle() : checkHandle(handle);
     return this.action(() => this.client.ignoreCall(ref));
   }
 
   /** Rejects a ringing call. */
-  reject(handle?: string): Promise<void> {
+  async reject(handle?: string): Promise<void> {
     const ref = handle === undefined ? this.ringingHandle() : checkHandle(handle);
     return this.action(() => this.client.rejectCall(ref));
   }
 
   /** Holds a call (the active one without a handle). */
-  hold(handle?: string): Promise<void> {
+  async hold(handle?: string): Promise<void> {
     const ref = handle === undefined ? undefined : checkHandle(handle);
     return this.action(() => this.client.holdCall(ref));
   }
 
   /** Resumes a held call (the active one without a handle). */
-  resume(handle?: string): Promise<void> {
+  async resume(handle?: string): Promise<void> {
     const ref = handle === undefined ? undefined : checkHandle(handle);
     return this.action(() => this.client.resumeCall(ref));
   }
 
   /** Ends a call. */
-  end(handle: string): Promise<void> {
+  async end(handle: string): Promise<void> {
     const ref = checkHandle(handle);
     return this.action(() => this.client.endCall(ref));
   }
 
   /** Mutes or unmutes the microphone. */
-  mute(muted: boolean): Promise<void> {
+  async mute(muted: boolean): Promise<void> {
     return this.action(() => this.client.mute(muted));
   }
 
   /** Blind-transfers a call. */
-  transfer(handle: string, destination: string): Promise<void> {
+  async transfer(handle: string, destination: string): Promise<void> {
     const ref = checkHandle(handle);
     const dest = checkDestination(destination);
     return this.action(() => this.client.transferCall(ref, dest));
   }
 
   /** Sends DTMF digits on the active call. */
-  sendDtmf(digits: string): Promise<void> {
+  async sendDtmf(digits: string): Promise<void> {
     const checked = checkDigits(digits);
     return this.action(() => this.client.sendDtmf(checked), false);
   }
 
   /** Call logs, all kinds or one. */
-  callLogs(kind?: CallLogKind): Promise<CallLogEntry[]> {
+  async callLogs(kind?: CallLogKind): Promise<CallLogEntry[]> {
     return this.read(() => this.client.callLogs(kind), `callLogs:${kind ?? 'all'}`);
   }
 
@@ -224,7 +224,7 @@ export class PhoneSession {
   }
 
   /** Simulates a touch at screen pixels. */
-  touch(
+  async touch(
     type: TouchType,
     positions: { x: number; y: number }[],
     durationMs?: number,
@@ -236,7 +236,7 @@ export class PhoneSession {
   }
 
   /** Presses a hardware key. */
-  key(key: HardwareKey): Promise<void> {
+  async key(key: HardwareKey): Promise<void> {
     return this.admin(() => this.action(() => this.client.simulateKeyEvent(key), false));
   }
 
@@ -279,7 +279,7 @@ export class PhoneSession {
   }
 
   /** Resets configuration: all, or one source. */
-  resetConfig(scope: 'all' | 'local' | 'web' | 'device'): Promise<void> {
+  async resetConfig(scope: 'all' | 'local' | 'web' | 'device'): Promise<void> {
     return this.admin(() => this.action(() => this.client.configReset(scope), false));
   }
 
@@ -290,7 +290,7 @@ export class PhoneSession {
   }
 
   /** Uploads the background packet capture. */
-  uploadCapture(url?: string): Promise<void> {
+  async uploadCapture(url?: string): Promise<void> {
     return this.action(() => this.client.uploadBgCapture(url), false);
   }
 
@@ -317,17 +317,17 @@ export class PhoneSession {
   }
 
   /** Exports configuration to a URL. */
-  exportConfig(url: string, type: string): Promise<void> {
+  async exportConfig(url: string, type: string): Promise<void> {
     return this.admin(() => this.action(() => this.client.exportConfig(url, type), false));
   }
 
   /** The phone's transfer type. */
-  getTransferType(): Promise<{ type: string }> {
+  async getTransferType(): Promise<{ type: string }> {
     return this.read(() => this.client.getTransferType(), 'transferType');
   }
 
   /** Sets the transfer type. */
-  setTransferType(type: string): Promise<void> {
+  async setTransferType(type: string): Promise<void> {
     return this.action(() => this.client.setTransferType(type), false);
   }
 

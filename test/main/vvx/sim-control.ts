@@ -42,6 +42,7 @@ export interface SimStats {
   maxConcurrent: number;
   parallelRejected: number;
   dials: { destination: string; line: number }[];
+  transfers: { destination: string }[];
   faultsInjected: number;
 }
 

@@ -1,0 +1,154 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { control } from '../../../bench/sim-control';
+import { startSimulator, type SimulatedPhoneInfo, type Simulator } from '../../../src/simulator';
+import { jsonLines, runDeskpilot, spawnDeskpilot } from './run-deskpilot';
+
+let simulator: Simulator;
+let dataDir: string;
+
+beforeAll(async () => {
+  simulator = await startSimulator({ phones: 4, https: true, farEndAnswerMs: 100 });
+  dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-cli-'));
+});
+afterAll(async () => {
+  await simulator.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function phone(index: number): SimulatedPhoneInfo {
+  const found = simulator.phones[index];
+  if (found === undefined) throw new Error(`no simulator phone ${index}`);
+  return found;
+}
+
+/** `--url` arguments for phone `index`, with its current certificate accepted. */
+function oneOff(index: number): string[] {
+  return ['--url', phone(index).url, '--accept-certificate', phone(index).fingerprint ?? ''];
+}
+
+function env(password: string, dir = dataDir): Record<string, string> {
+  return { DESKPILOT_DATA_DIR: dir, DESKPILOT_PASSWORD: password };
+}
+
+describe('deskpilot against the simulator', () => {
+  it('dials with --json, watch shows the call appear and change, end ends it', async () => {
+    const password = phone(0).adminPassword;
+    const watcher = spawnDeskpilot([...oneOff(0), 'watch'], env(password));
+    const watched = jsonLines(watcher);
+    try {
+      await watched.waitFor((line) => (line as { type: string }).type === 'snapshot');
+
+      const dial = await runDeskpilot([...oneOff(0), 'dial', '5551234', '--json'], env(password));
+      expect(dial.stderr).toBe('');
+      expect(dial.code).toBe(0);
+      const { handle } = JSON.parse(dial.stdout) as { handle: string };
+      expect(handle).toMatch(/^0x[0-9a-f]+$/);
+
+      const isCall = (type: string) => (line: unknown) => {
+        const event = line as { type: string; call?: { handle: string; state: string } };
+        return event.type === type && event.call?.handle === handle;
+      };
+      await watched.waitFor(isCall('call-added'));
+      await watched.waitFor(
+        (line) =>
+          isCall('call-changed')(line) &&
+          (line as { call: { state: string } }).call.state === 'Connected',
+      );
+
+      const end = await runDeskpilot([...oneOff(0), 'end', handle, '--json'], env(password));
+      expect(end.code).toBe(0);
+      await watched.waitFor(isCall('call-removed'));
+    } finally {
+      watcher.kill('SIGINT');
+    }
+    const exit = await new Promise((resolve) => watcher.once('close', resolve));
+    expect(exit).toBe(0);
+  });
+
+  it('names a wrong password, and never prints it', async () => {
+    const result = await runDeskpilot([...oneOff(1), 'status'], env('not-the-password'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refused the user name or password.*\[wrong-credentials\]/);
+    expect(result.stderr + result.stdout).not.toContain('not-the-password');
+  });
+
+  it('names an unreachable phone', async () => {
+    const result = await runDeskpilot(
+      ['--url', 'http://127.0.0.1:9', 'info', '--json'],
+      env('whatever'),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cannot reach the phone.*\[unreachable\]/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'unreachable' } });
+  });
+
+  it('names a disabled REST API and a default admin password', async () => {
+    const token = simulator.controlToken;
+    await control(phone(2), token, 'POST', 'config', { params: { 'apps.restapi.enabled': '0' } });
+    const disabled = await runDeskpilot([...oneOff(2), 'info'], env(phone(2).adminPassword));
+    expect(disabled.code).toBe(1);
+    expect(disabled.stderr).toMatch(/\[api-disabled\]/);
+
+    await control(phone(2), token, 'POST', 'config', {
+      params: { 'apps.restapi.enabled': '1', 'device.auth.localAdminPassword': '456' },
+    });
+    const factory = await runDeskpilot([...oneOff(2), 'info'], env('456'));
+    expect(factory.code).toBe(1);
+    expect(factory.stderr).toMatch(/default admin password.*\[default-password\]/);
+  });
+
+  it('keeps phones in --data-dir, pins the certificate and refuses a changed one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'deskpilot-cli-phones-'));
+    const password = phone(3).adminPassword;
+    try {
+      const unpinned = await runDeskpilot(
+        ['phones', 'add', 'Desk', phone(3).url],
+        env(password, dir),
+      );
+      expect(unpinned.code).toBe(1);
+      expect(unpinned.stderr).toContain(phone(3).fingerprint);
+      expect(unpinned.stderr).toMatch(/\[certificate-unknown\]/);
+
+      const added = await runDeskpilot(
+        ['phones', 'add', 'Desk', phone(3).url, '--accept-certificate', phone(3).fingerprint ?? ''],
+        env(password, dir),
+      );
+      expect(added.code).toBe(0);
+      // The stored phone needs no password any more: it comes from the secret store.
+      const list = await runDeskpilot(['phones', 'list', '--json'], env('', dir));
+      expect(JSON.parse(list.stdout)).toMatchObject([{ name: 'Desk', hasPassword: true }]);
+      expect(list.stdout).not.toContain(password);
+      const status = await runDeskpilot(['--phone', 'Desk', 'status', '--json'], env('', dir));
+      expect(JSON.parse(status.stdout)).toMatchObject({ health: 'online', model: 'VVX601' });
+
+      await control(phone(3), simulator.controlToken, 'POST', 'rotate-certificate');
+      const changed = await runDeskpilot(['--phone', 'Desk', 'status'], env('', dir));
+      expect(changed.code).toBe(1);
+      expect(changed.stderr).toMatch(/\[certificate-changed\]/);
+
+      const removed = await runDeskpilot(['phones', 'remove', 'Desk'], env('', dir));
+      expect(removed.code).toBe(0);
+      const empty = await runDeskpilot(['phones', 'list', '--json'], env('', dir));
+      expect(JSON.parse(empty.stdout)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses wrong usage with exit status 2', async () => {
+    const results = await Promise.all([
+      runDeskpilot(['frobnicate'], env('x')),
+      runDeskpilot(['--bogus-option', 'phones', 'list'], env('x')),
+      runDeskpilot([...oneOff(0), 'reboot'], env('x')),
+      runDeskpilot(['--url', phone(0).url, 'status'], env('')),
+    ]);
+    expect(results.map((result) => result.code)).toEqual([2, 2, 2, 2]);
+    expect(results[2]?.stderr).toMatch(/--yes/);
+    expect(results[3]?.stderr).toMatch(/DESKPILOT_PASSWORD/);
+  });
+});

@@ -1,0 +1,187 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { startSimulator, type Simulator } from '../../../src/simulator';
+import { control, stats, waitFor } from '../vvx/sim-control';
+import { startSession, type RecordedSession } from './session-helpers';
+
+describe('PhoneSession: live state and actions', () => {
+  let sim: Simulator;
+  let recorded: RecordedSession;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ phones: 1, https: true, farEndAnswerMs: 60 });
+  });
+  afterEach(async () => {
+    await recorded.session.stop();
+    await control(sim, 'POST', '/__sim/reset');
+  });
+  afterAll(() => sim.close());
+
+  const online = () =>
+    waitFor(() => recorded.session.snapshot().status.health === 'online', 'the phone to be online');
+
+  it('comes online with the phone’s identity and lines', async () => {
+    recorded = startSession(sim);
+    await waitFor(() => recorded.session.snapshot().lines.length > 0, 'lines');
+    const { status, lines, calls } = recorded.session.snapshot();
+    expect(status).toMatchObject({
+      health: 'online',
+      attention: null,
+      model: 'VVX601',
+      message: 'Connected.',
+    });
+    expect(status.macAddress).toBe(sim.phones[0]?.macAddress);
+    expect(lines[0]).toMatchObject({ line: 1, registration: 'Registered' });
+    expect(calls).toEqual([]);
+    expect(recorded.events.map((event) => event.type)).toContain('lines-changed');
+  });
+
+  it('dials, resolves with the new call’s handle, and follows it until it ends', async () => {
+    recorded = startSession(sim);
+    await online();
+    const { handle } = await recorded.session.dial('555 1234');
+    expect(handle).toMatch(/^0x[0-9a-f]+$/);
+    if (handle === null) throw new Error('no handle');
+    expect(recorded.session.snapshot().calls.map((call) => call.handle)).toContain(handle);
+    const connected = await waitFor(
+      () => recorded.session.snapshot().calls.find((call) => call.state === 'Connected'),
+      'the far end to answer',
+    );
+    expect(connected.observedAt).toBeGreaterThan(0);
+    const changes = recorded.events.filter((event) => event.type === 'call-changed');
+    expect(
+      changes.some(
+        (event) => event.call.state === 'Connected' && event.previousState !== 'Connected',
+      ),
+    ).toBe(true);
+    await recorded.session.hold(handle);
+    await waitFor(() => recorded.session.snapshot().calls[0]?.state === 'Hold', 'hold');
+    await recorded.session.resume(handle);
+    await recorded.session.mute(true);
+    await waitFor(() => recorded.session.snapshot().calls[0]?.muted, 'mute');
+    await recorded.session.sendDtmf('42#');
+    await recorded.session.end(handle);
+    await waitFor(() => recorded.session.snapshot().calls.length === 0, 'the call to end');
+    const removed = recorded.events.find((event) => event.type === 'call-removed');
+    expect(removed).toMatchObject({ call: { handle } });
+    expect((await stats(sim)).dials).toHaveLength(1);
+  });
+
+  it('announces an incoming call and answers it with its handle', async () => {
+    recorded = startSession(sim);
+    await online();
+    const rung = (await control(sim, 'POST', '/__sim/ring', { from: '5550100', name: 'Ada' })) as {
+      handle: string;
+    };
+    const incoming = await waitFor(
+      () => recorded.events.find((event) => event.type === 'incoming-call'),
+      'the incoming-call event',
+    );
+    expect(incoming).toMatchObject({
+      call: { remoteNumber: '5550100', remoteName: 'Ada', state: 'Offering' },
+    });
+    const { handle } = await recorded.session.answer();
+    expect(handle).toBe(`0x${rung.handle.replace(/^0x/, '')}`);
+    await waitFor(() => recorded.session.snapshot().calls[0]?.state === 'Connected', 'answered');
+  });
+
+  it('rejects and ignores ringing calls, and transfers a connected one', async () => {
+    recorded = startSession(sim);
+    await online();
+    await control(sim, 'POST', '/__sim/ring', { from: '5550101' });
+    await waitFor(() => recorded.session.snapshot().calls.length === 1, 'ringing');
+    await recorded.session.reject();
+    await waitFor(() => recorded.session.snapshot().calls.length === 0, 'rejected');
+    await control(sim, 'POST', '/__sim/ring', { from: '5550102' });
+    await waitFor(() => recorded.session.snapshot().calls.length === 1, 'ringing again');
+    await recorded.session.ignore();
+    const { handle } = await recorded.session.dial('5550200');
+    if (handle === null) throw new Error('no handle');
+    await waitFor(
+      () =>
+        recorded.session
+          .snapshot()
+          .calls.find((c) => c.handle === handle && c.state === 'Connected'),
+      'connected',
+    );
+    await recorded.session.transfer(handle, '5550300');
+    expect((await stats(sim)).transfers).toHaveLength(1);
+  });
+
+  it('reads and writes more than 20 configuration names in batches of 20', async () => {
+    recorded = startSession(sim);
+    await online();
+    const names = Array.from({ length: 45 }, (_, index) => `no.such.${index}`);
+    const values = await recorded.session.getConfig([...names, 'httpd.ta.enabled']);
+    expect(Object.keys(values)).toHaveLength(46);
+    expect(values['no.such.0']).toBeNull();
+    expect(values['httpd.ta.enabled']).not.toBeNull();
+    const writes = Object.fromEntries(
+      Array.from({ length: 25 }, (_, index) => [`voice.volume.persist.${index}`, '1']),
+    );
+    await recorded.session.setConfig(writes).catch(() => undefined);
+    const seen = await stats(sim);
+    expect(seen.requests['/api/v1/mgmt/config/get']).toBe(3);
+    expect(seen.requests['/api/v1/mgmt/config/set']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads device details, line details, media, call logs and the transfer type', async () => {
+    recorded = startSession(sim);
+    await online();
+    const details = await recorded.session.deviceDetails();
+    expect(details.device.ModelNumber).toBe('VVX601');
+    expect(Object.keys(details.network).length).toBeGreaterThan(0);
+    expect((await recorded.session.lineDetails())[0]).toMatchObject({
+      line: 1,
+      registration: 'Registered',
+    });
+    const { handle } = await recorded.session.dial('5551111');
+    await waitFor(() => recorded.session.snapshot().calls[0]?.state === 'Connected', 'connected');
+    const media = await recorded.session.media();
+    expect(media[0]?.codec).not.toBe('');
+    await recorded.session.end(handle ?? '');
+    expect((await recorded.session.callLogs('placed'))[0]?.remoteNumber).toBe('5551111');
+    await recorded.session.setTransferType('Blind');
+    expect(await recorded.session.getTransferType()).toEqual({ type: 'Blind' });
+  });
+
+  it('refuses bad input with words, before anything reaches the phone', async () => {
+    recorded = startSession(sim);
+    await online();
+    await expect(recorded.session.dial('')).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(recorded.session.dial('555', { line: 0 })).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    await expect(recorded.session.end('xyz')).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(recorded.session.sendDtmf('12x')).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    await expect(recorded.session.touch('Swipe', [{ x: 1, y: 1 }])).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    await expect(recorded.session.getConfig(['bad name'])).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    expect((await stats(sim)).dials).toHaveLength(0);
+  });
+
+  it('cancels queued work when stopped', async () => {
+    recorded = startSession(sim);
+    await online();
+    await control(sim, 'POST', '/__sim/faults', { latencyMs: 30 });
+    const pending = Array.from({ length: 5 }, () =>
+      recorded.session.callLogs('missed').then(
+        () => 'done',
+        (error: { code: string }) => error.code,
+      ),
+    );
+    const logs = ['placed', 'received'] as const;
+    const more = logs.map((kind) =>
+      recorded.session.callLogs(kind).catch((error: { code: string }) => error.code),
+    );
+    await recorded.session.stop();
+    const outcomes = await Promise.all([...pending, ...more]);
+    expect(outcomes).toContain('cancelled');
+    await expect(recorded.session.dial('5551234')).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
