@@ -5,7 +5,11 @@ export interface ContactNumber {
   label: string;
   /** As entered or imported, for display. */
   number: string;
-  /** Normalised dialable form (E.164 where the number library could parse it), or null if not dialable. */
+  /**
+   * Normalised dialable form (E.164 where the number library could parse it), or null if not
+   * dialable. An extension follows as ",digits" ("+15551234567,89"), which the dial-target
+   * parser reads back as post-dial digits.
+   */
   dialable: string | null;
 }
 

@@ -52,7 +52,8 @@ function keypadDigit(letter: string): string {
  */
 function refuseLetters(text: string): never {
   const digitCount = (text.match(/\d/g) ?? []).length;
-  if (digitCount >= 3) {
+  // Vanity numbers are written in capitals; "555 1234 (mobile)" is a note, not a vanity number.
+  if (digitCount >= 3 && !/[a-z]/.test(text)) {
     const converted = text.replace(/[A-Za-z]/g, keypadDigit);
     throw new DialTargetRefusal(
       `"${text}" contains letters. Phone numbers are dialled as digits: if this is a vanity number, type it as ${converted}.`,

@@ -6,6 +6,18 @@
  *
  * Pure (no node imports) so the renderer may use it for instant validation; the core re-parses
  * every destination with it before dialling.
+ *
+ * Decisions:
+ * - Vanity letters ("1-800-FLOWERS") are refused, with the keypad digits in the message: letters
+ *   in a link or paste are more often a word, a Skype name or an attack than a vanity number.
+ * - Extensions (";ext=", "ext. 89", "x89", ",89", "p89") and ";postd=" become `postDial` digits,
+ *   never part of `destination`: the phone's dial request cannot carry them.
+ * - Invisible formatting characters (bidi marks, zero-width spaces) that copy-paste adds are
+ *   dropped; control characters, raw or %-encoded, refuse the whole input.
+ * - SIP addresses keep user, host, port and transport only; a password is refused, other
+ *   parameters and ?headers are dropped. A SIP address without a host is refused.
+ * - National numbers are dialled as written (digits only): without a configured country, turning
+ *   them into E.164 would be a guess.
  */
 import type { ParsedLink } from './contract';
 import { parseSipBody } from './dial-target-sip';

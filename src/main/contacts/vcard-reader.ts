@@ -122,7 +122,11 @@ function cleanLine(line: string): string | null {
   const value = colon.slice(1).join(':');
   const [nameWithGroup = '', ...parameters] = splitOutsideQuotes(head, ';');
   const name = nameWithGroup.split('.').pop()?.toLowerCase() ?? '';
-  if (!KEPT_PROPERTIES.has(name) || colon.length < 2) return null;
+  if (!KEPT_PROPERTIES.has(name)) return null;
+  if (colon.length < 2) {
+    // Usually an unclosed quote in a parameter: guessing where the value starts could dial junk.
+    throw new Error(`the line "${line.slice(0, 40)}" has no readable value`);
+  }
   // ical.js knows the 3.0 and 4.0 grammars; a cleaned 2.1 card is read as 3.0.
   if (name === 'version') return 'VERSION:' + (value.trim() === '4.0' ? '4.0' : '3.0');
   const kept: string[] = [];
