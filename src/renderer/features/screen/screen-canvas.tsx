@@ -3,6 +3,12 @@ import type { CSSProperties } from 'react';
 import type { TouchHandlers } from './use-touch-gestures';
 import type { ScreenElement, ScreenModel } from './uixml-reader';
 
+function elementClass(element: ScreenElement): string {
+  const selected = element.selected ? ' is-selected' : '';
+  const disabled = element.enabled ? '' : ' is-disabled';
+  return `phone-element kind-${element.kind}${selected}${disabled}`;
+}
+
 const percent = (part: number, whole: number) => `${(part / whole) * 100}%`;
 
 function elementStyle(element: ScreenElement, model: ScreenModel): CSSProperties {
@@ -51,7 +57,7 @@ export function ScreenCanvas({
         model.placed.map((element) => (
           <div
             key={element.key}
-            className={`phone-element kind-${element.kind}${element.selected ? ' is-selected' : ''}`}
+            className={elementClass(element)}
             style={elementStyle(element, model)}
             data-text={element.text}
           >
@@ -61,11 +67,7 @@ export function ScreenCanvas({
       ) : (
         <ol className="phone-flow">
           {model.unplaced.map((element) => (
-            <li
-              key={element.key}
-              className={`phone-element kind-${element.kind}${element.selected ? ' is-selected' : ''}`}
-              data-text={element.text}
-            >
+            <li key={element.key} className={elementClass(element)} data-text={element.text}>
               {element.text}
             </li>
           ))}

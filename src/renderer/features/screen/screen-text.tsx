@@ -14,7 +14,8 @@ const TAPPABLE: ReadonlySet<ScreenElementKind> = new Set(['softkey', 'linekey', 
 export function describeElement(element: ScreenElement): string {
   const kind = KIND_NAMES[element.kind];
   const selected = element.selected ? ' (selected)' : '';
-  return `${kind ? `${kind}: ` : ''}${element.text}${selected}`;
+  const disabled = element.enabled ? '' : ' (unavailable)';
+  return `${kind ? `${kind}: ` : ''}${element.text}${selected}${disabled}`;
 }
 
 /** The whole screen as plain text, one element per line in reading order (for copying). */
@@ -41,7 +42,7 @@ export function ScreenText({
     <ul className="screen-text" aria-label="Screen text">
       {model.reading.map((element) => (
         <li key={element.key} className={element.selected ? 'is-selected' : undefined}>
-          {onTap && element.rect && TAPPABLE.has(element.kind) ? (
+          {onTap && element.rect && element.enabled && TAPPABLE.has(element.kind) ? (
             <button type="button" onClick={() => onTap(element)} aria-label={`Tap ${element.text}`}>
               {describeElement(element)}
             </button>

@@ -28,6 +28,8 @@ export interface ScreenElement {
   /** Absolute rectangle in phone pixels; null when the document gives none. */
   rect: ScreenRect | null;
   selected: boolean;
+  /** False when the document marks the element disabled (drawn dimmed). */
+  enabled: boolean;
 }
 
 export interface ScreenModel {
@@ -150,6 +152,15 @@ function kindOf(element: XmlElement, attributes: LowerAttributes): ScreenElement
   return 'text';
 }
 
+function isEnabled(attributes: LowerAttributes): boolean {
+  const enabled = attributes.get('enabled');
+  const disabled = attributes.get('disabled');
+  return !(
+    (enabled !== undefined && HIDDEN_VALUES.test(enabled.trim())) ||
+    (disabled !== undefined && TRUE_VALUES.test(disabled.trim()))
+  );
+}
+
 function isSelected(attributes: LowerAttributes): boolean {
   if (SELECTED_ATTRIBUTES.some((name) => TRUE_VALUES.test(attributes.get(name)?.trim() ?? ''))) {
     return true;
@@ -223,6 +234,7 @@ export function readUiXml(xml: string, width: number, height: number): ScreenMod
   const drawable: ScreenRect = { x: 0, y: 0, width: width * 4, height: height * 4 };
 
   const elements: ScreenElement[] = [];
+  const kinds: ScreenElementKind[] = [];
   // Elements drawing their text nodes in their rectangle; those nodes are not listed again.
   const ownsText = new Set<number>();
   flat.forEach((item, index) => {
@@ -232,19 +244,26 @@ export function readUiXml(xml: string, width: number, height: number): ScreenMod
       const parent = flat[item.parent];
       const kind = parent?.element ? kindOf(parent.element, parent.attributes) : 'text';
       const selected = parent?.element ? isSelected(parent.attributes) : false;
-      elements.push({ key: String(index), kind, text: item.text, rect: null, selected });
+      const enabled = parent?.element ? isEnabled(parent.attributes) : true;
+      elements.push({ key: String(index), kind, text: item.text, rect: null, selected, enabled });
       return;
     }
-    const kind = kindOf(item.element, item.attributes);
+    const own = kindOf(item.element, item.attributes);
+    // Plain labels inside a title or status bar read as part of it.
+    const kind = own === 'text' && kinds[item.parent] === 'title' ? 'title' : own;
+    kinds[index] = kind;
     const selected = isSelected(item.attributes);
     const written = rects[index] ?? null;
     const rect = written && contains(drawable, written) ? written : null;
     const fromAttribute = attributeText(item.attributes);
     const text = fromAttribute !== '' ? fromAttribute : rect ? childText(item.element) : '';
     if (fromAttribute === '' && text !== '') ownsText.add(index);
-    // Untitled containers are layout scaffolding; keys and selections are worth drawing anyway.
-    if (text === '' && !(rect && (kind === 'softkey' || kind === 'linekey' || selected))) return;
-    elements.push({ key: String(index), kind, text, rect, selected });
+    // Untitled containers are layout scaffolding; empty keys and selections are worth drawing.
+    const container = item.element.children.some((child) => typeof child !== 'string');
+    const drawnEmpty = rect && !container && (kind === 'softkey' || kind === 'linekey' || selected);
+    if (text === '' && !drawnEmpty) return;
+    const enabled = isEnabled(item.attributes);
+    elements.push({ key: String(index), kind, text, rect, selected, enabled });
   });
 
   const placed = elements.filter((element) => element.rect !== null);
