@@ -29,8 +29,8 @@ const CHROMIUM_ARGS = [
 export interface E2eOptions {
   /** Add the simulated phone to the core before the page opens (default true). */
   addPhone?: boolean;
-  /** Passed to createCore: undefined lets a first run add the demo phone by itself. */
-  demo?: boolean;
+  /** The demo phone: off (default), on, or 'first-run' to let the core decide as for a new user. */
+  demo?: boolean | 'first-run';
   simulator?: SimulatorOptions;
   colorScheme?: 'light' | 'dark';
 }
@@ -62,7 +62,12 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
   const sim = await startSimulator({ farEndAnswerMs: 600, ...options.simulator });
   const simPhone = sim.phones[0];
   if (!simPhone) throw new Error('the simulator started no phone');
-  const core = await createCore({ dataDir, demo: options.demo ?? false, log: () => undefined });
+  const demo = options.demo ?? false;
+  const core = await createCore({
+    dataDir,
+    ...(demo === 'first-run' ? {} : { demo }),
+    log: () => undefined,
+  });
   let phone: PhoneInfo | null = null;
   if (options.addPhone ?? true) {
     phone = await core.handlers['phones.add']({

@@ -10,6 +10,6 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../docs/screenshots',
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
   return path;
 }
