@@ -38,6 +38,7 @@ export class LivePoller {
   private linesReadAt = 0;
   private pollForStatusWorks = true;
   private rebootUntil = 0;
+  private wakeRequested = false;
   access: AccessLevel = 'unknown';
 
   constructor(private readonly options: LivePollerOptions) {}
@@ -57,7 +58,9 @@ export class LivePoller {
 
   /** Polls now (a new certificate was accepted, or the user asked). */
   wake(): void {
-    if (this.running && !this.ticking) this.schedule(0);
+    // During a tick the wish is kept, so the tick's own (possibly long) delay cannot swallow it.
+    if (this.ticking) this.wakeRequested = true;
+    else this.schedule(0);
   }
 
   /** The phone was told to restart: silence is expected for a while, then re-read everything. */
@@ -111,7 +114,8 @@ export class LivePoller {
       delay = this.onFailure(toPhoneError(error));
     }
     this.ticking = false;
-    this.schedule(delay);
+    this.schedule(this.wakeRequested ? 0 : delay);
+    this.wakeRequested = false;
   }
 
   private async poll(): Promise<void> {

@@ -110,3 +110,29 @@ describe('CSV import preview', () => {
     );
   });
 });
+
+describe('CSV import of a hostile file', () => {
+  it('imports only dialable numbers and names the reason for every refused one', () => {
+    const result = preview('hostile.csv');
+    expect(result.contacts.map((contact) => [contact.name, contact.numbers[0]?.dialable])).toEqual([
+      ['=HYPERLINK("http://evil.example","Click")', '+15550104444'],
+      ['Padded', '+15550107777'],
+      ['<img src=x onerror=alert(1)>', '+15550108888'],
+    ]);
+    // The stored display form loses the invisible padding.
+    expect(result.contacts[1]?.numbers[0]?.number).toBe('+1 555 010 7777');
+    expect(result.skipped.map((row) => [row.record, row.reason.replace(/^.*?: /, '')])).toEqual([
+      [3, expect.stringMatching(/control character/)],
+      [4, expect.stringMatching(/";", which is not part of a phone number/)],
+      [5, expect.stringMatching(/"javascript:" link/)],
+      [6, expect.stringMatching(/control character/)],
+      [8, expect.stringMatching(/300 characters long/)],
+    ]);
+  });
+
+  it('stores a padded number without overflowing the file schema', () => {
+    const store = new ContactsStore({ dataDir: tempDataDir() });
+    const { previewId } = store.previewImport('hostile.csv', fixture('hostile.csv'));
+    expect(store.commitImport(previewId)).toEqual({ imported: 3 });
+  });
+});
