@@ -5,7 +5,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 import type { ContactNumber } from '../../shared/contacts';
-import { parseDialTarget } from '../../shared/dial-target';
+import { MAX_DIAL_TARGET_LENGTH, parseDialTarget } from '../../shared/dial-target';
+import { stripInvisible } from '../../shared/dial-target-text';
 
 export type NormalisedNumber = { ok: true; value: ContactNumber } | { ok: false; message: string };
 
@@ -25,5 +26,7 @@ export function normaliseContactNumber(label: string, number: string): Normalise
     if (phoneNumber?.isPossible()) dialable = phoneNumber.number;
   }
   if (postDial !== undefined) dialable = `${dialable},${postDial}`;
-  return { ok: true, value: { label: label.trim(), number: number.trim(), dialable } };
+  // Shown as written, minus the invisible padding a hostile file could use to overflow storage.
+  const shown = stripInvisible(number).slice(0, MAX_DIAL_TARGET_LENGTH);
+  return { ok: true, value: { label: label.trim(), number: shown, dialable } };
 }
