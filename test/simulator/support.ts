@@ -17,6 +17,8 @@ export interface CallOptions {
   contentType?: string | null;
   auth?: Auth;
   headers?: Record<string, string>;
+  /** Give up (reject) after this long, as a client with a timeout would. */
+  timeoutMs?: number;
 }
 
 export interface Reply {
@@ -68,10 +70,13 @@ export async function call(
     if (options.contentType !== null)
       headers['content-type'] = options.contentType ?? 'application/json';
   }
+  const signal =
+    options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
   const response = await request(`${phone.url}${path}`, {
     method,
     headers,
     body,
+    signal,
     dispatcher: agent,
   });
   const text = await response.body.text();
