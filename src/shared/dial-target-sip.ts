@@ -56,10 +56,23 @@ function isIpv6Literal(host: string): boolean {
   return /^\[[0-9a-f:.]+\]$/.test(host) && (host.match(/:/g) ?? []).length >= 2;
 }
 
+/**
+ * Internationalised names ("bücher.example") in their punycode form, which is what DNS resolves.
+ * Only non-ASCII names go through URL: it would also "repair" ASCII oddities such as "1.2".
+ */
+function toAsciiHost(host: string): string {
+  if (/^[\x20-\x7e]*$/.test(host)) return host;
+  try {
+    return new URL(`http://${host}/`).hostname;
+  } catch {
+    return host;
+  }
+}
+
 /** host[:port], lower-cased; refuses anything that is not a hostname, IPv4 or [IPv6]. */
 function parseHostPort(raw: string): { host: string; port: string } {
   const match = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(raw.toLowerCase());
-  const host = match?.[1] ?? '';
+  const host = toAsciiHost(match?.[1] ?? '');
   const port = match?.[2] ?? '';
   const validHost = isIpv6Literal(host) || isIpv4(host) || isHostname(host);
   if (!match || host === '' || !validHost) {

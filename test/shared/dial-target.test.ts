@@ -116,6 +116,11 @@ const accepted: Accepted[] = [
   { input: '<sip:alice@example.com>', destination: 'sip:alice@example.com', type: 'SIP' },
   { input: 'alice@example.com', destination: 'sip:alice@example.com', type: 'SIP' },
   { input: 'sip:*97@pbx', destination: 'sip:*97@pbx', type: 'SIP' },
+  {
+    input: 'sip:anna@bücher.example',
+    destination: 'sip:anna@xn--bcher-kva.example',
+    type: 'SIP',
+  },
 ];
 
 /** Hostile or broken forms, with a word the refusal message must contain. */
@@ -161,6 +166,8 @@ const refused: { input: string; mentions: RegExp }[] = [
   { input: 'sip:alice@999.1.1.1', mentions: /not a valid SIP host/ },
   { input: 'sip:alice@example.com:99999', mentions: /outside 1-65535/ },
   { input: 'sip:alice@example.com:0', mentions: /outside 1-65535/ },
+  { input: 'sip:alice@exämple com', mentions: /not a valid SIP host/ },
+  { input: 'sip:alice@‥evil', mentions: /not a valid SIP host/ },
   { input: 'sip:alice@', mentions: /not a valid SIP host/ },
   { input: 'sip:al ice@example.com', mentions: /U\+0020/ },
   { input: 'sip:<script>@example.com', mentions: /"<"/ },
