@@ -24,7 +24,7 @@ const NO_TOUCH =
  */
 export default function ScreenPanel({ phoneId }: { phoneId: string }) {
   const store = useMemo(() => createScreenStore(getDeskpilotApi(), phoneId), [phoneId]);
-  const { capture, model, error, status, refresh, touch, pressKey } = useStore(store);
+  const { capture, model, error, status, keysRefused, refresh, touch, pressKey } = useStore(store);
   const [copyStatus, setCopyStatus] = useState('');
   useVisibleInterval(refresh, SCREEN_REFRESH_MS);
 
@@ -80,12 +80,15 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
           {error.message}
         </p>
       )}
+      {keysRefused && <p className="screen-note">{keysRefused}</p>}
       {(!canTouch || !capture.keys) && (
         <p className="screen-note">{capture.unavailableReason ?? (canTouch ? null : NO_TOUCH)}</p>
       )}
       <div className="screen-main">
         <ScreenCanvas model={model} touchHandlers={canTouch ? handlers : null} />
-        {capture.keys && <HardwareKeys onKey={(key, label) => void pressKey(key, label)} />}
+        {capture.keys && !keysRefused && (
+          <HardwareKeys onKey={(key, label) => void pressKey(key, label)} />
+        )}
       </div>
       {model.layout === 'geometry' && model.unplaced.length > 0 && (
         <p className="screen-unplaced">

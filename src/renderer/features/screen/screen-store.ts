@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 
 import type {
   ContractError,
+  ContractErrorCode,
   DeskpilotApi,
   HardwareKey,
   ScreenCapture,
@@ -26,12 +27,23 @@ export interface ScreenState {
   error: ContractError | null;
   /** What the last action did, for the status line (read by screen readers). */
   status: string;
+  /**
+   * Set when the phone refused a key press as unknown (firmware without simulateKeyEvent,
+   * although its version suggested otherwise): the keys are then hidden with this reason.
+   */
+  keysRefused: string | null;
   refresh(): Promise<void>;
   touch(gesture: TouchGesture): Promise<void>;
   pressKey(key: HardwareKey, label: string): Promise<void>;
 }
 
 export type ScreenStore = StoreApi<ScreenState>;
+
+const KEYS_ABSENT: ReadonlySet<ContractErrorCode> = new Set([
+  'not-found',
+  'not-supported',
+  'api-disabled',
+]);
 
 function describe(gesture: TouchGesture): string {
   if (gesture.type === 'Swipe') {
@@ -94,6 +106,7 @@ export function createScreenStore(api: DeskpilotApi, phoneId: string): ScreenSto
       model: null,
       error: null,
       status: '',
+      keysRefused: null,
       refresh,
       async touch(gesture) {
         const outcome = await api.screen.touch({
@@ -111,6 +124,15 @@ export function createScreenStore(api: DeskpilotApi, phoneId: string): ScreenSto
       },
       async pressKey(key, label) {
         const outcome = await api.screen.key({ phoneId, key });
+        // A phone without simulateKeyEvent answers 404, which clients read as "API off".
+        if (!outcome.ok && KEYS_ABSENT.has(outcome.error.code)) {
+          set({
+            keysRefused:
+              'This phone does not take simulated key presses (its firmware has no ' +
+              'simulateKeyEvent; UC Software 5.7 or later with httpd.ta.enabled=1 does).',
+          });
+          return;
+        }
         if (!outcome.ok) {
           set({ error: outcome.error, status: `Key ${label} failed: ${outcome.error.message}` });
           return;
