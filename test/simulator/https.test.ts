@@ -1,0 +1,104 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { connect, type PeerCertificate } from 'node:tls';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { control, data, firstPhone } from './support';
+
+/** The certificate a TLS server presents, fetched without trusting it. */
+function presentedCertificate(port: number): Promise<PeerCertificate> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => {
+      const certificate = socket.getPeerCertificate();
+      socket.end();
+      resolve(certificate);
+    });
+    socket.on('error', reject);
+  });
+}
+
+function md5(text: string): string {
+  return createHash('md5').update(text).digest('hex');
+}
+
+describe('HTTPS and certificates', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ phones: 2, https: true });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('presents a self-signed certificate for the MAC address, with the advertised fingerprint', async () => {
+    const phone = firstPhone(sim);
+    expect(phone.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const certificate = await presentedCertificate(phone.port);
+    expect(certificate.subject.CN).toBe(phone.macAddress);
+    expect(certificate.issuer.CN).toBe(phone.macAddress);
+    expect(certificate.fingerprint256).toBe(phone.fingerprint);
+    expect(new X509Certificate(certificate.raw).checkHost('127.0.0.1')).toBeUndefined();
+    expect(sim.phones[1]?.fingerprint).not.toBe(phone.fingerprint);
+    const info = await data<{ MACAddress: string }>(phone, 'GET', '/api/v2/mgmt/device/info');
+    expect(info.MACAddress).toBe(phone.macAddress);
+  });
+
+  it('is refused by a client that verifies the certificate the usual way', async () => {
+    await expect(request(`${firstPhone(sim).url}/api/v1/mgmt/pollForStatus`)).rejects.toThrow();
+  });
+
+  it('rotates the certificate on request, changing the fingerprint new connections see', async () => {
+    const phone = firstPhone(sim);
+    const before = phone.fingerprint;
+    const { fingerprint } = await control<{ fingerprint: string }>(
+      sim,
+      phone,
+      'POST',
+      'rotate-certificate',
+    );
+    expect(fingerprint).not.toBe(before);
+    expect(phone.fingerprint).toBe(fingerprint);
+    expect((await presentedCertificate(phone.port)).fingerprint256).toBe(fingerprint);
+  });
+});
+
+describe('Digest authentication', () => {
+  it('challenges with Digest and accepts a correct Digest answer only', async () => {
+    const sim = await startSimulator({ digest: true });
+    try {
+      const phone = firstPhone(sim);
+      const url = `${phone.url}/api/v1/mgmt/lineInfo`;
+      const challenge = await request(url);
+      await challenge.body.dump();
+      expect(challenge.statusCode).toBe(401);
+      const header = String(challenge.headers['www-authenticate']);
+      expect(header).toMatch(/^Digest /);
+      const field = (name: string): string =>
+        new RegExp(`${name}="([^"]*)"`).exec(header)?.[1] ?? '';
+      const basic = await request(url, {
+        headers: {
+          authorization: `Basic ${Buffer.from(`Polycom:${phone.adminPassword}`).toString('base64')}`,
+        },
+      });
+      await basic.body.dump();
+      expect(basic.statusCode).toBe(401);
+      const answer = (password: string): string => {
+        const ha1 = md5(`Polycom:${field('realm')}:${password}`);
+        const ha2 = md5('GET:/api/v1/mgmt/lineInfo');
+        const response = md5(`${ha1}:${field('nonce')}:00000001:abc:auth:${ha2}`);
+        return (
+          `Digest username="Polycom", realm="${field('realm')}", nonce="${field('nonce')}", ` +
+          `uri="/api/v1/mgmt/lineInfo", qop=auth, nc=00000001, cnonce="abc", response="${response}", opaque="${field('opaque')}"`
+        );
+      };
+      const wrong = await request(url, { headers: { authorization: answer('wrong') } });
+      await wrong.body.dump();
+      expect(wrong.statusCode).toBe(401);
+      const right = await request(url, { headers: { authorization: answer(phone.adminPassword) } });
+      expect(right.statusCode).toBe(200);
+      expect(((await right.body.json()) as { Status: string }).Status).toBe('2000');
+    } finally {
+      await sim.close();
+    }
+  });
+});
