@@ -141,21 +141,24 @@ function splitPostDial(text: string): { main: string; postDial: string } {
   return { main: text, postDial: '' };
 }
 
-/** Internationally formatted when the number library recognises it, else the user's own form. */
-function displayFor(destination: string, typed: string, postDial: string): string {
-  let main = typed.replace(/\s+/g, ' ').trim();
-  if (destination.startsWith('+')) {
-    const parsed = parsePhoneNumberFromString(destination);
-    main = parsed?.isPossible() ? parsed.formatInternational() : destination;
+/**
+ * Builds the TEL link. An international number goes through the number library, which also drops
+ * a national trunk prefix written after the country code ("+44 020…" → +4420…, while Italy's
+ * significant 0 stays); a number the library does not find possible is dialled as written.
+ */
+function telLink(digits: string, typed: string, postDial: string): ParsedLink {
+  let destination = digits;
+  let display = typed.replace(/\s+/g, ' ').trim();
+  if (digits.startsWith('+')) {
+    const parsed = parsePhoneNumberFromString(digits);
+    const possible = parsed?.isPossible() === true;
+    destination = possible && parsed ? parsed.number : digits;
+    display = possible && parsed ? parsed.formatInternational() : digits;
   }
-  return postDial === '' ? main : `${main} ext. ${postDial}`;
-}
-
-function telLink(destination: string, typed: string, postDial: string): ParsedLink {
   const link: ParsedLink = {
     destination,
     type: 'TEL',
-    display: displayFor(destination, typed, postDial),
+    display: postDial === '' ? display : `${display} ext. ${postDial}`,
   };
   if (postDial !== '') link.postDial = postDial;
   return link;
