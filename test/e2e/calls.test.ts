@@ -64,6 +64,18 @@ describe('live calls against the simulator', () => {
     await card.getByText('Connected', { exact: true }).waitFor();
   });
 
+  it("shows the phone's refusal in words and leaves the call as it was", async () => {
+    const card = app.page.getByRole('article', { name: /^Call with/ });
+    await app.control.faults({ fail5000: { count: 1, paths: ['/api/v1/callctrl/holdCall'] } });
+    await card.getByRole('button', { name: 'Hold' }).click();
+    const alert = app.page.getByRole('alert').filter({ hasText: 'Hold failed:' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Hold failed: .+/);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await alert.waitFor({ state: 'detached' });
+    expect(await card.getByText('Connected', { exact: true }).isVisible()).toBe(true);
+  });
+
   it('mutes and unmutes, as the phone reports it', async () => {
     const card = app.page.getByRole('article', { name: /^Call with/ });
     await card.getByRole('button', { name: 'Mute' }).click();

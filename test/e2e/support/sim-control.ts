@@ -24,6 +24,8 @@ export interface SimControl {
   remote(handle: string, action: 'answer' | 'hangup'): Promise<void>;
   /** Flips phone settings directly (REST API on/off, passwords, line registration). */
   config(body: Record<string, unknown>): Promise<void>;
+  /** Arms simulator faults (e.g. `{ fail5000: { count: 1, paths: [...] } }`). */
+  faults(body: Record<string, unknown>): Promise<void>;
   state(): Promise<SimState>;
   stats(): Promise<{ dials: { destination: string; line: number }[]; [key: string]: unknown }>;
   reset(): Promise<void>;
@@ -60,6 +62,9 @@ export function simControl(phone: SimulatedPhoneInfo, controlToken: string): Sim
     },
     async config(body) {
       await request('POST', 'config', body);
+    },
+    async faults(body) {
+      await request('POST', 'faults', body);
     },
     state: () => request<SimState>('GET', 'state'),
     stats: () => request('GET', 'stats'),

@@ -27,12 +27,15 @@ export interface CallCardProps {
   >;
 }
 
-/** Who is on the other end, as well as we know it. */
+/**
+ * Who is on the other end, as well as we know it: the user's own contact name first (phones
+ * often report just the number as the name), then the phone's caller ID, then the number.
+ */
 export function callerName(
   call: Pick<Call, 'remoteName' | 'remoteNumber'>,
   contactName: string | null,
 ): string {
-  return call.remoteName.trim() || contactName || call.remoteNumber || 'Unknown caller';
+  return contactName ?? (call.remoteName.trim() || call.remoteNumber || 'Unknown caller');
 }
 
 /** One call: who, state in words, line, a ticking duration, and the actions its state allows. */
