@@ -55,6 +55,8 @@ export class PhoneSession {
   private readonly state: PhoneState;
   private readonly poller: LivePoller;
   private touchEnabled: { value: boolean; at: number } | null = null;
+  /** Learned from the phone's answer to a key press; until then guessed from the firmware. */
+  private keysSupported: boolean | null = null;
 
   constructor(private readonly options: PhoneSessionOptions) {
     this.client = this.createClient(options.pinnedFingerprint);
@@ -203,14 +205,15 @@ export class PhoneSession {
     const model = this.state.status.model ?? '';
     const facts = screenFacts(model);
     const enabled = await this.touchSimulationEnabled();
-    const keysFirmware = firmwareAtLeast(this.state.status.firmware ?? '', 5, 7);
+    const keysFirmware =
+      this.keysSupported ?? firmwareAtLeast(this.state.status.firmware ?? '', 5, 7);
     const reasons: string[] = [];
     if (!enabled) {
       reasons.push('Touch and key simulation are off: set httpd.ta.enabled=1 on the phone.');
     } else if (!facts.touch) {
       reasons.push(`The ${model || 'phone'} has no touch screen.`);
     }
-    if (enabled && !keysFirmware) reasons.push('Key presses need UC Software 5.7 or later.');
+    if (enabled && !keysFirmware) reasons.push('This firmware cannot simulate key presses.');
     return {
       xml,
       model,
@@ -235,9 +238,15 @@ export class PhoneSession {
     );
   }
 
-  /** Presses a hardware key. */
+  /** Presses a hardware key; remembers whether the firmware can, for screen(). */
   async key(key: HardwareKey): Promise<void> {
-    return this.admin(() => this.action(() => this.client.simulateKeyEvent(key), false));
+    try {
+      await this.admin(() => this.action(() => this.client.simulateKeyEvent(key), false));
+      this.keysSupported = true;
+    } catch (error) {
+      if (toPhoneError(error).code === 'not-supported') this.keysSupported = false;
+      throw error;
+    }
   }
 
   // ---- device and admin ---------------------------------------------------------------------

@@ -9,58 +9,77 @@ import { startSimulator, type SimulatedPhoneInfo, type Simulator } from '../../.
 import { jsonLines, runDeskpilot, spawnDeskpilot } from './run-deskpilot';
 
 let simulator: Simulator;
+/** A phone whose far end answers only when the test says so, so every call state is seen. */
+let callSimulator: Simulator;
 let dataDir: string;
 
 beforeAll(async () => {
-  simulator = await startSimulator({ phones: 4, https: true, farEndAnswerMs: 100 });
+  [simulator, callSimulator] = await Promise.all([
+    startSimulator({ phones: 4, https: true }),
+    startSimulator({ phones: 1, https: true, farEndAnswerMs: 600_000 }),
+  ]);
   dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-cli-'));
 });
 afterAll(async () => {
-  await simulator.close();
+  await Promise.all([simulator.close(), callSimulator.close()]);
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function phone(index: number): SimulatedPhoneInfo {
-  const found = simulator.phones[index];
+function phone(index: number, from: Simulator = simulator): SimulatedPhoneInfo {
+  const found = from.phones[index];
   if (found === undefined) throw new Error(`no simulator phone ${index}`);
   return found;
 }
 
 /** `--url` arguments for phone `index`, with its current certificate accepted. */
-function oneOff(index: number): string[] {
-  return ['--url', phone(index).url, '--accept-certificate', phone(index).fingerprint ?? ''];
+function oneOff(index: number, from: Simulator = simulator): string[] {
+  const { url, fingerprint } = phone(index, from);
+  return ['--url', url, '--accept-certificate', fingerprint ?? ''];
 }
 
 function env(password: string, dir = dataDir): Record<string, string> {
   return { DESKPILOT_DATA_DIR: dir, DESKPILOT_PASSWORD: password };
 }
 
-describe('deskpilot against the simulator', () => {
+// Each case starts the real command several times (Node + tsx start-up, about a second of CPU
+// each), so the cases get more time than the default on a loaded two-core machine.
+describe('deskpilot against the simulator', { timeout: 120_000 }, () => {
   it('dials with --json, watch shows the call appear and change, end ends it', async () => {
-    const password = phone(0).adminPassword;
-    const watcher = spawnDeskpilot([...oneOff(0), 'watch'], env(password));
+    const callPhone = phone(0, callSimulator);
+    const target = oneOff(0, callSimulator);
+    const watcher = spawnDeskpilot([...target, 'watch'], env(callPhone.adminPassword));
     const watched = jsonLines(watcher);
     try {
       await watched.waitFor((line) => (line as { type: string }).type === 'snapshot');
 
-      const dial = await runDeskpilot([...oneOff(0), 'dial', '5551234', '--json'], env(password));
+      const dial = await runDeskpilot(
+        [...target, 'dial', '5551234', '--json'],
+        env(callPhone.adminPassword),
+      );
       expect(dial.stderr).toBe('');
       expect(dial.code).toBe(0);
       const { handle } = JSON.parse(dial.stdout) as { handle: string };
       expect(handle).toMatch(/^0x[0-9a-f]+$/);
 
-      const isCall = (type: string) => (line: unknown) => {
+      const isCall = (type: string, state?: string) => (line: unknown) => {
         const event = line as { type: string; call?: { handle: string; state: string } };
-        return event.type === type && event.call?.handle === handle;
+        return (
+          event.type === type &&
+          event.call?.handle === handle &&
+          (state === undefined || event.call.state === state)
+        );
       };
       await watched.waitFor(isCall('call-added'));
-      await watched.waitFor(
-        (line) =>
-          isCall('call-changed')(line) &&
-          (line as { call: { state: string } }).call.state === 'Connected',
-      );
+      await control(callPhone, callSimulator.controlToken, 'POST', 'remote', {
+        handle,
+        action: 'answer',
+      });
+      await watched.waitFor(isCall('call-changed', 'Connected'));
 
-      const end = await runDeskpilot([...oneOff(0), 'end', handle, '--json'], env(password));
+      const end = await runDeskpilot(
+        [...target, 'end', handle, '--json'],
+        env(callPhone.adminPassword),
+      );
       expect(end.code).toBe(0);
       await watched.waitFor(isCall('call-removed'));
     } finally {

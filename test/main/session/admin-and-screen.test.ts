@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startSimulator, type Simulator } from '../../../src/simulator';
+import { control, stats, waitFor } from '../vvx/sim-control';
+import { startSession, type RecordedSession } from './session-helpers';
+
+async function onlineSession(sim: Simulator): Promise<RecordedSession> {
+  const recorded = startSession(sim);
+  await waitFor(() => recorded.session.snapshot().status.health === 'online', 'online');
+  await waitFor(() => recorded.session.snapshot().status.model !== null, 'identity');
+  return recorded;
+}
+
+describe('PhoneSession: remote screen', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ phones: 1, laterFirmware: true });
+  });
+  afterAll(() => sim.close());
+
+  it('captures the screen with its size, and taps and presses keys on it', async () => {
+    const { session } = await onlineSession(sim);
+    try {
+      const screen = await session.screen();
+      expect(screen).toMatchObject({
+        model: 'VVX601',
+        width: 480,
+        height: 252,
+        touch: true,
+        keys: true,
+      });
+      expect(screen.unavailableReason).toBeNull();
+      expect(screen.xml.length).toBeGreaterThan(0);
+      await session.touch('Tap', [{ x: 10, y: 10 }]);
+      await session.touch('Swipe', [
+        { x: 10, y: 100 },
+        { x: 200, y: 100 },
+      ]);
+      await session.key('Home');
+      const seen = await stats(sim);
+      expect(seen.requests['/api/v1/mgmt/simulateTouch']).toBe(2);
+      expect(seen.requests['/api/v1/mgmt/simulateKeyEvent']).toBe(1);
+    } finally {
+      await session.stop();
+    }
+  });
+
+  it('says why touch is unavailable when test automation is off', async () => {
+    const { session } = await onlineSession(sim);
+    try {
+      await session.setConfig({ 'httpd.ta.enabled': '0' });
+      const screen = await session.screen();
+      expect(screen).toMatchObject({ touch: false, keys: false });
+      expect(screen.unavailableReason).toContain('httpd.ta.enabled=1');
+      await expect(session.touch('Tap', [{ x: 1, y: 1 }])).rejects.toMatchObject({
+        vvxStatus: 4003,
+      });
+      await session.setConfig({ 'httpd.ta.enabled': '1' });
+    } finally {
+      await session.stop();
+    }
+  });
+});
+
+describe('PhoneSession: firmware without key simulation', () => {
+  it('learns that keys are not supported and says so', async () => {
+    const sim = await startSimulator({ phones: 1 });
+    const { session } = await onlineSession(sim);
+    try {
+      await expect(session.key('Home')).rejects.toMatchObject({ code: 'not-supported' });
+      const screen = await session.screen();
+      expect(screen.keys).toBe(false);
+      expect(screen.unavailableReason).toContain('key presses');
+    } finally {
+      await session.stop();
+      await sim.close();
+    }
+  });
+});
+
+describe('PhoneSession: admin actions', () => {
+  it('resets configuration, exports it, uploads a capture and restarts', async () => {
+    const sim = await startSimulator({ phones: 1, rebootMs: 200 });
+    const { session } = await onlineSession(sim);
+    try {
+      await session.resetConfig('local');
+      await session.resetConfig('web');
+      await expect(session.exportConfig('http://127.0.0.1:9/export', 'All')).rejects.toMatchObject({
+        code: 'phone-error',
+        vvxStatus: 4008,
+      });
+      await expect(session.uploadCapture()).rejects.toMatchObject({ code: 'not-supported' });
+      const seen = await stats(sim);
+      expect(seen.requests['/api/v1/mgmt/configReset/local']).toBe(1);
+      expect(seen.requests['/api/v1/mgmt/configReset/web']).toBe(1);
+      await session.restart();
+      expect(session.snapshot().status.health).toBe('rebooting');
+      await waitFor(
+        () => session.snapshot().status.health === 'online',
+        'back after restart',
+        8000,
+      );
+    } finally {
+      await session.stop();
+      await sim.close();
+    }
+  });
+
+  it('factory-resets; the phone then needs attention (its API is off again)', async () => {
+    const sim = await startSimulator({ phones: 1, rebootMs: 100 });
+    const { session } = await onlineSession(sim);
+    try {
+      await session.factoryReset();
+      const status = await waitFor(
+        () =>
+          session.snapshot().status.health === 'needs-attention'
+            ? session.snapshot().status
+            : undefined,
+        'needs-attention after the reset',
+        8000,
+      );
+      expect(['api-disabled', 'wrong-credentials', 'default-password']).toContain(status.attention);
+      const state = (await control(sim, 'GET', '/__sim/state')) as { restApiEnabled: boolean };
+      expect(state.restApiEnabled).toBe(false);
+    } finally {
+      await session.stop();
+      await sim.close();
+    }
+  });
+});
