@@ -15,7 +15,10 @@ function elementStyle(element: ScreenElement, model: ScreenModel): CSSProperties
   const rect = element.rect;
   if (!rect) return {};
   // Font size in phone pixels, scaled with the drawing through the --px custom property.
-  const fontPixels = Math.min(Math.max(rect.height * 0.55, 7), 18);
+  // Sized to the box's height, shrunk so the text fits its width (an average glyph is about
+  // 0.65 em wide in common UI fonts), never below 7 phone pixels.
+  const fitsWidth = (rect.width - 8) / (Math.max(element.text.length, 1) * 0.65);
+  const fontPixels = Math.max(Math.min(rect.height * 0.55, 18, fitsWidth), 7);
   return {
     left: percent(rect.x, model.width),
     top: percent(rect.y, model.height),

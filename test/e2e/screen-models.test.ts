@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { saveScreenshot } from './support/screenshots';
+import { startE2eApp, type E2eApp } from './support/e2e-app';
+
+let app: E2eApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+async function openScreen(model: string, laterFirmware: boolean, colorScheme: 'light' | 'dark') {
+  app = await startE2eApp({ simulator: { model, laterFirmware }, colorScheme });
+  await app.page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await app.page.getByRole('button', { name: 'Remote screen' }).click();
+  const canvas = app.page.getByTestId('phone-screen');
+  await canvas.locator('.phone-element[data-text="New Call"]').waitFor();
+  return { page: app.page, canvas };
+}
+
+describe('remote screen per model (README screenshots)', () => {
+  it('draws a 320×240 model without touch, and hides keys a 5.8 phone refuses', async () => {
+    const { page, canvas } = await openScreen('VVX410', false, 'light');
+    expect(await canvas.getAttribute('data-width')).toBe('320');
+    expect(await canvas.getAttribute('data-height')).toBe('240');
+    await page.getByText(/has no touch screen/).waitFor();
+    expect(await page.getByRole('button', { name: /^Tap / }).count()).toBe(0);
+    const box = await canvas.boundingBox();
+    expect((box?.width ?? 0) / (box?.height ?? 1)).toBeCloseTo(320 / 240, 1);
+    await saveScreenshot(page, 'screen-vvx410-320x240');
+
+    await page.getByRole('button', { name: 'Key 5' }).click();
+    await page.getByText(/does not take simulated key presses/).waitFor();
+    expect(await page.getByRole('group', { name: 'Phone keys' }).count()).toBe(0);
+  });
+
+  it('draws a 480×272 model and drives it with hardware keys on later firmware', async () => {
+    const { page, canvas } = await openScreen('VVX450', true, 'dark');
+    expect(await canvas.getAttribute('data-width')).toBe('480');
+    expect(await canvas.getAttribute('data-height')).toBe('272');
+    await saveScreenshot(page, 'screen-vvx450-480x272-dark');
+
+    await page.getByRole('button', { name: 'Key 5' }).click();
+    await page.getByRole('button', { name: 'Key 0' }).click();
+    await canvas.locator('.phone-element[data-text="50"]').waitFor();
+    await canvas.getByText(/^Dial \(line 1\)/).waitFor();
+    await saveScreenshot(page, 'screen-vvx450-480x272-dialing');
+  });
+});
