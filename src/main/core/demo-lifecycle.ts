@@ -1,6 +1,9 @@
 import type { PhoneInfo } from '../../shared/domain';
-import { DEMO_PHONE_NAME, startDemoPhone, type DemoPhone } from '../demo/demo-phone';
+import type { DemoPhone } from '../demo/demo-phone';
 import type { PhoneManager } from './phone-manager';
+
+/** The name the demo phone gets in the phone list. */
+export const DEMO_PHONE_NAME = 'Demo phone';
 
 /**
  * Runs the in-process demo phone for the core: starts the simulator once, then adds "Demo phone"
@@ -19,11 +22,15 @@ export class DemoLifecycle {
 
   /** Makes sure the demo phone runs and is configured; returns it. */
   async ensure(): Promise<PhoneInfo> {
-    this.running ??= startDemoPhone().catch((error: unknown) => {
-      // Let a later request try again rather than keep a failed start forever.
-      this.running = null;
-      throw error;
-    });
+    // Loaded on demand: the simulator (and its certificate tooling) stays out of processes that
+    // never run the demo, such as the CLI.
+    this.running ??= import('../demo/demo-phone')
+      .then(({ startDemoPhone }) => startDemoPhone())
+      .catch((error: unknown) => {
+        // Let a later request try again rather than keep a failed start forever.
+        this.running = null;
+        throw error;
+      });
     const demo = await this.running;
     const connection = {
       url: demo.url,

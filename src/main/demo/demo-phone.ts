@@ -12,9 +12,6 @@ export interface DemoPhone {
   close(): Promise<void>;
 }
 
-/** The name the demo phone gets in the phone list. */
-export const DEMO_PHONE_NAME = 'Demo phone';
-
 /**
  * Starts the project's simulator in-process: one VVX 601 over HTTPS on an ephemeral 127.0.0.1
  * port, with a fresh random admin password, so a new user sees a working phone at once and the

@@ -1,0 +1,43 @@
+import type {
+  ContractError,
+  RequestArgs,
+  RequestChannel,
+  RequestResults,
+} from '../../shared/contract';
+import type { Core } from '../core/create-core';
+import type { Dispatcher } from '../ipc/dispatcher';
+import type { CliOptions } from './cli-args';
+import type { CliOutput } from './cli-output';
+
+/** A command that failed in a way the core or the phone explained: exit status 1. */
+export class CommandFailed extends Error {
+  constructor(readonly error: ContractError) {
+    super(error.message);
+    this.name = 'CommandFailed';
+  }
+}
+
+/** Everything a command needs. */
+export interface CliContext {
+  core: Core;
+  dispatcher: Dispatcher;
+  options: CliOptions;
+  output: CliOutput;
+  /** Aborted on Ctrl-C / SIGTERM (ends `watch`). */
+  signal: AbortSignal;
+}
+
+/**
+ * Calls one contract channel through the same dispatcher the app uses (schema-checked
+ * arguments, errors mapped to words) and returns its value, or throws CommandFailed.
+ */
+export async function call<C extends RequestChannel>(
+  context: CliContext,
+  channel: C,
+  args: RequestArgs<C>,
+): Promise<RequestResults[C]> {
+  const outcome = await context.dispatcher.invoke(channel, args);
+  if (!outcome.ok) throw new CommandFailed(outcome.error);
+  // The dispatcher ran `channel`'s own handler, so the value has that channel's result type.
+  return outcome.value as RequestResults[C];
+}

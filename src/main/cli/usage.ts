@@ -1,0 +1,43 @@
+/** The `deskpilot --help` text. */
+export const USAGE = `Usage: deskpilot [options] <command> [arguments]
+
+Phones kept in the settings:
+  phones add NAME URL [--user U] [--password P] [--accept-certificate SHA256]
+  phones list
+  phones remove NAME
+
+Commands for one phone (--phone NAME, or --url URL --user U --password P; with a single
+configured phone, --phone may be left out):
+  info                          device, network and hardware details
+  status                        connection health, model and firmware
+  lines                         line registrations
+  calls                         current calls
+  watch                         phone events as JSON lines until Ctrl-C
+  dial NUMBER [--line N]        place a call (number, tel:/sip: link or SIP address)
+  answer|ignore|reject|hold|resume [HANDLE]
+  end [HANDLE]                  end a call (the active or only call when HANDLE is left out)
+  mute on|off
+  transfer HANDLE NUMBER        blind transfer
+  dtmf DIGITS
+  logs [missed|received|placed]
+  config get NAME...
+  config set NAME=VALUE...
+  export-config URL TYPE        TYPE: ConfigFiles, Local, Web, Device or All
+  screen                        the screen's UI XML
+  touch X Y                     tap the touch screen
+  restart|reboot|factory-reset --yes
+
+Options:
+  --json                     machine-readable output (errors also as {"error": ...})
+  --data-dir DIR             settings folder (or DESKPILOT_DATA_DIR; default: your per-user folder)
+  --phone NAME               a phone from the settings
+  --url URL                  a phone not in the settings, e.g. https://192.168.1.20
+  --user U                   user name (default Polycom)
+  --password P               password (or DESKPILOT_PASSWORD, which keeps it out of ps)
+  --accept-certificate SHA256  trust this HTTPS certificate fingerprint
+  --line N                   line for dial
+  --yes                      confirm restart, reboot and factory-reset
+  -h, --help                 this text
+
+Exit status: 0 success, 1 the phone or Deskpilot refused (reason on stderr), 2 wrong usage.
+`;
