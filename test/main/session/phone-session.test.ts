@@ -165,6 +165,47 @@ describe('PhoneSession: live state and actions', () => {
     expect((await stats(sim)).dials).toHaveLength(0);
   });
 
+  it('polls cheaply while idle and switches to callStatus while a call exists', async () => {
+    recorded = startSession(sim);
+    await waitFor(() => recorded.session.snapshot().lines.length > 0, 'lines');
+    const count = async () => {
+      const { requests } = await stats(sim);
+      return {
+        total: Object.values(requests).reduce((sum, value) => sum + value, 0),
+        poll: requests['/api/v1/mgmt/pollForStatus'] ?? 0,
+        calls: requests['/api/v2/webCallControl/callStatus'] ?? 0,
+      };
+    };
+    const before = await count();
+    await waitFor(async () => (await count()).poll >= before.poll + 5, 'idle polls');
+    const idle = await count();
+    // Idle: nothing but the cheap pollForStatus.
+    expect(idle.total - before.total).toBe(idle.poll - before.poll);
+    await control(sim, 'POST', '/__sim/ring', { from: '5550111' });
+    await waitFor(() => recorded.session.snapshot().calls.length === 1, 'the ringing call');
+    const ringing = await count();
+    await waitFor(async () => (await count()).calls >= ringing.calls + 5, 'call polls');
+    const inCall = await count();
+    // In a call: callStatus v2 only, no pollForStatus.
+    expect(inCall.poll).toBe(ringing.poll);
+    expect(inCall.total - ringing.total).toBe(inCall.calls - ringing.calls);
+  });
+
+  it('reports a dial lost in transit as unknown, never dials again, and invents no call', async () => {
+    recorded = startSession(sim);
+    await online();
+    await control(sim, 'POST', '/__sim/faults', {
+      drop: { count: 1, paths: ['/api/v1/callctrl/dial'] },
+    });
+    const error = await recorded.session.dial('5552222').catch((problem: unknown) => problem);
+    expect(error).toMatchObject({ code: 'outcome-unknown' });
+    expect((error as Error).message).toContain('not repeated');
+    const seen = await stats(sim);
+    expect(seen.requests['/api/v1/callctrl/dial']).toBe(1);
+    expect(recorded.session.snapshot().calls).toEqual([]);
+    expect((await recorded.session.dial('5552222')).handle).not.toBeNull();
+  });
+
   it('cancels queued work when stopped', async () => {
     recorded = startSession(sim);
     await online();
