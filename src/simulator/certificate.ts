@@ -10,7 +10,8 @@ export interface PhoneCertificate {
 
 interface KeyPair {
   privateKey: string;
-  publicKey: string;
+  /** Parsed once: forge's PEM parsing costs more than the rest of a certificate. */
+  publicKey: forge.pki.PublicKey;
 }
 
 let sharedKey: Promise<KeyPair> | null = null;
@@ -30,7 +31,9 @@ function processKey(): Promise<KeyPair> {
         privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
       },
       (error, publicKey, privateKey) =>
-        error ? reject(error) : resolve({ publicKey, privateKey }),
+        error
+          ? reject(error)
+          : resolve({ publicKey: forge.pki.publicKeyFromPem(publicKey), privateKey }),
     );
   });
   return sharedKey;
@@ -45,7 +48,7 @@ let serialCounter = 0;
 export async function createPhoneCertificate(macAddress: string): Promise<PhoneCertificate> {
   const { privateKey, publicKey } = await processKey();
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
+  cert.publicKey = publicKey;
   serialCounter += 1;
   cert.serialNumber = `01${Date.now().toString(16)}${serialCounter.toString(16).padStart(6, '0')}`;
   const notBefore = new Date(Date.now() - 24 * 3600 * 1000);
