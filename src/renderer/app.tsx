@@ -57,6 +57,7 @@ export function App() {
   const loadError = useAppStore('phones', (state) => state.loadError);
   const phoneId = useAppStore('phones', (state) => state.selectedPhoneId);
   const view = useAppStore('ui', (state) => state.view);
+  const connected = useAppStore('ui', (state) => state.connected);
   useTheme();
   useShortcuts();
 
@@ -101,6 +102,11 @@ export function App() {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
+      {!connected && (
+        <p className="connection-lost" role="alert">
+          The connection to Deskpilot was lost. Reconnecting…
+        </p>
+      )}
       {body}
       <NoticesArea />
       <DialRequestPrompt />

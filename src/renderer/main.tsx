@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { getDeskpilotApi } from './bridge/api';
+import { getDeskpilotApi, onConnectionChange } from './bridge/api';
 import { createAppStores, startAppStores } from './stores/app-stores';
 import { StoresProvider } from './stores/stores-context';
 import './styles/app.css';
@@ -12,7 +12,7 @@ const root = createRoot(container);
 
 try {
   const stores = createAppStores(getDeskpilotApi());
-  startAppStores(stores);
+  startAppStores(stores, onConnectionChange);
   root.render(
     <StrictMode>
       <StoresProvider stores={stores}>

@@ -169,3 +169,36 @@ describe('contacts store', () => {
     ]);
   });
 });
+
+describe('connection to the core', () => {
+  it('flags a lost connection and fetches everything again when it comes back', async () => {
+    const core = createTestCore(startupAnswers([makeSnapshot()]));
+    const stores = createAppStores(core.api);
+    let report: (connected: boolean) => void = () => undefined;
+    startAppStores(stores, (listener) => {
+      report = listener;
+      return () => undefined;
+    });
+    await settle();
+    const snapshotRequests = () =>
+      core.requests.filter((r) => r.channel === 'phones.snapshots').length;
+    expect(snapshotRequests()).toBe(1);
+
+    report(false);
+    expect(stores.ui.getState().connected).toBe(false);
+    // A phone added while the window was cut off only reaches it through the refetch.
+    core.answer('phones.snapshots', () => [
+      makeSnapshot(),
+      makeSnapshot({ info: { ...makeSnapshot().info, id: 'p2', name: 'Lab phone' } }),
+    ]);
+    report(true);
+    await settle();
+    expect(stores.ui.getState().connected).toBe(true);
+    expect(snapshotRequests()).toBe(2);
+    expect(stores.phones.getState().phones.map((phone) => phone.info.name)).toEqual([
+      'Desk phone',
+      'Lab phone',
+    ]);
+    expect(core.requests.filter((r) => r.channel === 'contacts.list')).toHaveLength(2);
+  });
+});

@@ -42,13 +42,33 @@ export function createAppStores(api: DeskpilotApi): AppStores {
   };
 }
 
-/** Loads every snapshot and follows the core's events; returns one function that stops it all. */
-export function startAppStores(stores: AppStores): () => void {
+/** Reports the connection to the core coming and going; returns the unsubscribe. */
+export type ConnectionWatcher = (listener: (connected: boolean) => void) => () => void;
+
+/**
+ * Loads every snapshot and follows the core's events; returns one function that stops it all.
+ * When the connection to the core comes back, everything is fetched again, because events sent
+ * while it was down are lost.
+ */
+export function startAppStores(stores: AppStores, watchConnection?: ConnectionWatcher): () => void {
   const stops = [
     stores.phones.getState().start(),
     stores.contacts.getState().start(),
     stores.settings.getState().start(),
     stores.dialRequest.getState().start(),
   ];
+  if (watchConnection) {
+    stops.push(
+      watchConnection((connected) => {
+        const wasConnected = stores.ui.getState().connected;
+        stores.ui.getState().setConnected(connected);
+        if (connected && !wasConnected) {
+          void stores.phones.getState().refresh();
+          void stores.contacts.getState().reload();
+          void stores.settings.getState().reload();
+        }
+      }),
+    );
+  }
   return () => stops.forEach((stop) => stop());
 }

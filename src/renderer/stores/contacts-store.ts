@@ -13,6 +13,8 @@ export interface ContactsState {
   previewFileName: string | null;
   importBusy: boolean;
   start(): () => void;
+  /** Fetches the whole list again (after the connection to the core comes back). */
+  reload(): Promise<void>;
   add(input: ContactInput): Promise<Contact | null>;
   update(id: string, input: ContactInput): Promise<boolean>;
   remove(id: string): Promise<boolean>;
@@ -54,12 +56,14 @@ export function createContactsStore(api: DeskpilotApi, notices: NoticesStore) {
       const unsubscribe = api.events.on('contacts-changed', (contacts) =>
         set({ contacts: [...contacts].sort(byFavouriteThenName), phase: 'ready' }),
       );
-      void api.contacts.list({}).then((outcome) => {
-        if (outcome.ok)
-          set({ contacts: [...outcome.value].sort(byFavouriteThenName), phase: 'ready' });
-        else set({ phase: 'failed' });
-      });
+      void get().reload();
       return unsubscribe;
+    },
+    async reload() {
+      const outcome = await api.contacts.list({});
+      if (outcome.ok)
+        set({ contacts: [...outcome.value].sort(byFavouriteThenName), phase: 'ready' });
+      else set({ phase: 'failed' });
     },
     async add(input) {
       const outcome = await api.contacts.add(input);
@@ -115,8 +119,7 @@ export function createContactsStore(api: DeskpilotApi, notices: NoticesStore) {
       set({ preview: null, previewFileName: null });
       const count = outcome.value.imported;
       notices.getState().push('success', `Imported ${count} contact${count === 1 ? '' : 's'}.`);
-      const list = await api.contacts.list({});
-      if (list.ok) set({ contacts: [...list.value].sort(byFavouriteThenName) });
+      await get().reload();
       return true;
     },
     cancelImport() {

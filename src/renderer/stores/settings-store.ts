@@ -7,22 +7,26 @@ export interface SettingsState {
   settings: AppSettings;
   loaded: boolean;
   start(): () => void;
+  /** Fetches the settings again (after the connection to the core comes back). */
+  reload(): Promise<void>;
   save(patch: RequestArgs<'settings.set'>): Promise<boolean>;
 }
 
 /** App preferences: loaded on start, kept in step with changes made from other windows. */
 export function createSettingsStore(api: DeskpilotApi, notices: NoticesStore) {
-  return createStore<SettingsState>()((set) => ({
+  return createStore<SettingsState>()((set, get) => ({
     settings: DEFAULT_SETTINGS,
     loaded: false,
     start() {
       const unsubscribe = api.events.on('settings-changed', (settings) =>
         set({ settings, loaded: true }),
       );
-      void api.settings.get({}).then((outcome) => {
-        if (outcome.ok) set({ settings: outcome.value, loaded: true });
-      });
+      void get().reload();
       return unsubscribe;
+    },
+    async reload() {
+      const outcome = await api.settings.get({});
+      if (outcome.ok) set({ settings: outcome.value, loaded: true });
     },
     async save(patch) {
       const outcome = await api.settings.set(patch);

@@ -18,6 +18,9 @@ export interface UiState {
   contactDraft: ContactInput | null;
   /** Bumped to ask the dial pad to take focus (the dial shortcut). */
   dialFocusRequest: number;
+  /** False while the connection to the core is lost (browser host only); shown as a banner. */
+  connected: boolean;
+  setConnected(connected: boolean): void;
   show(view: View): void;
   startContact(draft: ContactInput): void;
   clearContactDraft(): void;
@@ -30,6 +33,8 @@ export function createUiStore() {
     view: 'calls',
     contactDraft: null,
     dialFocusRequest: 0,
+    connected: true,
+    setConnected: (connected) => set({ connected }),
     show: (view) => set({ view }),
     startContact: (draft) => set({ contactDraft: draft, view: 'contacts' }),
     clearContactDraft: () => set({ contactDraft: null }),
