@@ -17,7 +17,8 @@ async function openTab(name: string) {
 
 beforeAll(async () => {
   app = await startE2eApp({ simulator: { rebootMs: 1500 } });
-  await app.page.getByRole('navigation', { name: 'Main' }).waitFor();
+  // The first paint can take long on a loaded machine; later waits use the page default.
+  await app.page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
   await app.page.getByRole('button', { name: 'Admin', exact: true }).click();
 });
 afterAll(async () => app?.close());

@@ -11,7 +11,8 @@ afterEach(async () => {
 
 async function openScreen(model: string, laterFirmware: boolean, colorScheme: 'light' | 'dark') {
   app = await startE2eApp({ simulator: { model, laterFirmware }, colorScheme });
-  await app.page.getByRole('navigation', { name: 'Main' }).waitFor();
+  // The first paint can take long on a loaded machine; later waits use the page default.
+  await app.page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
   await app.page.getByRole('button', { name: 'Remote screen' }).click();
   const canvas = app.page.getByTestId('phone-screen');
   await canvas.locator('.phone-element[data-text="New Call"]').waitFor();

@@ -77,7 +77,8 @@ function phoneId(): string {
 
 beforeAll(async () => {
   app = await startE2eApp();
-  await app.page.getByRole('navigation', { name: 'Main' }).waitFor();
+  // The first paint can take long on a loaded machine; later waits use the page default.
+  await app.page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
   await app.page.getByRole('button', { name: 'Remote screen' }).click();
 });
 afterAll(async () => {
@@ -126,6 +127,34 @@ describe('remote screen against the simulator', () => {
     await lineKey(firstLine).waitFor({ state: 'detached' });
     await swipe([70, 40], [70, 200]); // down: back to the first page
     await lineKey(firstLine).waitFor();
+  });
+
+  it('maps a click to the exact phone pixel at another window size and page zoom', async () => {
+    await app.page.setViewportSize({ width: 760, height: 700 });
+    await app.page.evaluate(() => {
+      document.documentElement.style.zoom = '1.5';
+    });
+    try {
+      const newCall = drawn('New Call');
+      await newCall.waitFor();
+      await newCall.click(); // Playwright clicks the middle of the drawn key
+      // The dialling screen is drawn after the tap's status is set, so the status is this tap's.
+      await canvas()
+        .getByText(/^Dial \(line 1\)/)
+        .waitFor();
+      const status = app.page.getByRole('status').filter({ hasText: /^Tapped at \d+,\d+$/ });
+      const [x, y] = ((await status.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+      // The simulator's VVX601 draws New Call at x 0–120, y 217–252: its middle is (60, 234).
+      expect(Math.abs((x ?? -9) - 60)).toBeLessThanOrEqual(1);
+      expect(Math.abs((y ?? -9) - 234)).toBeLessThanOrEqual(1);
+      await drawn('Cancel').click();
+      await drawn('New Call').waitFor();
+    } finally {
+      await app.page.evaluate(() => {
+        document.documentElement.style.zoom = '';
+      });
+      await app.page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('still renders the texts of a uixml document in an unknown schema', async () => {
