@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { call, control, firstPhone, statusOf, waitForCallState } from './support';
+import { call, control, firstPhone, overlapping, statusOf, waitForCallState } from './support';
 
 describe('faults on demand', () => {
   let sim: Simulator;
@@ -55,18 +55,21 @@ describe('faults on demand', () => {
     expect((await poll()).http).toBe(200);
   });
 
-  it('makes the processing window longer with latency, so a parallel request meets 403', async () => {
-    await faults({ latencyMs: 150, jitterMs: 20 });
-    const replies = await Promise.all([poll(), poll()]);
-    expect(replies.map((r) => r.http).sort()).toEqual([200, 403]);
+  it('makes the processing window longer with latency and slow paths, so a parallel request meets 403', async () => {
+    await faults({ latencyMs: 1000, jitterMs: 20 });
+    const replies = await overlapping(sim, phone(), () => poll(), [() => poll()]);
+    expect(replies.map((r) => r.http)).toEqual([200, 403]);
     await faults({ clear: true });
-    await faults({ slowPaths: { '/api/v1/mgmt/uixml': 150 } });
-    const slow = await Promise.all([call(phone(), 'GET', '/api/v1/mgmt/uixml'), poll()]);
-    expect(slow.map((r) => r.http).sort()).toEqual([200, 403]);
+    await faults({ slowPaths: { '/api/v1/mgmt/uixml': 1000 } });
+    const slow = await overlapping(sim, phone(), () => call(phone(), 'GET', '/api/v1/mgmt/uixml'), [
+      () => poll(),
+    ]);
+    expect(slow.map((r) => r.http)).toEqual([200, 403]);
+    expect((await poll()).http).toBe(200);
   });
 
   it('is unreachable for unreachableMs while the control API still answers', async () => {
-    await faults({ unreachableMs: 300 });
+    await faults({ unreachableMs: 60_000 });
     await expect(poll()).rejects.toThrow();
     const state = await control<{ unreachable: boolean }>(sim, phone(), 'GET', 'state');
     expect(state.unreachable).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { basic, call, control, firstPhone, statusOf } from './support';
+import { basic, call, control, firstPhone, overlapping, statusOf } from './support';
 
 describe('the phone rules', () => {
   let sim: Simulator;
@@ -119,14 +119,16 @@ describe('the phone rules', () => {
 
 describe('one request at a time', () => {
   it('answers 403 to a request that arrives while another is processed', async () => {
-    const sim = await startSimulator({ latencyMs: 150 });
+    const sim = await startSimulator({ latencyMs: 1000 });
     try {
       const phone = firstPhone(sim);
-      const replies = await Promise.all([
-        call(phone, 'GET', '/api/v1/mgmt/pollForStatus'),
-        call(phone, 'GET', '/api/v1/mgmt/lineInfo'),
-      ]);
-      expect(replies.map((r) => r.http).sort()).toEqual([200, 403]);
+      const replies = await overlapping(
+        sim,
+        phone,
+        () => call(phone, 'GET', '/api/v1/mgmt/pollForStatus'),
+        [() => call(phone, 'GET', '/api/v1/mgmt/lineInfo')],
+      );
+      expect(replies.map((r) => r.http)).toEqual([200, 403]);
       const stats = await control<{ parallelRejected: number; maxConcurrent: number }>(
         sim,
         phone,
@@ -140,15 +142,19 @@ describe('one request at a time', () => {
     }
   });
 
-  it('queues the second request instead when queueParallel is on', async () => {
-    const sim = await startSimulator({ latencyMs: 100, queueParallel: true });
+  it('queues the later requests instead when queueParallel is on', async () => {
+    const sim = await startSimulator({ latencyMs: 300, queueParallel: true });
     try {
       const phone = firstPhone(sim);
-      const replies = await Promise.all([
-        call(phone, 'GET', '/api/v1/mgmt/pollForStatus'),
-        call(phone, 'GET', '/api/v1/mgmt/lineInfo'),
-        call(phone, 'GET', '/api/v1/mgmt/device/info'),
-      ]);
+      const replies = await overlapping(
+        sim,
+        phone,
+        () => call(phone, 'GET', '/api/v1/mgmt/pollForStatus'),
+        [
+          () => call(phone, 'GET', '/api/v1/mgmt/lineInfo'),
+          () => call(phone, 'GET', '/api/v1/mgmt/device/info'),
+        ],
+      );
       expect(replies.map((r) => r.json?.Status)).toEqual(['2000', '2000', '2000']);
       const stats = await control<{ parallelRejected: number; queued: number }>(
         sim,

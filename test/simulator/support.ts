@@ -182,3 +182,21 @@ export function firstPhone(sim: Simulator): SimulatedPhoneInfo {
   if (!phone) throw new Error('the simulator started no phone');
   return phone;
 }
+
+/**
+ * Sends `first`, waits until the phone reports it in flight, then sends `rest`: a real overlap
+ * with no timing race (the phone's latency keeps `first` busy meanwhile).
+ */
+export async function overlapping<T>(
+  sim: Simulator,
+  phone: SimulatedPhoneInfo,
+  first: () => Promise<T>,
+  rest: (() => Promise<T>)[],
+): Promise<T[]> {
+  const head = first();
+  await waitFor(
+    async () => (await control<{ inFlight: number }>(sim, phone, 'GET', 'stats')).inFlight >= 1,
+    'the first request to be in flight',
+  );
+  return Promise.all([head, ...rest.map((send) => send())]);
+}
