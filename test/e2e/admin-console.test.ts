@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { saveScreenshot } from './support/screenshots';
@@ -91,6 +94,44 @@ describe('admin console against the simulator', () => {
       names: ['log.level.change.restapi'],
     });
     expect(onPhone['log.level.change.restapi']?.value).toBe(after);
+  });
+
+  it('exports the configuration to a URL and sets the transfer type', async () => {
+    const uploads: string[] = [];
+    const receiver = createServer((incoming, outgoing) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        uploads.push(Buffer.concat(chunks).toString('utf8'));
+        outgoing.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = receiver.address() as AddressInfo;
+      const url = `http://127.0.0.1:${port}/upload`;
+      await app.page.getByLabel('Upload to URL').fill(url);
+      await app.page
+        .getByRole('region', { name: 'Export configuration' })
+        .getByRole('combobox', { name: /^Type/ })
+        .selectOption('All');
+      await app.page.getByRole('button', { name: 'Export' }).click();
+      await app.page.getByText(`The phone sent its All configuration to ${url}.`).waitFor();
+      const received = await waitUntil(
+        async () => uploads,
+        (list) => list.length > 0,
+      );
+      expect(received.join('')).toContain('log.level.change.restapi');
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+
+    const transfer = app.page.getByRole('region', { name: 'Transfer type' });
+    await transfer.getByText(/^Currently: (Consultative|Blind|Safe)$/).waitFor();
+    await transfer.getByLabel('New transfer type').selectOption('Blind');
+    await transfer.getByRole('button', { name: 'Set transfer type' }).click();
+    await app.page.getByText('Transfer type set to Blind.').waitFor();
+    await transfer.getByText('Currently: Blind').waitFor();
   });
 
   it('restarts safely after a confirmation and shows the phone come back', async () => {
