@@ -161,6 +161,11 @@ export class RequestQueue {
       outcome = { ok: false, error: toPhoneError(error) };
     }
     this.inFlight -= 1;
+    // Closing the connection under a read in flight is a cancellation, not an outage; a write
+    // keeps its 'outcome-unknown', because the phone may have acted on it.
+    if (!outcome.ok && this.closed !== null && entry.effect === 'read') {
+      outcome = { ok: false, error: this.closed };
+    }
     if (outcome.ok) entry.settle.resolve(outcome.value);
     else if (this.shouldRetry(entry, outcome.error)) this.requeue(entry);
     else entry.settle.reject(outcome.error);
