@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { CallLogs, type CallLogKind } from './call-logs';
+import { CallLogs } from './call-logs';
+import {
+  callDurationSeconds,
+  callMediaMs,
+  failReason,
+  logKind,
+  normaliseHandle,
+} from './call-clock';
 import type { CallFailure, CallResult, LineCheck, SimCall, SimCallState } from './call-types';
 import { farEndFor, farEndTimeline, type FarEndStep } from './dial-plan';
 
@@ -254,16 +261,6 @@ export class CallEngine {
     this.logs.clear();
   }
 
-  /** Seconds a call has lasted: since it connected, or since it started when it never did. */
-  static durationSeconds(call: SimCall, now: number): number {
-    return Math.max(0, Math.floor((now - (call.connectedAt ?? call.createdAt)) / 1000));
-  }
-
-  /** Milliseconds of media the call has carried (connected, not held). */
-  static mediaMs(call: SimCall, now: number): number {
-    return call.mediaMs + (call.mediaSince === null ? 0 : now - call.mediaSince);
-  }
-
   private checkLine(line: number): CallFailure | null {
     const state = this.options.lineCheck(line);
     if (state === 'missing') return fail(4005, `Line ${line} does not exist`);
@@ -339,7 +336,7 @@ export class CallEngine {
   }
 
   private pauseMedia(call: SimCall, now: number): void {
-    call.mediaMs = CallEngine.mediaMs(call, now);
+    call.mediaMs = callMediaMs(call, now);
     call.mediaSince = null;
   }
 
@@ -370,7 +367,7 @@ export class CallEngine {
       startedAt: call.createdAt,
       remoteName: call.remoteName,
       remoteNumber: call.remoteNumber,
-      durationSeconds: call.connectedAt === null ? 0 : CallEngine.durationSeconds(call, now),
+      durationSeconds: call.connectedAt === null ? 0 : callDurationSeconds(call, now),
     });
   }
 
@@ -403,20 +400,4 @@ export class CallEngine {
         return;
     }
   }
-}
-
-function failReason(call: SimCall): string {
-  if (call.farEnd === 'busy') return 'Busy';
-  if (call.farEnd === 'not-found') return 'Number not found';
-  return 'Call rejected';
-}
-
-function logKind(call: SimCall): CallLogKind | null {
-  if (call.direction === 'Incoming') return call.answered ? 'received' : 'missed';
-  return call.farEnd === null ? null : 'placed';
-}
-
-/** Accepts `0x9577DD30`, `9577dd30` and the like. */
-export function normaliseHandle(handle: string): string {
-  return handle.trim().toLowerCase().replace(/^0x/, '');
 }

@@ -1,4 +1,4 @@
-import { CallEngine } from './call-engine';
+import { callDurationSeconds } from './call-clock';
 import type { CallLogKind } from './call-logs';
 import { phoneTimestamp } from './call-logs';
 import type { CallResult, SimCall } from './call-types';
@@ -39,7 +39,7 @@ function sequence(phone: SimulatedPhone, call: SimCall): number {
 
 /** A call as callStatus v2 lists it (both duration spellings, as firmware differs). */
 export function callV2(phone: SimulatedPhone, call: SimCall, now: number): Record<string, string> {
-  const duration = String(CallEngine.durationSeconds(call, now));
+  const duration = String(callDurationSeconds(call, now));
   return {
     CallHandle: call.handle,
     Type: call.direction,
@@ -72,7 +72,7 @@ function callStatusV1(ctx: RouteContext): RouteResult {
     LineID: String(call.line),
     RemotePartyName: call.remoteName,
     RemotePartyNumber: call.remoteNumber,
-    DurationInSeconds: String(CallEngine.durationSeconds(call, ctx.now)),
+    DurationInSeconds: String(callDurationSeconds(call, ctx.now)),
   });
 }
 

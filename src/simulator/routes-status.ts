@@ -1,4 +1,4 @@
-import { CallEngine } from './call-engine';
+import { callDurationSeconds, callMediaMs } from './call-clock';
 import { phoneTimestamp } from './call-logs';
 import type { SimCall } from './call-types';
 import type { LineView, SimulatedPhone } from './phone';
@@ -98,7 +98,7 @@ function clock(seconds: number): string {
 
 function pollForStatus(phone: SimulatedPhone, now: number): Record<string, string> {
   const call = phone.calls.focused() ?? phone.calls.list()[0];
-  if (call) return { State: 'Active', StateData: clock(CallEngine.durationSeconds(call, now)) };
+  if (call) return { State: 'Active', StateData: clock(callDurationSeconds(call, now)) };
   const last = phone.calls.lastEndedAt;
   return {
     State: 'Idle',
@@ -122,7 +122,7 @@ function communicationInfo(phone: SimulatedPhone): Record<string, unknown> {
 
 /** Audio at G.722, 20 ms frames: 50 packets/s each way, 160-byte payloads (+12 RTP header). */
 function audioStream(call: SimCall, now: number, muted: boolean): Record<string, string> {
-  const seconds = CallEngine.mediaMs(call, now) / 1000;
+  const seconds = callMediaMs(call, now) / 1000;
   const rx = Math.floor(seconds * 50);
   const tx = muted ? Math.floor(rx * 0.1) : rx;
   const lost = Math.floor(rx / 997);
@@ -152,7 +152,7 @@ function audioStream(call: SimCall, now: number, muted: boolean): Record<string,
 
 /** H.264 at 30 fps, 720p, ~90 packets/s (only on a phone with a camera). */
 function videoStream(call: SimCall, now: number): Record<string, string> {
-  const seconds = CallEngine.mediaMs(call, now) / 1000;
+  const seconds = callMediaMs(call, now) / 1000;
   const packets = Math.floor(seconds * 90);
   return {
     Ref: `${call.handle}-video`,

@@ -1,4 +1,4 @@
-import { CallEngine } from './call-engine';
+import { callDurationSeconds } from './call-clock';
 import type { SimCall } from './call-types';
 import type { SimulatedPhone } from './phone';
 import {
@@ -129,8 +129,7 @@ function dialpad(box: Box): UiElement {
 function callRow(phone: SimulatedPhone, call: SimCall, box: Box, now: number): UiElement {
   const who = call.remoteName && call.remoteName !== call.remoteNumber ? `${call.remoteName} ` : '';
   const state = call.state === 'Disconnected' ? call.endReason || 'Disconnected' : call.state;
-  const time =
-    call.connectedAt !== null ? ` ${durationText(CallEngine.durationSeconds(call, now))}` : '';
+  const time = call.connectedAt !== null ? ` ${durationText(callDurationSeconds(call, now))}` : '';
   return {
     cls: 'CallAppearance',
     name: `call-${call.handle}`,
