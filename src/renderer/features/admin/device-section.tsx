@@ -4,14 +4,33 @@ import type { DeviceDetails, KeyValueGroup } from '../../../shared/contract';
 import type { AdminStore } from './admin-store';
 import { CopyButton } from './copy-button';
 
-const GROUPS: { key: keyof DeviceDetails; title: string }[] = [
-  { key: 'device', title: 'Device' },
-  { key: 'stats', title: 'CPU, memory and uptime' },
-  { key: 'network', title: 'Network' },
-  { key: 'networkStats', title: 'Network statistics' },
-  { key: 'attachedHardware', title: 'Attached hardware' },
-  { key: 'location', title: 'Location' },
-];
+const TITLES: Record<string, string> = {
+  device: 'Device',
+  stats: 'CPU, memory and uptime',
+  network: 'Network',
+  networkStats: 'Network statistics',
+  runningConfig: 'Running configuration',
+  attachedHardware: 'Attached hardware',
+  location: 'Location',
+};
+const ORDER = Object.keys(TITLES);
+
+/**
+ * The groups to show: the known ones in a fixed order, then any group a newer core adds (shown
+ * under its own name), so new device data appears without a renderer change.
+ */
+function groupsOf(details: DeviceDetails): { key: string; title: string; group: KeyValueGroup }[] {
+  const entries: [string, KeyValueGroup][] = Object.entries(details);
+  return entries
+    .filter(([, group]) => typeof group === 'object' && group !== null)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([key, group]) => ({ key, title: TITLES[key] ?? key, group }));
+}
+
+function rank(key: string): number {
+  const index = ORDER.indexOf(key);
+  return index === -1 ? ORDER.length : index;
+}
 
 /** "Name: value" lines, the form pasted into tickets and chats. */
 export function groupAsText(title: string, group: KeyValueGroup): string {
@@ -39,8 +58,8 @@ export function DeviceSection({ store }: { store: AdminStore }) {
   const details = useStore(store, (state) => state.details);
   const loadDetails = useStore(store, (state) => state.loadDetails);
   if (!details) return <p role="status">Reading device information…</p>;
-  const allText = () =>
-    GROUPS.map(({ key, title }) => groupAsText(title, details[key])).join('\n\n');
+  const groups = groupsOf(details);
+  const allText = () => groups.map(({ title, group }) => groupAsText(title, group)).join('\n\n');
   return (
     <div className="admin-section">
       <div className="admin-actions">
@@ -50,17 +69,17 @@ export function DeviceSection({ store }: { store: AdminStore }) {
         <CopyButton text={allText} label="Copy all" />
       </div>
       <div className="admin-groups">
-        {GROUPS.map(({ key, title }) => (
+        {groups.map(({ key, title, group }) => (
           <section key={key} className="admin-group" aria-label={title}>
             <header>
               <h3>{title}</h3>
               <CopyButton
-                text={() => groupAsText(title, details[key])}
+                text={() => groupAsText(title, group)}
                 label={`Copy ${title}`}
                 face="Copy"
               />
             </header>
-            <KeyValueList group={details[key]} />
+            <KeyValueList group={group} />
           </section>
         ))}
       </div>
