@@ -11,6 +11,7 @@ import {
   type RequestResults,
 } from '../../../src/shared/contract';
 import type { Call, PhoneSnapshot } from '../../../src/shared/domain';
+import type { AppSettings } from '../../../src/shared/settings';
 
 type Answer<C extends RequestChannel> = (args: RequestArgs<C>) => RequestResults[C] | ContractError;
 export type Answers = { [C in RequestChannel]?: Answer<C> };
@@ -132,18 +133,21 @@ export function makeSnapshot(overrides: Partial<PhoneSnapshot> = {}): PhoneSnaps
   };
 }
 
+/** The settings the test core reports. */
+export const TEST_SETTINGS: AppSettings = {
+  clickToDial: 'confirm',
+  notifications: true,
+  globalShortcut: '',
+  theme: 'system',
+  startAtLogin: false,
+  defaultPhoneId: null,
+};
+
 /** What every window asks on start: the phones, the contacts and the settings. */
 export function startupAnswers(phones: PhoneSnapshot[]): Answers {
   return {
     'phones.snapshots': () => phones,
     'contacts.list': () => [],
-    'settings.get': () => ({
-      clickToDial: 'confirm',
-      notifications: true,
-      globalShortcut: '',
-      theme: 'system',
-      startAtLogin: false,
-      defaultPhoneId: null,
-    }),
+    'settings.get': () => TEST_SETTINGS,
   };
 }
