@@ -20,7 +20,7 @@ import { nameBatches, valueBatches } from './config-batches';
 import { toDeviceDetails, toLineDetails, toMediaSamples } from './device-views';
 import { LivePoller } from './live-poller';
 import { PhoneState, type SessionListener } from './phone-state';
-import { firmwareAtLeast, screenFacts } from './screen-facts';
+import { describeScreen, firmwareAtLeast } from './screen-facts';
 import {
   checkConfigNames,
   checkDestination,
@@ -202,28 +202,14 @@ export class PhoneSession {
   /** What the screen shows, with its size and whether touch and keys can be simulated. */
   async screen(): Promise<ScreenCapture> {
     const xml = await this.admin(() => this.read(() => this.client.uixml(), 'uixml'));
-    const model = this.state.status.model ?? '';
-    const facts = screenFacts(model);
-    const enabled = await this.touchSimulationEnabled();
-    const keysFirmware =
-      this.keysSupported ?? firmwareAtLeast(this.state.status.firmware ?? '', 5, 7);
-    const reasons: string[] = [];
-    if (!enabled) {
-      reasons.push('Touch and key simulation are off: set httpd.ta.enabled=1 on the phone.');
-    } else if (!facts.touch) {
-      reasons.push(`The ${model || 'phone'} has no touch screen.`);
-    }
-    if (enabled && !keysFirmware) reasons.push('This firmware cannot simulate key presses.');
-    return {
+    const automation = await this.touchSimulationEnabled();
+    return describeScreen({
       xml,
-      model,
-      width: facts.width,
-      height: facts.height,
-      touch: enabled && facts.touch,
-      keys: enabled && keysFirmware,
-      unavailableReason: reasons.length === 0 ? null : reasons.join(' '),
+      model: this.state.status.model ?? '',
+      automation,
+      keys: this.keysSupported ?? firmwareAtLeast(this.state.status.firmware ?? '', 5, 7),
       capturedAt: Date.now(),
-    };
+    });
   }
 
   /** Simulates a touch at screen pixels. */

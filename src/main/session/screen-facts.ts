@@ -2,6 +2,8 @@
  * What the engine knows about each VVX model's screen, from the notes: usable area in pixels
  * (the touch coordinate space) and whether it is a touch screen.
  */
+import type { ScreenCapture } from '../../shared/contract';
+
 interface ScreenFacts {
   width: number;
   height: number;
@@ -31,4 +33,37 @@ export function firmwareAtLeast(firmware: string, major: number, minor: number):
   const [a, b] = firmware.split('.').map((part) => Number.parseInt(part, 10));
   if (a === undefined || Number.isNaN(a)) return false;
   return a > major || (a === major && (b ?? 0) >= minor);
+}
+
+/**
+ * The remote-screen answer: the uixml plus what can be done with it, and in words why not
+ * (touch and keys need `httpd.ta.enabled=1`; only some models have touch screens).
+ */
+export function describeScreen(input: {
+  xml: string;
+  model: string;
+  /** Whether httpd.ta.enabled is on. */
+  automation: boolean;
+  /** Whether the firmware takes simulateKeyEvent. */
+  keys: boolean;
+  capturedAt: number;
+}): ScreenCapture {
+  const facts = screenFacts(input.model);
+  const reasons: string[] = [];
+  if (!input.automation) {
+    reasons.push('Touch and key simulation are off: set httpd.ta.enabled=1 on the phone.');
+  } else if (!facts.touch) {
+    reasons.push(`The ${input.model || 'phone'} has no touch screen.`);
+  }
+  if (input.automation && !input.keys) reasons.push('This firmware cannot simulate key presses.');
+  return {
+    xml: input.xml,
+    model: input.model,
+    width: facts.width,
+    height: facts.height,
+    touch: input.automation && facts.touch,
+    keys: input.automation && input.keys,
+    unavailableReason: reasons.length === 0 ? null : reasons.join(' '),
+    capturedAt: input.capturedAt,
+  };
 }

@@ -3,8 +3,6 @@
  * sends exactly one request: serialisation, retries and batching belong to the request queue
  * and the session above it, so that nothing here can ever repeat an effect on the phone.
  */
-import type { z } from 'zod';
-
 import type { CallLogEntry, CallLogKind } from '../../shared/domain';
 import type { ConfigValue, HardwareKey } from '../../shared/contract';
 import { PhoneError } from './phone-error';
@@ -26,10 +24,10 @@ import {
 } from './vvx-schemas';
 import {
   DEFAULT_TIMEOUTS,
+  EndpointCaller,
   get,
   post,
   postRead,
-  type Endpoint,
   type EndpointTimeouts,
 } from './vvx-endpoints';
 import { VvxTransport, type VvxTransportOptions } from './vvx-transport';
@@ -44,13 +42,9 @@ export type ConfigResetScope = 'all' | 'local' | 'web' | 'device';
 export type TouchType = 'Tap' | 'Press' | 'Release' | 'Swipe';
 
 /** The phone's endpoints, one method each. Construct one per phone; `close()` when done. */
-export class VvxClient {
-  private readonly transport: VvxTransport;
-  private readonly timeouts: EndpointTimeouts;
-
+export class VvxClient extends EndpointCaller {
   constructor(options: VvxClientOptions) {
-    this.transport = new VvxTransport(options);
-    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    super(new VvxTransport(options), { ...DEFAULT_TIMEOUTS, ...options.timeouts });
   }
 
   /** TCP/TLS connections opened so far (one per session when keep-alive works). */
@@ -375,44 +369,6 @@ export class VvxClient {
   /** Rejects an incoming call. */
   rejectCall(ref?: string): Promise<void> {
     return this.write(post('rejectCall', '/api/v1/callctrl/rejectCall'), optionalRef(ref));
-  }
-
-  // ---- plumbing -----------------------------------------------------------------------------
-
-  private async write(endpoint: Endpoint, data?: unknown): Promise<void> {
-    await this.transport.send({
-      method: endpoint.method,
-      path: endpoint.path,
-      data,
-      timeoutMs: this.timeouts[endpoint.timeout],
-      effect: endpoint.effect,
-    });
-  }
-
-  private async read<S extends z.ZodType>(
-    endpoint: Endpoint,
-    schema: S,
-    data?: unknown,
-    query?: Record<string, string>,
-  ): Promise<z.output<S>> {
-    const reply = await this.transport.send({
-      method: endpoint.method,
-      path: endpoint.path,
-      data,
-      query,
-      timeoutMs: this.timeouts[endpoint.timeout],
-      effect: endpoint.effect,
-    });
-    const parsed = schema.safeParse(reply.data);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    const where =
-      issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
-    throw new PhoneError(
-      'invalid-response',
-      `The phone's answer to ${endpoint.name} is not usable${where}: ${issue?.message ?? 'unexpected shape'}.`,
-      { httpStatus: reply.httpStatus },
-    );
   }
 }
 
