@@ -18,6 +18,30 @@ async function openTab(name: string) {
   await app.page.getByRole('tab', { name }).click();
 }
 
+/** A local HTTP server that keeps every body uploaded to it (the phone's uploads land here). */
+async function startReceiver(): Promise<{
+  url: string;
+  uploads: Buffer[];
+  close(): Promise<void>;
+}> {
+  const uploads: Buffer[] = [];
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      uploads.push(Buffer.concat(chunks));
+      outgoing.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/upload`,
+    uploads,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 beforeAll(async () => {
   app = await startE2eApp({ simulator: { rebootMs: 1500 } });
   // The first paint can take long on a loaded machine; later waits use the page default.
@@ -97,33 +121,26 @@ describe('admin console against the simulator', () => {
   });
 
   it('exports the configuration to a URL and sets the transfer type', async () => {
-    const uploads: string[] = [];
-    const receiver = createServer((incoming, outgoing) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () => {
-        uploads.push(Buffer.concat(chunks).toString('utf8'));
-        outgoing.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const receiver = await startReceiver();
     try {
-      const { port } = receiver.address() as AddressInfo;
-      const url = `http://127.0.0.1:${port}/upload`;
-      await app.page.getByLabel('Upload to URL').fill(url);
+      await app.page.getByLabel('Upload to URL').fill(receiver.url);
       await app.page
         .getByRole('region', { name: 'Export configuration' })
         .getByRole('combobox', { name: /^Type/ })
         .selectOption('All');
       await app.page.getByRole('button', { name: 'Export' }).click();
-      await app.page.getByText(`The phone sent its All configuration to ${url}.`).waitFor();
+      await app.page
+        .getByText(`The phone sent its All configuration to ${receiver.url}.`)
+        .waitFor();
       const received = await waitUntil(
-        async () => uploads,
+        async () => receiver.uploads,
         (list) => list.length > 0,
       );
-      expect(received.join('')).toContain('log.level.change.restapi');
+      expect(received.map((body) => body.toString('utf8')).join('')).toContain(
+        'log.level.change.restapi',
+      );
     } finally {
-      await new Promise((resolve) => receiver.close(resolve));
+      await receiver.close();
     }
 
     const transfer = app.page.getByRole('region', { name: 'Transfer type' });
@@ -132,6 +149,33 @@ describe('admin console against the simulator', () => {
     await transfer.getByRole('button', { name: 'Set transfer type' }).click();
     await app.page.getByText('Transfer type set to Blind.').waitFor();
     await transfer.getByText('Currently: Blind').waitFor();
+  });
+
+  it('uploads a background packet capture once the phone allows it, explaining a refusal', async () => {
+    await openTab('Maintenance');
+    const receiver = await startReceiver();
+    try {
+      const form = app.page.getByRole('region', { name: 'Packet capture' });
+      await form.getByLabel(/Upload to URL/).fill(receiver.url);
+      await form.getByRole('button', { name: 'Upload capture' }).click();
+      const progress = app.page.getByRole('status', { name: 'Maintenance progress' });
+      await app.page.locator('.maintenance-progress.phase-failed').waitFor();
+      expect(await progress.textContent()).not.toBe('');
+      await app.core.handlers['config.set']({
+        phoneId: phoneId(),
+        values: { 'diags.pcap.enabled': '1', 'diags.pcap.background.enabled': '1' },
+      });
+      await form.getByRole('button', { name: 'Upload capture' }).click();
+      await progress.getByText('The phone is uploading its background packet capture.').waitFor();
+      const received = await waitUntil(
+        async () => receiver.uploads,
+        (list) => list.length > 0,
+      );
+      // A pcap file starts with the libpcap magic number (written little-endian).
+      expect(received[0]?.subarray(0, 4).toString('hex')).toBe('d4c3b2a1');
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('restarts safely after a confirmation and shows the phone come back', async () => {

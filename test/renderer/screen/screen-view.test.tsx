@@ -159,6 +159,20 @@ describe('remote screen view', () => {
     expect(screen.getByRole('list', { name: 'Screen text' }).textContent).toBe('HelloMenuloose');
   });
 
+  it('copies the screen as text, one element per line in reading order', async () => {
+    showPhone();
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy screen text' }));
+    expect(await screen.findByText('Copied 4 lines of screen text.')).toBeTruthy();
+    expect(await navigator.clipboard.readText()).toBe(
+      [
+        'Title: Line 1: 1001',
+        'Line key: 1001 (selected)',
+        'Soft key: New Call',
+        'Soft key: Forward',
+      ].join('\n'),
+    );
+  });
+
   it('explains a failed read and recovers on retry', async () => {
     phone = fakePhone({ xml: IDLE });
     phone.answers['screen.get'] = () => ({
