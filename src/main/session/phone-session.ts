@@ -85,7 +85,7 @@ export class PhoneSession {
 
   /** The phone's state right now. */
   snapshot(): { status: PhoneStatus; lines: Line[]; calls: Call[] } {
-    return { status: this.state.status, lines: this.state.lines, calls: this.state.callList };
+    return { status: this.state.status, lines: [...this.state.lines], calls: this.state.callList };
   }
 
   /** Subscribes to this phone's events; returns the unsubscribe function. */

@@ -206,13 +206,12 @@ function transportError(error: unknown, request: VvxRequest, origin: string): Ph
       { cause: error },
     );
   }
-  return new PhoneError(
-    'unreachable',
-    `The phone at ${origin} ${what}. It may be busy or restarting.`,
-    {
-      cause: error,
-    },
-  );
+  const advice = timedOut
+    ? ' If this keeps happening while the phone otherwise works, its REST service may be hung (firmware 5.5.2 does this after ending a call): reboot the phone.'
+    : ' It may be busy or restarting.';
+  return new PhoneError('unreachable', `The phone at ${origin} ${what}.${advice}`, {
+    cause: error,
+  });
 }
 
 function errorCode(error: unknown): string | null {
