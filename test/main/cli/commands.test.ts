@@ -1,0 +1,118 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runCli } from '../../../src/main/cli/run-cli';
+import { startSimulator, type Simulator } from '../../../src/simulator';
+
+/** Parameters the simulated phone knows (src/simulator/config-catalog.ts). */
+const CATALOG_NAMES = [
+  'apps.restapi.enabled',
+  'log.level.change.restapi',
+  'device.set',
+  'device.baseProfile',
+  'httpd.enabled',
+  'httpd.cfg.secureTunnelRequired',
+  'httpd.ta.enabled',
+  'diags.pcap.enabled',
+  'diags.pcap.background.enabled',
+  'feature.doNotDisturb.enable',
+  'call.transfer.blindPreferred',
+  'device.prov.serverName',
+  'device.prov.serverType',
+  'device.prov.user',
+  'device.prov.maxRedunServers',
+  'device.prov.redunAttemptLimit',
+  'device.prov.redunInterAttemptDelay',
+  'device.prov.tagSerialNo',
+  'device.prov.upgradeServer',
+  'device.prov.ztpEnabled',
+  'device.dhcp.enabled',
+  'device.dhcp.bootSrvOpt',
+  'device.dhcp.bootSrvOptType',
+  'device.dhcp.option60Type',
+  'device.dhcp.offerTimeout',
+];
+
+let simulator: Simulator;
+let dataDir: string;
+
+beforeAll(async () => {
+  simulator = await startSimulator({ phones: 1, https: false, farEndAnswerMs: 20 });
+  dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-cli-commands-'));
+});
+afterAll(async () => {
+  await simulator.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Runs one command line in this process (same code as the binary) against the plain-HTTP phone. */
+async function deskpilot(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const phone = simulator.phones[0];
+  if (phone === undefined) throw new Error('no simulator phone');
+  let out = '';
+  let err = '';
+  const streams = {
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
+  };
+  const env = { DESKPILOT_DATA_DIR: dataDir, DESKPILOT_PASSWORD: phone.adminPassword };
+  const code = await runCli(
+    ['--url', phone.url, ...args],
+    env,
+    streams,
+    new AbortController().signal,
+  );
+  return { code, out, err };
+}
+
+function json<T>(result: { code: number; out: string; err: string }): T {
+  expect(result.err).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.out) as T;
+}
+
+describe('deskpilot commands (in-process, plain HTTP phone)', () => {
+  it('reads and writes configuration, in batches beyond 20 names', async () => {
+    json(await deskpilot('config', 'set', 'feature.doNotDisturb.enable=1', '--json'));
+    const names = CATALOG_NAMES.slice(0, 25);
+    expect(names).toHaveLength(25);
+    const values = json<Record<string, { value: string } | null>>(
+      await deskpilot('config', 'get', ...names, '--json'),
+    );
+    expect(Object.keys(values).sort()).toEqual([...names].sort());
+    expect(values['feature.doNotDisturb.enable']?.value).toBe('1');
+    expect(values['apps.restapi.enabled']?.value).toBe('1');
+    const bad = await deskpilot('config', 'set', 'novalue');
+    expect(bad.code).toBe(2);
+  });
+
+  it('handles a call: dial, mute, dtmf, hold, resume, transfer, and the call log', async () => {
+    const { handle } = json<{ handle: string }>(await deskpilot('dial', '5550100', '--json'));
+    const calls = json<{ handle: string }[]>(await deskpilot('calls', '--json'));
+    expect(calls.map((call) => call.handle)).toContain(handle);
+    json(await deskpilot('mute', 'on', '--json'));
+    json(await deskpilot('dtmf', '12#', '--json'));
+    json(await deskpilot('hold', handle, '--json'));
+    json(await deskpilot('resume', handle, '--json'));
+    json(await deskpilot('transfer', handle, '5550199', '--json'));
+    const placed = json<{ remoteNumber: string }[]>(await deskpilot('logs', 'placed', '--json'));
+    expect(placed.some((entry) => entry.remoteNumber.includes('5550100'))).toBe(true);
+    const refused = await deskpilot('dial', 'javascript:alert(1)');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/\[invalid-argument\]/);
+  });
+
+  it('prints readable text without --json', async () => {
+    const status = await deskpilot('status');
+    expect(status.code).toBe(0);
+    expect(status.out).toMatch(/^online: /);
+    const screen = await deskpilot('screen');
+    expect(screen.code).toBe(0);
+    expect(screen.out).toMatch(/^<\?xml|^</);
+    const info = await deskpilot('info');
+    expect(info.out).toMatch(/device:/);
+  });
+});
