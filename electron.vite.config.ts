@@ -1,5 +1,6 @@
 /**
- * The Electron build (`npm run build`): main process, sandboxed preload and renderer into out/.
+ * The Electron build (`npm run build`): main process, sandboxed preload and renderer into
+ * out/main, out/preload and out/renderer (or under `--outDir`).
  * The renderer reuses vite.config.ts so the browser host and the window serve one identical UI.
  */
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,6 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 export default defineConfig({
   main: {
     build: {
-      outDir: fromRoot('./out/main'),
       // Dependencies are bundled so the packaged asar holds out/ and package.json only.
       externalizeDeps: false,
       rollupOptions: { input: { index: fromRoot('./src/main/electron/index.ts') } },
@@ -20,7 +20,6 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: fromRoot('./out/preload'),
       // A sandboxed preload can only require('electron'): everything else is bundled in.
       externalizeDeps: false,
       rollupOptions: {
@@ -33,6 +32,8 @@ export default defineConfig({
     ...rendererConfig,
     build: {
       ...rendererConfig.build,
+      // electron-vite places it in <outDir>/renderer (out/renderer by default, as vite.config.ts).
+      outDir: undefined,
       rollupOptions: { input: fromRoot('./src/renderer/index.html') },
     },
   },
