@@ -33,11 +33,6 @@ export class ConfigStore {
     this.catalog = buildCatalog(lines);
   }
 
-  /** Whether the phone knows the parameter. */
-  has(name: string): boolean {
-    return this.catalog.has(name);
-  }
-
   /** The spec of a known parameter, or undefined. */
   spec(name: string): ParameterSpec | undefined {
     return this.catalog.get(name);

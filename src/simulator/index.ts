@@ -75,7 +75,6 @@ async function startPhone(
     controlToken: options.controlToken,
     latencyMs: options.latencyMs,
     queueParallel: options.queueParallel,
-    laterFirmware: options.laterFirmware,
     authenticator: new Authenticator(options.digest),
     control,
     timers,

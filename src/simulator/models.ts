@@ -17,8 +17,6 @@ export interface PhoneModel {
   camera: boolean;
   /** uploadBgCapture is not supported on the 101, 150 and 201 (reference note). */
   packetCapture: boolean;
-  /** Hardware part number prefix, used for the firmware's boot block string. */
-  partNumber: string;
 }
 
 /** Firmware the simulated phones report (UC Software 5.8, the reference's version). */
@@ -29,25 +27,25 @@ export const FIRMWARE = {
 } as const;
 
 const MODELS: readonly PhoneModel[] = [
-  model('VVX101', 132, 64, false, 1, 1, '3111-40250'),
-  model('VVX150', 132, 64, false, 2, 2, '3111-48810'),
-  model('VVX201', 132, 64, false, 2, 2, '3111-40450'),
-  model('VVX250', 320, 240, false, 4, 4, '3111-48820'),
-  model('VVX300', 208, 104, false, 6, 3, '3111-46135'),
-  model('VVX301', 208, 104, false, 6, 3, '3111-48300'),
-  model('VVX310', 208, 104, false, 6, 3, '3111-46161'),
-  model('VVX311', 208, 104, false, 6, 3, '3111-48350'),
-  model('VVX350', 320, 240, false, 6, 6, '3111-48830'),
-  model('VVX400', 320, 240, false, 12, 6, '3111-46157'),
-  model('VVX401', 320, 240, false, 12, 6, '3111-48400'),
-  model('VVX410', 320, 240, false, 12, 6, '3111-46162'),
-  model('VVX411', 320, 240, false, 12, 6, '3111-48450'),
-  model('VVX450', 480, 272, false, 12, 6, '3111-48840'),
-  model('VVX500', 320, 220, true, 12, 4, '3111-44500'),
-  model('VVX501', 320, 220, true, 12, 4, '3111-48500'),
-  model('VVX600', 480, 252, true, 16, 8, '3111-44600'),
-  model('VVX601', 480, 252, true, 16, 8, '3111-48600'),
-  { ...model('VVX1500', 800, 480, true, 6, 6, '2345-17960'), camera: true },
+  model('VVX101', 132, 64, false, 1, 1),
+  model('VVX150', 132, 64, false, 2, 2),
+  model('VVX201', 132, 64, false, 2, 2),
+  model('VVX250', 320, 240, false, 4, 4),
+  model('VVX300', 208, 104, false, 6, 3),
+  model('VVX301', 208, 104, false, 6, 3),
+  model('VVX310', 208, 104, false, 6, 3),
+  model('VVX311', 208, 104, false, 6, 3),
+  model('VVX350', 320, 240, false, 6, 6),
+  model('VVX400', 320, 240, false, 12, 6),
+  model('VVX401', 320, 240, false, 12, 6),
+  model('VVX410', 320, 240, false, 12, 6),
+  model('VVX411', 320, 240, false, 12, 6),
+  model('VVX450', 480, 272, false, 12, 6),
+  model('VVX500', 320, 220, true, 12, 4),
+  model('VVX501', 320, 220, true, 12, 4),
+  model('VVX600', 480, 252, true, 16, 8),
+  model('VVX601', 480, 252, true, 16, 8),
+  { ...model('VVX1500', 800, 480, true, 6, 6), camera: true },
 ];
 
 function model(
@@ -57,7 +55,6 @@ function model(
   touch: boolean,
   lineKeys: number,
   lineKeysPerPage: number,
-  partNumber: string,
 ): PhoneModel {
   const packetCapture = !['VVX101', 'VVX150', 'VVX201'].includes(id);
   return {
@@ -69,7 +66,6 @@ function model(
     lineKeysPerPage,
     camera: false,
     packetCapture,
-    partNumber,
   };
 }
 

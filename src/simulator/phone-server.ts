@@ -29,7 +29,6 @@ export interface PhoneServerOptions {
   controlToken: string;
   latencyMs: number;
   queueParallel: boolean;
-  laterFirmware: boolean;
   authenticator: Authenticator;
   control: ControlHandler;
   timers: TimerSet;
@@ -201,8 +200,6 @@ export class PhoneServer {
       now: Date.now(),
       data,
       query: url.searchParams,
-      access,
-      laterFirmware: this.options.laterFirmware,
       upload: (target, file, contentType) => uploadFile(target, file, contentType),
     });
     if (!res.destroyed) sendStatus(res, result, phone);

@@ -9,8 +9,6 @@ export interface RouteContext {
   /** The request body's `data` member; undefined when the body is empty or has none. */
   data: unknown;
   query: URLSearchParams;
-  access: AccessLevel;
-  laterFirmware: boolean;
   /** Sends a file to a URL the client gave (config export, packet capture). */
   upload: (url: string, body: Buffer, contentType: string) => Promise<UploadResult>;
 }
