@@ -12,6 +12,7 @@ import { PhonesView } from './features/setup/phones-view';
 import { AppNav } from './features/shell/app-nav';
 import { DialRequestPrompt } from './features/shell/dial-request-prompt';
 import { NoticesArea } from './features/shell/notices-area';
+import { PhoneAttention } from './features/shell/phone-attention';
 import { PhonePicker } from './features/shell/phone-picker';
 import { useShortcuts } from './features/shell/use-shortcuts';
 import { useTheme } from './features/shell/use-theme';
@@ -87,6 +88,7 @@ export function App() {
           <PhonePicker />
         </header>
         <IncomingBanner />
+        <PhoneAttention />
         <div className="app-body">
           <AppNav />
           <main id="main" className="app-main">

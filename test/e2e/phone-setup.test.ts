@@ -89,3 +89,23 @@ describe('adding a phone', () => {
     expect(await app.page.locator('.app-header').getByText('Reception').isVisible()).toBe(true);
   });
 });
+
+describe('a phone that needs attention later', () => {
+  it('shows the problem when the password changes on the phone, and recovers once it is updated', async () => {
+    const { page } = app;
+    const header = page.locator('.app-header');
+    await app.control.config({
+      params: { 'device.auth.localAdminPassword': 'changed-on-the-phone' },
+    });
+    await header.getByText('Needs attention').waitFor();
+    const status = page.getByRole('region', { name: 'Phone status' });
+    await status.getByText('The user name or password is wrong').waitFor();
+    await status.getByRole('button', { name: 'Fix it in Phones' }).click();
+    const entry = page.getByRole('article', { name: 'Reception' });
+    await entry.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Password', { exact: true }).fill('changed-on-the-phone');
+    await page.getByRole('button', { name: 'Save phone' }).click();
+    await header.getByText('Online').waitFor();
+    await status.waitFor({ state: 'detached' });
+  });
+});

@@ -188,3 +188,30 @@ describe('everyday window', () => {
     );
   });
 });
+
+describe('phone status', () => {
+  it('explains a phone that needs attention above every view and leads to the fix', async () => {
+    const user = userEvent.setup();
+    const core = createTestCore(startupAnswers([makeSnapshot()]));
+    renderWithStores(core, <App />);
+    await screen.findByRole('textbox', { name: 'Number to dial' });
+    act(() =>
+      core.emit('phone', {
+        type: 'phone-status',
+        phoneId: 'p1',
+        status: {
+          ...makeSnapshot().status,
+          health: 'needs-attention',
+          attention: 'wrong-credentials',
+          message: 'The phone refused the password: enter the current admin password.',
+        },
+      }),
+    );
+    const region = screen.getByRole('region', { name: 'Phone status' });
+    expect(region.textContent).toContain('The user name or password is wrong.');
+    expect(region.textContent).toContain('enter the current admin password');
+    expect(screen.getByText('Needs attention')).toBeTruthy();
+    await user.click(within(region).getByRole('button', { name: 'Fix it in Phones' }));
+    expect(await screen.findByRole('heading', { name: 'Phones' })).toBeTruthy();
+  });
+});

@@ -94,7 +94,8 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
     viewport: { width: 1280, height: 800 },
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous for a loaded CI machine; every wait is for a condition, never a fixed time.
+  page.setDefaultTimeout(15_000);
   await page.goto(host.url);
 
   return {
