@@ -31,6 +31,7 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
   const send = useCallback((gesture: TouchGesture) => void touch(gesture), [touch]);
   const handlers = useTouchGestures(model?.width ?? 1, model?.height ?? 1, send);
   const canTouch = capture?.touch === true;
+  const note = capture?.unavailableReason ?? (capture && !canTouch ? NO_TOUCH : null);
 
   const copy = async () => {
     if (!model) return;
@@ -81,9 +82,7 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
         </p>
       )}
       {keysRefused && <p className="screen-note">{keysRefused}</p>}
-      {(!canTouch || !capture.keys) && (
-        <p className="screen-note">{capture.unavailableReason ?? (canTouch ? null : NO_TOUCH)}</p>
-      )}
+      {note && <p className="screen-note">{note}</p>}
       <div className="screen-main">
         <ScreenCanvas model={model} touchHandlers={canTouch ? handlers : null} />
         {capture.keys && !keysRefused && (
@@ -108,8 +107,9 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
         <summary>Raw XML</summary>
         {model.problems.length > 0 && (
           <ul className="screen-problems" aria-label="Problems reading the XML">
-            {model.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
+            {model.problems.map((problem, index) => (
+              // The same words may repeat (two stray end tags); the position tells them apart.
+              <li key={index}>{problem}</li>
             ))}
           </ul>
         )}
