@@ -175,6 +175,17 @@ export class PhoneManager {
     const entry = this.entry(phoneId);
     if (patch.name !== undefined) this.refuseDuplicateName(patch.name, phoneId);
     const { password, ...fields } = patch;
+    if (
+      patch.url !== undefined &&
+      password === undefined &&
+      new URL(patch.url).origin !== new URL(entry.phone.url).origin
+    ) {
+      // The stored password is only ever sent to the address it was entered for.
+      throw new CoreError(
+        'invalid-argument',
+        'Enter the password again when changing the phone address.',
+      );
+    }
     const defined = Object.fromEntries(
       Object.entries(fields).filter(([, value]) => value !== undefined),
     ) as Partial<StoredPhone>;

@@ -142,6 +142,33 @@ describe('removing and updating phones', () => {
     });
   });
 
+  it('never sends the stored password to a new address', async () => {
+    const info = await core.handlers['phones.add']({
+      ...credentials(0),
+      acceptFingerprint: phone(0).fingerprint ?? '',
+    });
+    await expect(
+      core.handlers['phones.update']({ phoneId: info.id, url: 'http://192.0.2.1' }),
+    ).rejects.toMatchObject({ code: 'invalid-argument' });
+    const moved = await core.handlers['phones.update']({
+      phoneId: info.id,
+      url: phone(1).url,
+      password: phone(1).adminPassword,
+    });
+    // A certificate accepted for one address is not trusted for another.
+    expect(moved.pinnedFingerprint).toBeNull();
+    await eventually(
+      () => core.phones.snapshot(info.id).status.attention === 'certificate-unknown',
+    );
+    const status = core.phones.snapshot(info.id).status;
+    expect(status.presentedFingerprint).toBe(phone(1).fingerprint);
+    await core.handlers['phones.acceptCertificate']({
+      phoneId: info.id,
+      fingerprint: status.presentedFingerprint ?? '',
+    });
+    await eventually(() => core.phones.snapshot(info.id).status.health === 'online');
+  });
+
   it('a wrong password set by update shows as the phone needing attention', async () => {
     const info = await core.handlers['phones.add']({
       ...credentials(0),
