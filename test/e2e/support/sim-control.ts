@@ -31,7 +31,11 @@ export interface SimControl {
   reset(): Promise<void>;
 }
 
-/** Control helpers for a simulated phone, authenticated with the simulator's control token. */
+/**
+ * Control helpers for a simulated phone, authenticated with the simulator's control token. Plain
+ * fetch: for an HTTPS simulator Node would refuse its self-signed certificate, so tests that steer
+ * the phone use the default HTTP simulator.
+ */
 export function simControl(phone: SimulatedPhoneInfo, controlToken: string): SimControl {
   async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${phone.url}/__sim/${path}`, {
