@@ -125,6 +125,24 @@ describe('remote screen view', () => {
     });
   });
 
+  it('offers swipes from the keyboard for people who cannot drag', async () => {
+    showPhone();
+    fireEvent.click(await screen.findByRole('button', { name: 'Swipe up' }));
+    await waitFor(() => expect(phone.callsTo('screen.touch')).toHaveLength(1));
+    expect(phone.callsTo('screen.touch')[0]).toEqual({
+      phoneId: 'p1',
+      type: 'Swipe',
+      positions: [
+        { x: 240, y: 202 },
+        { x: 240, y: 164 },
+        { x: 240, y: 126 },
+        { x: 240, y: 88 },
+        { x: 240, y: 50 },
+      ],
+      durationMs: 300,
+    });
+  });
+
   it('says why touch is unavailable and takes no touches then', async () => {
     showPhone({
       touch: false,
@@ -137,6 +155,7 @@ describe('remote screen view', () => {
     fireEvent.pointerDown(canvas, { pointerId: 4, button: 0, clientX: 10, clientY: 10 });
     fireEvent.pointerUp(canvas, { pointerId: 4, button: 0, clientX: 10, clientY: 10 });
     expect(screen.queryByRole('button', { name: 'Tap Forward' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Swipe the screen' })).toBeNull();
     expect(phone.callsTo('screen.touch')).toHaveLength(0);
   });
 

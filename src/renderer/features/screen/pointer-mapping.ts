@@ -71,3 +71,26 @@ export function centreOf(rect: {
 }): PhonePoint {
   return { x: Math.floor(rect.x + rect.width / 2), y: Math.floor(rect.y + rect.height / 2) };
 }
+
+export type SwipeDirection = 'up' | 'down' | 'left' | 'right';
+
+/**
+ * A keyboard-made swipe across the middle of the screen: five positions over 60 % of its
+ * width or height in `direction` (what a finger dragging that way would send).
+ */
+export function swipeAcross(
+  direction: SwipeDirection,
+  width: number,
+  height: number,
+): PhonePoint[] {
+  const middle = { x: Math.floor(width / 2), y: Math.floor(height / 2) };
+  const horizontal = direction === 'left' || direction === 'right';
+  const span = (horizontal ? width : height) * 0.6;
+  const sign = direction === 'right' || direction === 'down' ? 1 : -1;
+  return Array.from({ length: MAX_SWIPE_POSITIONS }, (_, index) => {
+    const offset = Math.round(sign * span * (index / (MAX_SWIPE_POSITIONS - 1) - 0.5));
+    return horizontal
+      ? { x: middle.x + offset, y: middle.y }
+      : { x: middle.x, y: middle.y + offset };
+  });
+}

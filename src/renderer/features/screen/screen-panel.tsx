@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 
 import { getDeskpilotApi } from '../../bridge/api';
 import { HardwareKeys } from './hardware-keys';
-import { centreOf } from './pointer-mapping';
+import { centreOf, swipeAcross, type SwipeDirection } from './pointer-mapping';
 import { ScreenCanvas } from './screen-canvas';
 import { createScreenStore, type TouchGesture } from './screen-store';
 import { ScreenText, screenAsText } from './screen-text';
@@ -13,6 +13,10 @@ import './screen.css';
 
 /** How often an open, visible remote screen is read again (it is also read after each touch). */
 export const SCREEN_REFRESH_MS = 3000;
+
+const SWIPES: SwipeDirection[] = ['up', 'down', 'left', 'right'];
+/** How long a keyboard-made swipe takes on the phone. */
+const KEYBOARD_SWIPE_MS = 300;
 
 const NO_TOUCH =
   'This phone takes no touch input: the model has no touch screen, or touch simulation is ' +
@@ -89,6 +93,25 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
           <HardwareKeys onKey={(key, label) => void pressKey(key, label)} />
         )}
       </div>
+      {canTouch && (
+        <div className="screen-swipes" role="group" aria-label="Swipe the screen">
+          {SWIPES.map((direction) => (
+            <button
+              key={direction}
+              type="button"
+              onClick={() =>
+                send({
+                  type: 'Swipe',
+                  positions: swipeAcross(direction, model.width, model.height),
+                  durationMs: KEYBOARD_SWIPE_MS,
+                })
+              }
+            >
+              Swipe {direction}
+            </button>
+          ))}
+        </div>
+      )}
       {model.layout === 'geometry' && model.unplaced.length > 0 && (
         <p className="screen-unplaced">
           Also on the screen (no position given): {model.unplaced.map((e) => e.text).join(' · ')}
