@@ -62,7 +62,6 @@ export class RequestQueue {
   private order = 0;
   private closed: PhoneError | null = null;
   private wakeTimer: NodeJS.Timeout | null = null;
-  private idleWaiters: (() => void)[] = [];
   readonly stats: QueueStats = { sent: 0, merged: 0, retried: 0, rejectedFull: 0, maxInFlight: 0 };
 
   constructor(options: RequestQueueOptions = {}) {
@@ -70,11 +69,6 @@ export class RequestQueue {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? 150;
     this.readAttempts = options.readAttempts ?? 2;
-  }
-
-  /** Tasks waiting (not counting the one in flight). */
-  get pending(): number {
-    return this.waiting.length;
   }
 
   /** Queues a task; resolves or rejects exactly once with its result or a PhoneError. */
@@ -126,13 +120,6 @@ export class RequestQueue {
     const cancelled = this.waiting.splice(0);
     this.merged.clear();
     for (const entry of cancelled) entry.settle.reject(this.closed);
-    this.notifyIdle();
-  }
-
-  /** Resolves once nothing is waiting or in flight (used by stop and tests). */
-  idle(): Promise<void> {
-    if (this.inFlight === 0 && this.waiting.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private pump(): void {
@@ -141,7 +128,6 @@ export class RequestQueue {
     const next = this.nextReady(now);
     if (next === null) {
       this.scheduleWake(now);
-      if (this.waiting.length === 0) this.notifyIdle();
       return;
     }
     this.waiting.splice(this.waiting.indexOf(next), 1);
@@ -217,10 +203,5 @@ export class RequestQueue {
       },
       Math.max(0, earliest - now),
     );
-  }
-
-  private notifyIdle(): void {
-    if (this.inFlight > 0 || this.waiting.length > 0) return;
-    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }

@@ -206,7 +206,7 @@ export const configValuesSchema = record.transform((raw) => {
 });
 
 /** One call-log entry as the phone prints it. */
-export const callLogEntrySchema = record.transform((raw) => ({
+const callLogEntrySchema = record.transform((raw) => ({
   line: count.catch(1).parse(pick(raw, 'LineNumber') ?? '1'),
   startTime: optionalText.parse(pick(raw, 'StartTime')),
   remoteName: optionalText.parse(pick(raw, 'RemotePartyName')),

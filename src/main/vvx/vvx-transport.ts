@@ -81,11 +81,6 @@ export class VvxTransport {
     return this.opened;
   }
 
-  /** The phone's address without credentials, for messages. */
-  get phoneOrigin(): string {
-    return this.origin;
-  }
-
   /** Sends one request and returns the phone's `data`, or throws a PhoneError. */
   async send(request: VvxRequest): Promise<VvxReply> {
     const first = await this.exchange(request, this.authorization(request));

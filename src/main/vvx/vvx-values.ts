@@ -76,8 +76,3 @@ export function normaliseHandle(handle: string): string {
   const hex = handle.trim().toLowerCase().replace(/^0x/, '');
   return `0x${hex}`;
 }
-
-/** The handle as the phone takes it in `Ref` and `?handle=`: bare hex, as callStatus prints it. */
-export function wireHandle(handle: string): string {
-  return handle.trim().toLowerCase().replace(/^0x/, '');
-}
