@@ -21,6 +21,13 @@ export const faultsInput = z.strictObject({
   hang: countedFault.optional(),
   unreachableMs: z.number().int().min(0).max(3_600_000).optional(),
   endCallBug: z.boolean().optional(),
+  overload: z
+    .strictObject({
+      maxPerSecond: z.number().int().min(1).max(100_000),
+      unreachableMs: z.number().int().min(0).max(3_600_000),
+    })
+    .nullable()
+    .optional(),
 });
 export type FaultsInput = z.infer<typeof faultsInput>;
 
@@ -34,6 +41,8 @@ export interface Faults {
   hang: CountedFault | null;
   /** Armed: the next successful endCall hangs the REST server until a reboot (firmware 5.5.2). */
   endCallBug: boolean;
+  /** Hammering: over `maxPerSecond` requests in a second make the phone stop answering a while. */
+  overload: { maxPerSecond: number; unreachableMs: number } | null;
 }
 
 /** No faults. */
@@ -47,6 +56,7 @@ export function noFaults(): Faults {
     drop: null,
     hang: null,
     endCallBug: false,
+    overload: null,
   };
 }
 
@@ -62,6 +72,7 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
     drop: input.drop ?? base.drop,
     hang: input.hang ?? base.hang,
     endCallBug: input.endCallBug ?? base.endCallBug,
+    overload: input.overload === undefined ? base.overload : input.overload,
   };
 }
 
@@ -80,4 +91,21 @@ export function takeShot(fault: CountedFault | null, path: string): boolean {
 export function extraDelayMs(faults: Faults, path: string): number {
   const jitter = faults.jitterMs > 0 ? Math.floor(Math.random() * (faults.jitterMs + 1)) : 0;
   return faults.latencyMs + jitter + (faults.slowPaths[path] ?? 0);
+}
+
+/** Requests counted in the current one-second window (for the overload fault). */
+export interface RequestWindow {
+  start: number;
+  count: number;
+}
+
+/** Counts a request; true when it pushes the phone over the overload fault's limit. */
+export function overloaded(faults: Faults, window: RequestWindow, now: number): boolean {
+  if (!faults.overload) return false;
+  if (now - window.start >= 1000) {
+    window.start = now;
+    window.count = 0;
+  }
+  window.count += 1;
+  return window.count > faults.overload.maxPerSecond;
 }

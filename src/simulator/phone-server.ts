@@ -3,7 +3,7 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Authenticator } from './auth';
 import { isJsonContentType, MAX_BODY_BYTES, readBody } from './body';
-import { extraDelayMs, takeShot } from './faults';
+import { extraDelayMs, overloaded, takeShot, type RequestWindow } from './faults';
 import type { SimulatedPhone } from './phone';
 import type { Route, RouteResult } from './route-types';
 import { bump } from './stats';
@@ -49,6 +49,7 @@ export class PhoneServer {
   private processing = 0;
   private inFlight = 0;
   private queueTail: Promise<void> = Promise.resolve();
+  private readonly window: RequestWindow = { start: 0, count: 0 };
 
   constructor(private readonly options: PhoneServerOptions) {
     const listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -97,6 +98,12 @@ export class PhoneServer {
     const now = Date.now();
     phone.settle(now);
     if (phone.unreachable(now)) {
+      req.socket.destroy();
+      return;
+    }
+    if (phone.faults.overload && overloaded(phone.faults, this.window, now)) {
+      phone.unreachableUntil = now + phone.faults.overload.unreachableMs;
+      phone.stats.faultsInjected += 1;
       req.socket.destroy();
       return;
     }

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { call, control, firstPhone, overlapping, statusOf, waitForCallState } from './support';
+import {
+  call,
+  control,
+  firstPhone,
+  overlapping,
+  statusOf,
+  waitFor,
+  waitForCallState,
+} from './support';
 
 describe('faults on demand', () => {
   let sim: Simulator;
@@ -74,6 +82,17 @@ describe('faults on demand', () => {
     const state = await control<{ unreachable: boolean }>(sim, phone(), 'GET', 'state');
     expect(state.unreachable).toBe(true);
     await faults({ unreachableMs: 0 });
+    expect((await poll()).http).toBe(200);
+  });
+
+  it('stops answering for a while when hammered past the overload limit', async () => {
+    await faults({ overload: { maxPerSecond: 3, unreachableMs: 60_000 } });
+    await waitFor(async () => {
+      await Promise.allSettled(Array.from({ length: 6 }, () => poll()));
+      return (await control<{ unreachable: boolean }>(sim, phone(), 'GET', 'state')).unreachable;
+    }, 'the phone to give up under load');
+    await expect(poll()).rejects.toThrow();
+    await faults({ overload: null, unreachableMs: 0 });
     expect((await poll()).http).toBe(200);
   });
 
