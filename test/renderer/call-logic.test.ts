@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { elapsedSeconds, formatDuration } from '../../src/renderer/lib/call-duration';
 import { allowedCallActions, describeCallState } from '../../src/renderer/lib/call-state';
-import { findContactByNumber, sameNumber } from '../../src/renderer/lib/phone-numbers';
+import {
+  displayNumber,
+  findContactByNumber,
+  sameNumber,
+} from '../../src/renderer/lib/phone-numbers';
 import { makeCall } from './support/test-core';
 
 describe('call duration', () => {
@@ -62,5 +66,12 @@ describe('number matching', () => {
   it('does not match short extensions by suffix', () => {
     expect(sameNumber('2000', '+15550102000')).toBe(false);
     expect(findContactByNumber([contact], '1001')).toBeUndefined();
+  });
+});
+
+describe('number display', () => {
+  it('shows vCard 4.0 tel: URIs without the scheme', () => {
+    expect(displayNumber('tel:+44-20-7946-0958')).toBe('+44-20-7946-0958');
+    expect(displayNumber('+1 555 010 2000')).toBe('+1 555 010 2000');
   });
 });

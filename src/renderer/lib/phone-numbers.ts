@@ -48,3 +48,8 @@ export function contactMatches(contact: Contact, query: string): boolean {
     contact.numbers.some((entry) => comparableDigits(entry.number).includes(digits))
   );
 }
+
+/** A number as people read it: vCard 4.0 stores `tel:+44-20-…` URIs, shown without the scheme. */
+export function displayNumber(number: string): string {
+  return number.replace(/^tel:/i, '');
+}

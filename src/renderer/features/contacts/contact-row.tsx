@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Contact } from '../../../shared/contacts';
+import { displayNumber } from '../../lib/phone-numbers';
 
 export interface ContactRowProps {
   contact: Contact;
@@ -42,7 +43,7 @@ export function ContactRow({
             <button
               type="button"
               className="number-link"
-              aria-label={`Call ${contact.name} ${entry.label ? `(${entry.label}) ` : ''}at ${entry.number}`}
+              aria-label={`Call ${contact.name} ${entry.label ? `(${entry.label}) ` : ''}at ${displayNumber(entry.number)}`}
               title={
                 entry.dialable === null
                   ? 'This number may not be dialable as written'
@@ -50,7 +51,8 @@ export function ContactRow({
               }
               onClick={() => onDial(entry.dialable ?? entry.number)}
             >
-              {entry.label && <span className="number-label">{entry.label}</span>} {entry.number}
+              {entry.label && <span className="number-label">{entry.label}</span>}{' '}
+              {displayNumber(entry.number)}
             </button>
           </li>
         ))}

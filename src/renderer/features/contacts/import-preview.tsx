@@ -1,4 +1,5 @@
 import type { ContactImportPreview } from '../../../shared/contacts';
+import { displayNumber } from '../../lib/phone-numbers';
 
 const PREVIEW_ROWS = 50;
 
@@ -46,7 +47,10 @@ export function ImportPreview({
                 <td>{contact.company}</td>
                 <td>
                   {contact.numbers
-                    .map((entry) => `${entry.label ? `${entry.label}: ` : ''}${entry.number}`)
+                    .map(
+                      (entry) =>
+                        `${entry.label ? `${entry.label}: ` : ''}${displayNumber(entry.number)}`,
+                    )
                     .join(', ')}
                 </td>
               </tr>
