@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { control } from '../../../bench/sim-control';
 import { startSimulator, type SimulatedPhoneInfo, type Simulator } from '../../../src/simulator';
-import { jsonLines, runDeskpilot, spawnDeskpilot } from './run-deskpilot';
+import { jsonLines, runDeskpilot, runInProcess, spawnDeskpilot } from './run-deskpilot';
 
 let simulator: Simulator;
 /** A phone whose far end answers only when the test says so, so every call state is seen. */
@@ -138,11 +138,12 @@ describe('deskpilot against the simulator', { timeout: 120_000 }, () => {
         env(password, dir),
       );
       expect(added.code).toBe(0);
-      // The stored phone needs no password any more: it comes from the secret store.
-      const list = await runDeskpilot(['phones', 'list', '--json'], env('', dir));
+      // The stored phone needs no password any more: it comes from the secret store. (These
+      // steps run in-process: same code, without another second of start-up each.)
+      const list = await runInProcess(['phones', 'list', '--json'], env('', dir));
       expect(JSON.parse(list.stdout)).toMatchObject([{ name: 'Desk', hasPassword: true }]);
       expect(list.stdout).not.toContain(password);
-      const status = await runDeskpilot(['--phone', 'Desk', 'status', '--json'], env('', dir));
+      const status = await runInProcess(['--phone', 'Desk', 'status', '--json'], env('', dir));
       expect(JSON.parse(status.stdout)).toMatchObject({ health: 'online', model: 'VVX601' });
 
       await control(phone(3), simulator.controlToken, 'POST', 'rotate-certificate');
@@ -150,9 +151,9 @@ describe('deskpilot against the simulator', { timeout: 120_000 }, () => {
       expect(changed.code).toBe(1);
       expect(changed.stderr).toMatch(/\[certificate-changed\]/);
 
-      const removed = await runDeskpilot(['phones', 'remove', 'Desk'], env('', dir));
+      const removed = await runInProcess(['phones', 'remove', 'Desk'], env('', dir));
       expect(removed.code).toBe(0);
-      const empty = await runDeskpilot(['phones', 'list', '--json'], env('', dir));
+      const empty = await runInProcess(['phones', 'list', '--json'], env('', dir));
       expect(JSON.parse(empty.stdout)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -160,12 +161,12 @@ describe('deskpilot against the simulator', { timeout: 120_000 }, () => {
   });
 
   it('refuses wrong usage with exit status 2', async () => {
-    const results = await Promise.all([
-      runDeskpilot(['frobnicate'], env('x')),
-      runDeskpilot(['--bogus-option', 'phones', 'list'], env('x')),
-      runDeskpilot([...oneOff(0), 'reboot'], env('x')),
-      runDeskpilot(['--url', phone(0).url, 'status'], env('')),
-    ]);
+    const results = [
+      await runDeskpilot(['frobnicate'], env('x')),
+      await runInProcess(['--bogus-option', 'phones', 'list'], env('x')),
+      await runInProcess([...oneOff(0), 'reboot'], env('x')),
+      await runInProcess(['--url', phone(0).url, 'status'], env('')),
+    ];
     expect(results.map((result) => result.code)).toEqual([2, 2, 2, 2]);
     expect(results[2]?.stderr).toMatch(/--yes/);
     expect(results[3]?.stderr).toMatch(/DESKPILOT_PASSWORD/);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli } from '../../../src/main/cli/run-cli';
+import { runInProcess } from './run-deskpilot';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 
 /** Parameters the simulated phone knows (src/simulator/config-catalog.ts). */
@@ -52,20 +52,9 @@ afterAll(async () => {
 async function deskpilot(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const phone = simulator.phones[0];
   if (phone === undefined) throw new Error('no simulator phone');
-  let out = '';
-  let err = '';
-  const streams = {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-  };
   const env = { DESKPILOT_DATA_DIR: dataDir, DESKPILOT_PASSWORD: phone.adminPassword };
-  const code = await runCli(
-    ['--url', phone.url, ...args],
-    env,
-    streams,
-    new AbortController().signal,
-  );
-  return { code, out, err };
+  const result = await runInProcess(['--url', phone.url, ...args], env);
+  return { code: result.code ?? -1, out: result.stdout, err: result.stderr };
 }
 
 function json<T>(result: { code: number; out: string; err: string }): T {

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import { runCli } from '../../../src/main/cli/run-cli';
+
 const BIN = fileURLToPath(new URL('../../../bin/deskpilot.mjs', import.meta.url));
 
 export interface CliResult {
@@ -28,6 +30,21 @@ export function runDeskpilot(args: string[], env: Record<string, string>): Promi
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs the same command line in this process (no process start-up), collecting its output. */
+export async function runInProcess(
+  args: string[],
+  env: Record<string, string>,
+): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const streams = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  };
+  const code = await runCli(args, env, streams, new AbortController().signal);
+  return { code, stdout, stderr };
 }
 
 /** Collects a running command's stdout as JSON lines, for `watch`. */
