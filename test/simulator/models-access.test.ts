@@ -68,6 +68,17 @@ describe('models', () => {
     await expect(startSimulator({ adminPassword: 'has space' })).rejects.toThrow(/adminPassword/);
     await expect(startSimulator({ controlToken: 'short' })).rejects.toThrow(/controlToken/);
   });
+
+  it('reports a port in use by its error code and disturbs no running phone', async () => {
+    const taken = await startSimulator();
+    try {
+      const port = firstPhone(taken).port;
+      await expect(startSimulator({ port: port - 1, phones: 2 })).rejects.toThrow(/EADDRINUSE/);
+      expect(await statusOf(firstPhone(taken), 'GET', '/api/v1/mgmt/pollForStatus')).toBe('2000');
+    } finally {
+      await taken.close();
+    }
+  });
 });
 
 /** Access levels of the notes' endpoint table: true = Admin, User; false = Admin only. */
