@@ -201,6 +201,7 @@ describe('remote screen view', () => {
     window.deskpilot = phone.api;
     render(<ScreenView phoneId="p1" />);
     expect(await screen.findByText(/needs the admin login/)).toBeTruthy();
+    expect(screen.getByText(/shows its screen only to its admin login/)).toBeTruthy();
     delete phone.answers['screen.get'];
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('phone-screen')).toBeTruthy();

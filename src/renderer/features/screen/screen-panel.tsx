@@ -18,6 +18,10 @@ const SWIPES: SwipeDirection[] = ['up', 'down', 'left', 'right'];
 /** How long a keyboard-made swipe takes on the phone. */
 const KEYBOARD_SWIPE_MS = 300;
 
+const ADMIN_ONLY =
+  'The phone shows its screen only to its admin login (user name Polycom and the admin ' +
+  'password). Edit this phone under Phones and enter the admin password.';
+
 const NO_TOUCH =
   'This phone takes no touch input: the model has no touch screen, or touch simulation is ' +
   'off (set httpd.ta.enabled to 1 in the admin console, then restart the phone).';
@@ -55,6 +59,9 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
         {error ? (
           <div role="alert" className="screen-error">
             <p>The phone's screen could not be read: {error.message}</p>
+            {(error.code === 'insufficient-access' || error.code === 'wrong-credentials') && (
+              <p>{ADMIN_ONLY}</p>
+            )}
             <button type="button" onClick={() => void refresh()}>
               Try again
             </button>
