@@ -167,7 +167,14 @@ describe('everyday window', () => {
     );
     const dialog = screen.getByRole('dialog', { name: 'Dial +1 555 010 2000?' });
     expect(core.requests.some((request) => request.channel === 'calls.dial')).toBe(false);
-    await user.click(within(dialog).getByRole('button', { name: 'Call +1 555 010 2000' }));
+    const call = within(dialog).getByRole('button', { name: 'Call +1 555 010 2000' });
+    // Focus starts on the answer and stays inside the dialog while tabbing.
+    expect(document.activeElement).toBe(call);
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.tab();
+    expect(document.activeElement).toBe(call);
+    await user.click(call);
     await waitFor(() =>
       expect(core.requests.find((request) => request.channel === 'calls.dial')?.args).toEqual({
         phoneId: 'p1',

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore, useStores } from '../../stores/stores-context';
 
 const SOURCE_WORDS = {
@@ -6,6 +6,21 @@ const SOURCE_WORDS = {
   'command-line': 'The command line',
   shortcut: 'The dial shortcut',
 } as const;
+
+/** Tab and Shift+Tab cycle through the dialog's controls only, as in any modal dialog. */
+function keepFocusInside(event: KeyboardEvent<HTMLElement>): void {
+  const focusable = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('button'));
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 /** Asks before dialling a number that came from outside the window (link, shortcut). */
 export function DialRequestPrompt() {
@@ -15,7 +30,11 @@ export function DialRequestPrompt() {
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (request) confirmRef.current?.focus();
+    if (!request) return;
+    // Take focus for the question, and give it back to where the user was once answered.
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    confirmRef.current?.focus();
+    return () => previous?.focus();
   }, [request]);
 
   if (!request) return null;
@@ -42,6 +61,7 @@ export function DialRequestPrompt() {
         className="modal"
         onKeyDown={(event) => {
           if (event.key === 'Escape') dismiss();
+          if (event.key === 'Tab') keepFocusInside(event);
         }}
       >
         <h2 id="dial-request-title">Dial {request.link.display}?</h2>
