@@ -55,7 +55,7 @@ export interface Core {
    * `'confirm'` returned; otherwise the default phone (or the first one) dials at once.
    */
   requestDial(source: DialRequest['source'], rawLink: string): Promise<DialRequestOutcome>;
-  /** Settings warnings from start-up (e.g. a damaged file set aside), in words. */
+  /** Problems found at start-up (a damaged settings file set aside, a demo that failed), in words. */
   warnings: string[];
   /** Phones and sessions, for the CLI (one-off phones, lookup by name). */
   phones: PhoneManager;
@@ -76,18 +76,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const bus = new EventBus((error) =>
     log(`Deskpilot: an event listener failed (${error instanceof Error ? error.name : 'error'})`),
   );
+  // Everything that can fail on bad files comes before the sessions start, so a failed start
+  // leaves nothing running.
+  const contacts = new ContactsStore({ dataDir: options.dataDir });
   const manager = await PhoneManager.create({
     settings,
     secrets,
     emit: (event) => bus.emit('phone', event),
     connect: options.connect ?? true,
   });
-  const contacts = new ContactsStore({ dataDir: options.dataDir });
   const unsubscribeContacts = contacts.onChange((list) => bus.emit('contacts-changed', list));
   const demo = new DemoLifecycle(manager);
+  const warnings = [...settings.warnings];
 
   const wantDemo = options.demo ?? (demo.configured() || (firstRun && manager.list().length === 0));
-  if (wantDemo) await demo.ensure();
+  if (wantDemo) {
+    try {
+      await demo.ensure();
+    } catch (error) {
+      // The app stays usable with real phones; the user can retry with phones.addDemo.
+      warnings.push(
+        `The demo phone could not start (${error instanceof Error ? error.message : 'unknown error'}).`,
+      );
+    }
+  }
 
   const handlers: ContractHandlers = {
     ...createPhoneHandlers(manager, demo),
@@ -136,7 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     subscribe: (event, listener) => bus.subscribe(event, listener),
     requestDial,
-    warnings: settings.warnings,
+    warnings,
     phones: manager,
     async close() {
       unsubscribeContacts();
