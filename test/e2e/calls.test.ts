@@ -36,6 +36,16 @@ async function simCallHandle(): Promise<string> {
   return handle;
 }
 
+/** The simulated phone's calls once it has none left (bounded wait), for the final check. */
+async function simCallsLeft(): Promise<unknown[]> {
+  return (
+    await waitUntil(
+      () => app.control.state(),
+      (state) => state.calls.length === 0,
+    )
+  ).calls;
+}
+
 async function noCallsLeft(): Promise<void> {
   await app.page.getByText('No calls right now.').waitFor();
   expect(await calls().count()).toBe(0);
@@ -113,7 +123,7 @@ describe('live calls against the simulator', () => {
     await card.getByText('Connected', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'End call' }).click();
     await noCallsLeft();
-    expect((await app.control.state()).calls).toEqual([]);
+    expect(await simCallsLeft()).toEqual([]);
   });
 
   it('shows an incoming call in a banner and answers it', async () => {
@@ -135,7 +145,7 @@ describe('live calls against the simulator', () => {
     await banner.getByRole('button', { name: 'Reject' }).click();
     await banner.waitFor({ state: 'detached' });
     await noCallsLeft();
-    expect((await app.control.state()).calls).toEqual([]);
+    expect(await simCallsLeft()).toEqual([]);
   });
 
   it('drops a call from the list when the far end hangs up', async () => {
