@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { APP_CONTENT_SECURITY_POLICY } from '../../src/main/electron/app-protocol';
 import { app, recorded, type StandInWindow } from './electron-stand-in';
 
 vi.mock('electron', () => import('./electron-stand-in'));
@@ -64,6 +65,7 @@ describe('the Electron shell', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/out/preload/index.cjs',
     });
   });
@@ -93,6 +95,16 @@ describe('the Electron shell', () => {
       const response = await handler(new Request(`app://deskpilot/${path}`));
       expect(await response.text()).not.toContain('root:');
     }
+  });
+
+  it('adds the same strict CSP to every response of the session', () => {
+    let headers: Record<string, string[]> = {};
+    recorded.headersReceived?.(
+      { responseHeaders: { 'Content-Type': ['text/html'] } },
+      (result: { responseHeaders: Record<string, string[]> }) => (headers = result.responseHeaders),
+    );
+    expect(headers['Content-Security-Policy']).toEqual([APP_CONTENT_SECURITY_POLICY]);
+    expect(headers['Content-Type']).toEqual(['text/html']);
   });
 
   it('blocks navigation away from the app and never opens windows', () => {

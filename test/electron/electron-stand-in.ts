@@ -14,6 +14,7 @@ export const recorded = {
   permissionRequestHandler: null as Handler | null,
   permissionCheckHandler: null as Handler | null,
   devicePermissionHandler: null as Handler | null,
+  headersReceived: null as Handler | null,
   defaultProtocolClients: [] as string[],
   shortcuts: new Map<string, () => void>(),
   notifications: [] as StandInNotification[],
@@ -110,6 +111,9 @@ export const session = {
       (recorded.permissionRequestHandler = handler),
     setPermissionCheckHandler: (handler: Handler) => (recorded.permissionCheckHandler = handler),
     setDevicePermissionHandler: (handler: Handler) => (recorded.devicePermissionHandler = handler),
+    webRequest: {
+      onHeadersReceived: (handler: Handler) => (recorded.headersReceived = handler),
+    },
   },
 };
 

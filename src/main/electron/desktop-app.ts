@@ -5,13 +5,12 @@
  */
 import { join, resolve } from 'node:path';
 import {
-  BrowserWindow,
+  type BrowserWindow,
   Notification,
-  clipboard,
   app,
+  clipboard,
   globalShortcut,
   ipcMain,
-  screen,
   session,
   shell,
 } from 'electron';
@@ -31,8 +30,12 @@ import { isAllowedExternalUrl } from './external-links';
 import { notifyIncomingCalls } from './incoming-call-notifications';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { createTray } from './tray';
-import { DEFAULT_WINDOW_SIZE, loadWindowState, saveWindowState } from './window-state';
-import { denyAllPermissions, hardenWebContents, secureWebPreferences } from './window-security';
+import { createMainWindow } from './main-window';
+import {
+  denyAllPermissions,
+  enforceContentSecurityPolicy,
+  hardenWebContents,
+} from './window-security';
 
 /** Files the shell needs from the build. */
 export interface DesktopPaths {
@@ -55,30 +58,6 @@ function registerDialProtocols(): void {
       app.setAsDefaultProtocolClient(scheme);
     }
   }
-}
-
-async function createMainWindow(paths: DesktopPaths, stateFile: string): Promise<BrowserWindow> {
-  const state = await loadWindowState(
-    stateFile,
-    screen.getAllDisplays().map((display) => display.workArea),
-  );
-  const window = new BrowserWindow({
-    ...(state?.bounds ?? DEFAULT_WINDOW_SIZE),
-    minWidth: 800,
-    minHeight: 560,
-    show: false,
-    title: 'Deskpilot',
-    webPreferences: secureWebPreferences(paths.preload),
-  });
-  if (state?.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
-  window.on('close', () => {
-    void saveWindowState(stateFile, {
-      bounds: window.getNormalBounds(),
-      maximized: window.isMaximized(),
-    });
-  });
-  return window;
 }
 
 /** Everything that exists once the app is ready. */
@@ -147,11 +126,15 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
   };
 
   denyAllPermissions(session.defaultSession);
+  enforceContentSecurityPolicy(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
   serveAppProtocol(paths.rendererDir);
   registerDialProtocols();
 
-  const window = await createMainWindow(paths, join(app.getPath('userData'), 'window-state.json'));
+  const window = await createMainWindow(
+    paths.preload,
+    join(app.getPath('userData'), 'window-state.json'),
+  );
   wireContractIpc({ ipcMain, dispatcher, core, windows: () => [window.webContents] });
   notifyIncomingCalls({ core, dispatcher, settings: () => settings, showWindow });
 
