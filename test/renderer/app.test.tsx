@@ -222,3 +222,24 @@ describe('phone status', () => {
     expect(await screen.findByRole('heading', { name: 'Phones' })).toBeTruthy();
   });
 });
+
+describe('phones view', () => {
+  it('removes a phone only after a second, explicit click, then offers onboarding again', async () => {
+    const user = userEvent.setup();
+    const core = createTestCore({
+      ...startupAnswers([makeSnapshot()]),
+      'phones.remove': () => null,
+    });
+    renderWithStores(core, <App />);
+    await user.click(await screen.findByRole('button', { name: 'Phones' }));
+    const entry = screen.getByRole('article', { name: 'Desk phone' });
+    await user.click(within(entry).getByRole('button', { name: 'Remove' }));
+    expect(core.requests.some((request) => request.channel === 'phones.remove')).toBe(false);
+    core.answer('phones.snapshots', () => []);
+    await user.click(within(entry).getByRole('button', { name: 'Remove Desk phone' }));
+    expect(await screen.findByRole('heading', { name: 'Welcome to Deskpilot' })).toBeTruthy();
+    expect(core.requests.find((request) => request.channel === 'phones.remove')?.args).toEqual({
+      phoneId: 'p1',
+    });
+  });
+});
