@@ -129,7 +129,10 @@ export class SimulatedPhone {
         label: this.config.get(`${reg}.label`) || address,
         displayName: this.config.get(`${reg}.displayName`),
         userId: this.config.get(`${reg}.auth.userId`) || address,
-        registration: this.registrations.get(n) ?? 'Registered',
+        // A line registers when it has a server to register with, unless the control API says otherwise.
+        registration:
+          this.registrations.get(n) ??
+          (this.config.get(`${reg}.server.1.address`) === '' ? 'Unregistered' : 'Registered'),
         server: this.config.get(`${reg}.server.1.address`),
         port: this.config.get(`${reg}.server.1.port`),
         transport: this.config.get(`${reg}.server.1.transport`),

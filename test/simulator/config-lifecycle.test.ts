@@ -99,6 +99,28 @@ describe('configuration, resets, reboots and uploads', () => {
     expect(lines[0]?.Label).toBe('Reception');
   });
 
+  it('adds a line from configuration, registered once it has a server', async () => {
+    const line3 = async (): Promise<string | undefined> => {
+      const lines = await data<{ LineNumber: string; RegistrationStatus: string }[]>(
+        phone(),
+        'GET',
+        '/api/v1/mgmt/lineInfo',
+      );
+      return lines.find((l) => l.LineNumber === '3')?.RegistrationStatus;
+    };
+    expect(await line3()).toBeUndefined();
+    expect(await setConfig({ 'reg.3.address': '3003' })).toBe('2000');
+    expect(await line3()).toBe('Unregistered');
+    expect(
+      await statusOf(phone(), 'POST', '/api/v1/callctrl/dial', { data: { Dest: '1', Line: '3' } }),
+    ).toBe('4002');
+    expect(await setConfig({ 'reg.3.server.1.address': 'pbx.test' })).toBe('2000');
+    expect(await line3()).toBe('Registered');
+    expect(
+      await statusOf(phone(), 'POST', '/api/v1/callctrl/dial', { data: { Dest: '1', Line: '3' } }),
+    ).toBe('2000');
+  });
+
   it('resets one layer at a time and falls back to the layer below', async () => {
     await control(sim, phone(), 'POST', 'config', {
       params: { 'reg.1.label': 'FromWeb' },
