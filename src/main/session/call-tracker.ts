@@ -80,3 +80,11 @@ export class CallTracker {
     return events;
   }
 }
+
+/** Whether `call` is one a dial to `destination` just produced (absent before, outgoing, same number). */
+export function isNewOutgoingCall(call: Call, before: Set<string>, destination: string): boolean {
+  if (before.has(call.handle) || call.direction !== 'Outgoing') return false;
+  const digits = destination.replace(/[^0-9a-z@]/gi, '').toLowerCase();
+  const remote = call.remoteNumber.replace(/[^0-9a-z@]/gi, '').toLowerCase();
+  return digits === '' || remote === '' || remote.includes(digits) || digits.includes(remote);
+}

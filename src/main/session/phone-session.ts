@@ -17,6 +17,7 @@ import { PhoneError, toPhoneError } from '../vvx/phone-error';
 import { RequestQueue, type QueuePriority } from '../vvx/request-queue';
 import { VvxClient, type EndpointTimeouts, type TouchType } from '../vvx/vvx-client';
 import { nameBatches, valueBatches } from './config-batches';
+import { isNewOutgoingCall } from './call-tracker';
 import { toDeviceDetails, toLineDetails, toMediaSamples } from './device-views';
 import { LivePoller } from './live-poller';
 import { PhoneState, type SessionListener } from './phone-state';
@@ -124,13 +125,13 @@ export class PhoneSession {
     } catch (error) {
       const problem = toPhoneError(error);
       if (problem.code !== 'outcome-unknown') throw problem;
-      const handle = await this.findCall((call) => isNewOutgoing(call, before, dest)).catch(
+      const handle = await this.findCall((call) => isNewOutgoingCall(call, before, dest)).catch(
         () => null,
       );
       if (handle === null) throw problem;
       return { handle };
     }
-    return { handle: await this.findCall((call) => isNewOutgoing(call, before, dest)) };
+    return { handle: await this.findCall((call) => isNewOutgoingCall(call, before, dest)) };
   }
 
   /** Answers the given call, or the ringing one; resolves with the answered call's handle. */
@@ -335,7 +336,13 @@ export class PhoneSession {
 
   /** Sends one write at action priority; call-changing writes refresh the calls right after. */
   private async action(run: () => Promise<void>, changesCalls = true): Promise<void> {
-    await this.queue.enqueue({ priority: 'action', effect: 'write', run });
+    try {
+      await this.queue.enqueue({ priority: 'action', effect: 'write', run });
+    } catch (error) {
+      // The phone may have acted after all: read the calls so the state shows what happened.
+      if (changesCalls && toPhoneError(error).code === 'outcome-unknown') this.poller.refreshSoon();
+      throw error;
+    }
     if (changesCalls) this.poller.refreshSoon();
   }
 
@@ -393,11 +400,4 @@ export class PhoneSession {
     this.touchEnabled = { value, at: Date.now() };
     return value;
   }
-}
-
-function isNewOutgoing(call: Call, before: Set<string>, destination: string): boolean {
-  if (before.has(call.handle) || call.direction !== 'Outgoing') return false;
-  const digits = destination.replace(/[^0-9a-z@]/gi, '').toLowerCase();
-  const remote = call.remoteNumber.replace(/[^0-9a-z@]/gi, '').toLowerCase();
-  return digits === '' || remote === '' || remote.includes(digits) || digits.includes(remote);
 }
