@@ -145,8 +145,11 @@ export const PHONE_COMMANDS: Record<string, PhoneCommand> = {
   },
   touch: (context, args) => {
     expectCount(args, 2, 'touch X Y');
-    const [x, y] = args.map(Number);
-    const positions = [{ x: x ?? Number.NaN, y: y ?? Number.NaN }];
+    if (!args.every((value) => /^\d{1,4}$/.test(value))) {
+      throw new UsageError('touch takes two pixel coordinates, like "touch 240 120".');
+    }
+    const [x = 0, y = 0] = args.map(Number);
+    const positions = [{ x, y }];
     return async (phoneId) =>
       context.output.result(
         await call(context, 'screen.touch', { phoneId, type: 'Tap', positions }),
