@@ -157,6 +157,33 @@ describe('remote screen against the simulator', () => {
     }
   });
 
+  it('sends Press while the pointer is held and Release on let go, activating the key', async () => {
+    await drawn('New Call').waitFor();
+    const box = await drawn('New Call').boundingBox();
+    if (!box) throw new Error('New Call is not drawn');
+    await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await app.page.mouse.down();
+    await app.page
+      .getByRole('status')
+      .filter({ hasText: /^Pressed at \d+,\d+$/ })
+      .waitFor();
+    expect(
+      await canvas()
+        .getByText(/^Dial \(line 1\)/)
+        .count(),
+    ).toBe(0);
+    await app.page.mouse.up();
+    await app.page
+      .getByRole('status')
+      .filter({ hasText: /^Released at \d+,\d+$/ })
+      .waitFor();
+    await canvas()
+      .getByText(/^Dial \(line 1\)/)
+      .waitFor();
+    await drawn('Cancel').click();
+    await drawn('New Call').waitFor();
+  });
+
   it('still renders the texts of a uixml document in an unknown schema', async () => {
     const url = await startOddPhone(new URL(app.simPhone.url));
     await app.core.handlers['phones.add']({
