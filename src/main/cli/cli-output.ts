@@ -13,7 +13,7 @@ export interface CliStreams {
 export class CliOutput {
   constructor(
     private readonly streams: CliStreams,
-    readonly json: boolean,
+    private readonly json: boolean,
   ) {}
 
   /** Prints a command's result; `text` renders it for people (default: an indented outline). */

@@ -46,10 +46,7 @@ export async function resolvePhone(context: CliContext): Promise<string> {
 }
 
 /** Turns a failed connection test into the failure to report, with the CLI's way to fix a certificate. */
-export function connectionFailure(
-  context: CliContext,
-  result: ConnectionTestResult,
-): CommandFailed {
+function connectionFailure(context: CliContext, result: ConnectionTestResult): CommandFailed {
   if (
     result.fingerprint !== null &&
     (result.attention === 'certificate-unknown' || result.attention === 'certificate-changed')

@@ -91,11 +91,6 @@ export class PhoneManager {
     return toInfo(this.entry(phoneId));
   }
 
-  /** The stored record of a phone (no password). */
-  stored(phoneId: string): StoredPhone {
-    return this.entry(phoneId).phone;
-  }
-
   /** The phone called `name` (exact, then case-insensitive), or undefined. */
   findByName(name: string): PhoneInfo | undefined {
     const phones = this.list();
