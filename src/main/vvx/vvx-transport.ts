@@ -60,6 +60,7 @@ export class VvxTransport {
   private readonly basic: string;
   private digest: DigestSession | null = null;
   private opened = 0;
+  private open = 0;
 
   constructor(private readonly options: VvxTransportOptions) {
     const url = parsePhoneUrl(options.url);
@@ -73,6 +74,10 @@ export class VvxTransport {
     });
     this.pool.on('connect', () => {
       this.opened += 1;
+      this.open += 1;
+    });
+    this.pool.on('disconnect', () => {
+      this.open -= 1;
     });
   }
 
@@ -117,21 +122,30 @@ export class VvxTransport {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(request.data === undefined ? {} : { data: request.data });
     }
+    // undici's own header/body timeouts tick at about one second; phones need finer ones, so a
+    // native timer aborts the request instead (the backstops below only catch a lost timer).
+    const deadline = AbortSignal.timeout(request.timeoutMs);
+    const signal =
+      request.signal === undefined ? deadline : AbortSignal.any([request.signal, deadline]);
+    // Whether the request can have reached the phone: a connection was up or came up meanwhile.
+    const openedBefore = this.opened;
+    const connectedBefore = this.open > 0;
     try {
       const response = await this.pool.request({
         method: request.method,
         path: pathWithQuery(request),
         headers,
         body,
-        headersTimeout: request.timeoutMs,
-        bodyTimeout: request.timeoutMs,
-        signal: request.signal,
+        headersTimeout: request.timeoutMs + 1000,
+        bodyTimeout: request.timeoutMs + 1000,
+        signal,
       });
       const text = await response.body.text();
       const www = response.headers['www-authenticate'];
       return { httpStatus: response.statusCode, text, wwwAuthenticate: www };
     } catch (error) {
-      throw transportError(error, request, this.origin);
+      const sent = connectedBefore || this.opened > openedBefore;
+      throw transportError(error, request, this.origin, { timedOut: deadline.aborted, sent });
     }
   }
 }
@@ -175,24 +189,34 @@ function wrongCredentials(origin: string): PhoneError {
 }
 
 /** Maps a network-level failure: before sending it is "unreachable", after a write "unknown". */
-function transportError(error: unknown, request: VvxRequest, origin: string): PhoneError {
+function transportError(
+  error: unknown,
+  request: VvxRequest,
+  origin: string,
+  context: { timedOut: boolean; sent: boolean },
+): PhoneError {
   if (error instanceof PhoneError) return error;
   const code = errorCode(error);
-  if (code === 'UND_ERR_ABORTED' || (error instanceof Error && error.name === 'AbortError')) {
+  const unreachable = new PhoneError(
+    'unreachable',
+    `Cannot reach the phone at ${origin}. Check that it is powered on, on the network, and that the address is right.`,
+    { cause: error },
+  );
+  if ((code !== null && UNREACHABLE_CODES.has(code)) || (context.timedOut && !context.sent)) {
+    return unreachable;
+  }
+  const timedOut =
+    context.timedOut ||
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError;
+  if (
+    !timedOut &&
+    (code === 'UND_ERR_ABORTED' || (error instanceof Error && error.name === 'AbortError'))
+  ) {
     return new PhoneError('cancelled', 'The request was cancelled before the phone answered.', {
       cause: error,
     });
   }
-  if (code !== null && UNREACHABLE_CODES.has(code)) {
-    return new PhoneError(
-      'unreachable',
-      `Cannot reach the phone at ${origin}. Check that it is powered on, on the network, and that the address is right.`,
-      { cause: error },
-    );
-  }
-  const timedOut =
-    error instanceof undiciErrors.HeadersTimeoutError ||
-    error instanceof undiciErrors.BodyTimeoutError;
   const what = timedOut ? 'did not answer in time' : 'dropped the connection';
   if (request.effect === 'write') {
     return new PhoneError(

@@ -130,6 +130,37 @@ describe('PhoneSession: connection health, in words with the fix', () => {
       },
     ));
 
+  it('names a REST service hung by the endCall firmware bug, and recovers after a power cycle', () =>
+    withSession(
+      { rebootMs: 100 },
+      () => ({}),
+      async (sim, recorded) => {
+        await waitFor(() => health(recorded).health === 'online', 'online');
+        const { handle } = await recorded.session.dial('5551234');
+        await waitFor(
+          () => recorded.session.snapshot().calls[0]?.state === 'Connected',
+          'connected',
+        );
+        await control(sim, 'POST', '/__sim/faults', { endCallBug: true });
+        await recorded.session.end(handle ?? '');
+        const hung = await waitFor(
+          () => (health(recorded).health === 'unreachable' ? health(recorded) : undefined),
+          'the hung REST service to show',
+        );
+        expect(hung.message).toContain('reboot the phone');
+        await control(sim, 'POST', '/__sim/reboot', { ms: 100 });
+        await waitFor(
+          () => health(recorded).health === 'online',
+          'online after the power cycle',
+          8000,
+        );
+        await waitFor(
+          () => recorded.session.snapshot().calls.length === 0,
+          'the call gone after the reboot',
+        );
+      },
+    ));
+
   it('shows a reboot it asked for, and re-reads the phone once it is back', () =>
     withSession(
       { rebootMs: 300 },
