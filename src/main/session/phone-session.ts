@@ -103,7 +103,7 @@ export class PhoneSession {
   setPinnedFingerprint(fingerprint: string): void {
     const previous = this.client;
     this.client = this.createClient(normaliseFingerprint(fingerprint));
-    void previous.close();
+    previous.close().catch(() => undefined);
     this.poller.wake();
   }
 
