@@ -24,6 +24,8 @@ const MAX_BACKOFF_MS = 30_000;
 const LINES_MAX_AGE_MS = 5 * 60_000;
 /** How long after a restart request an unanswered phone counts as "rebooting", not "unreachable". */
 const REBOOT_GRACE_MS = 5 * 60_000;
+/** A phone still answering this long after a restart request did not restart (calls kept it up). */
+const REBOOT_START_MS = 15_000;
 
 /** What the credentials may do, learned from the phone's answers. */
 export type AccessLevel = 'unknown' | 'admin' | 'user';
@@ -38,6 +40,8 @@ export class LivePoller {
   private linesReadAt = 0;
   private pollForStatusWorks = true;
   private rebootUntil = 0;
+  private rebootRequestedAt = 0;
+  private rebootWentDown = false;
   private wakeRequested = false;
   access: AccessLevel = 'unknown';
 
@@ -65,7 +69,9 @@ export class LivePoller {
 
   /** The phone was told to restart: silence is expected for a while, then re-read everything. */
   expectReboot(): void {
-    this.rebootUntil = Date.now() + REBOOT_GRACE_MS;
+    this.rebootRequestedAt = Date.now();
+    this.rebootUntil = this.rebootRequestedAt + REBOOT_GRACE_MS;
+    this.rebootWentDown = false;
     this.needIdentity = true;
     this.linesReadAt = 0;
     this.options.state.setStatus({
@@ -201,6 +207,17 @@ export class LivePoller {
   /** Records a successful answer: the phone is online (and back, if it was away). */
   private noteAlive(): void {
     const { state } = this.options;
+    const now = Date.now();
+    // A phone acknowledges a restart and goes down a little later: until it has, or clearly
+    // will not, an answer means "not yet", not "back".
+    if (
+      now < this.rebootUntil &&
+      !this.rebootWentDown &&
+      now - this.rebootRequestedAt < REBOOT_START_MS
+    ) {
+      state.setStatus({ lastSeenAt: now });
+      return;
+    }
     if (state.status.health !== 'online' && state.status.health !== 'connecting') {
       // Back after silence or a reboot: identity, lines and calls may all have changed.
       this.needIdentity = true;
@@ -212,7 +229,7 @@ export class LivePoller {
       attention: null,
       presentedFingerprint: null,
       message: healthMessage('online'),
-      lastSeenAt: Date.now(),
+      lastSeenAt: now,
     });
   }
 
@@ -237,6 +254,7 @@ export class LivePoller {
     const backoff = Math.min(idleMs * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
     const delay = backoff * (0.8 + Math.random() * 0.4);
     const health = Date.now() < this.rebootUntil ? 'rebooting' : 'unreachable';
+    if (health === 'rebooting') this.rebootWentDown = true;
     state.setStatus({
       health,
       attention: null,
