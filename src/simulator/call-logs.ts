@@ -12,6 +12,7 @@ export interface CallLogRecord {
 /** How many entries each list keeps, like the phone's bounded call lists. */
 const LIMIT = 100;
 
+/** The three bounded call lists of one phone. */
 export class CallLogs {
   private readonly lists: Record<CallLogKind, CallLogRecord[]> = {
     missed: [],

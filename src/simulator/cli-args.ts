@@ -3,6 +3,7 @@ import type { SimulatorOptions } from './options';
 export type ParsedArgs =
   { ok: true; options: SimulatorOptions; help: boolean } | { ok: false; message: string };
 
+/** The CLI's help text, printed for --help and after a bad flag. */
 export const USAGE = `Usage: npm run sim -- [options]
 
   --port P             first port (default 8080); phone k listens on P+k-1; 0 = any free port

@@ -103,6 +103,7 @@ export function typeDigit(phone: SimulatedPhone, digit: string, now: number): vo
   if (!focused) startDialing(phone, defaultLine(phone), now, digit);
 }
 
+/** Does what activating a screen element does (softkey, dial-pad key, line key, call row). */
 export function perform(phone: SimulatedPhone, action: UiAction, now: number): void {
   switch (action.kind) {
     case 'softKey':

@@ -26,6 +26,7 @@ export const KEY_NAMES = [
 
 export type KeyName = (typeof KEY_NAMES)[number];
 
+/** Whether a KeyName is one the later firmware's simulateKeyEvent accepts. */
 export function isKeyName(name: string): name is KeyName {
   return (KEY_NAMES as readonly string[]).includes(name);
 }
