@@ -125,9 +125,7 @@ export class PhoneSession {
     } catch (error) {
       const problem = toPhoneError(error);
       if (problem.code !== 'outcome-unknown') throw problem;
-      const handle = await this.findCall((call) => isNewOutgoingCall(call, before, dest)).catch(
-        () => null,
-      );
+      const handle = await this.findCall((call) => isNewOutgoingCall(call, before, dest));
       if (handle === null) throw problem;
       return { handle };
     }
@@ -138,11 +136,8 @@ export class PhoneSession {
   async answer(handle?: string): Promise<{ handle: string | null }> {
     const ref = handle === undefined ? this.ringingHandle() : checkHandle(handle);
     await this.action(() => this.client.answerCall(ref), false);
-    if (ref === undefined) {
-      await this.poller.refreshCalls('action');
-      return { handle: this.state.callList.find((call) => call.active)?.handle ?? null };
-    }
-    return { handle: await this.findCall((call) => call.handle === `0x${ref}`) };
+    const match = (call: Call) => (ref === undefined ? call.active : call.handle === `0x${ref}`);
+    return { handle: await this.findCall(match) };
   }
 
   /** Silences a ringing call without rejecting it. */
@@ -379,11 +374,20 @@ export class PhoneSession {
     return ringing === undefined ? undefined : ringing.handle.replace(/^0x/, '');
   }
 
-  /** Re-reads the calls until one matches (the phone acknowledges before the call exists). */
+  /**
+   * Re-reads the calls until one matches (the phone acknowledges before the call exists). Null
+   * when none shows, or the calls cannot be read: the action itself succeeded, so reporting a
+   * failure here could make a user dial twice.
+   */
   private async findCall(match: (call: Call) => boolean): Promise<string | null> {
     for (const delay of FIND_CALL_DELAYS_MS) {
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      await this.poller.refreshCalls('action');
+      try {
+        await this.poller.refreshCalls('action');
+      } catch (error) {
+        this.poller.onFailure(toPhoneError(error));
+        return null;
+      }
       const found = this.state.callList.find(match);
       if (found !== undefined) return found.handle;
     }

@@ -206,6 +206,20 @@ describe('PhoneSession: live state and actions', () => {
     expect((await recorded.session.dial('5552222')).handle).not.toBeNull();
   });
 
+  it('resolves a dial that worked even when the calls cannot be read right after it', async () => {
+    recorded = startSession(sim);
+    await online();
+    await control(sim, 'POST', '/__sim/faults', {
+      drop: { count: 2, paths: ['/api/v2/webCallControl/callStatus'] },
+    });
+    expect(await recorded.session.dial('5553333')).toEqual({ handle: null });
+    expect((await stats(sim)).dials).toHaveLength(1);
+    await waitFor(
+      () => recorded.session.snapshot().calls.length === 1,
+      'the poller to find the call',
+    );
+  });
+
   it('cancels queued work when stopped', async () => {
     recorded = startSession(sim);
     await online();
