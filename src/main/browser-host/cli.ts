@@ -2,6 +2,8 @@
  * `npm run web`: starts the core (with the demo phone if asked, or on first run) and serves it to
  * a browser on 127.0.0.1, printing the address with its session token.
  */
+import { resolve } from 'node:path';
+
 import { createCore } from '../core/create-core';
 import { startBrowserHost, DEFAULT_RENDERER_DIR } from './browser-host';
 import { parseWebCliOptions, WEB_USAGE } from './cli-options';
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   if (!(await isRendererBuilt(DEFAULT_RENDERER_DIR))) {
     console.error(`Warning: ${notBuiltMessage(DEFAULT_RENDERER_DIR)}`);
   }
-  const dataDir = options.dataDir ?? defaultDataDir();
+  const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const core = await createCore({ dataDir, demo: options.demo });
   for (const warning of core.warnings) console.error(`Warning: ${warning}`);
   const host = await startBrowserHost({ core, port: options.port });
