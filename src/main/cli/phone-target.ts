@@ -27,8 +27,7 @@ export async function resolvePhone(context: CliContext): Promise<string> {
         message: `No phone is called "${wanted}". Configured: ${names(phones)}.`,
       });
     }
-    await acceptCertificateIfGiven(context, phone.id);
-    return phone.id;
+    return prepareStoredPhone(context, phone.id);
   }
   const [only, ...others] = phones;
   if (only === undefined) {
@@ -41,8 +40,7 @@ export async function resolvePhone(context: CliContext): Promise<string> {
       `Several phones are configured; pick one with --phone NAME (${names(phones)}).`,
     );
   }
-  await acceptCertificateIfGiven(context, only.id);
-  return only.id;
+  return prepareStoredPhone(context, only.id);
 }
 
 /** Turns a failed connection test into the failure to report, with the CLI's way to fix a certificate. */
@@ -91,10 +89,18 @@ async function attachOneOffPhone(context: CliContext, url: string): Promise<stri
   return phone.id;
 }
 
-async function acceptCertificateIfGiven(context: CliContext, phoneId: string): Promise<void> {
-  const fingerprint = context.options.acceptCertificate;
-  if (fingerprint === null) return;
-  await call(context, 'phones.acceptCertificate', { phoneId, fingerprint });
+/**
+ * Applies `--accept-certificate` (stored, like accepting it in the app) and `--password` /
+ * DESKPILOT_PASSWORD (for this run only: e.g. a phone whose password the desktop app encrypted
+ * with safeStorage) to a configured phone.
+ */
+async function prepareStoredPhone(context: CliContext, phoneId: string): Promise<string> {
+  const { acceptCertificate, password } = context.options;
+  if (password !== null) context.core.phones.usePasswordForNow(phoneId, password);
+  if (acceptCertificate !== null) {
+    await call(context, 'phones.acceptCertificate', { phoneId, fingerprint: acceptCertificate });
+  }
+  return phoneId;
 }
 
 function names(phones: { name: string }[]): string {

@@ -33,7 +33,8 @@ Options:
   --phone NAME               a phone from the settings
   --url URL                  a phone not in the settings, e.g. https://192.168.1.20
   --user U                   user name (default Polycom)
-  --password P               password (or DESKPILOT_PASSWORD, which keeps it out of ps)
+  --password P               password (or DESKPILOT_PASSWORD, which keeps it out of ps);
+                             with --phone, used for this run instead of the stored one
   --accept-certificate SHA256  trust this HTTPS certificate fingerprint
   --line N                   line for dial
   --yes                      confirm restart, reboot and factory-reset

@@ -101,6 +101,19 @@ export class PhoneManager {
     );
   }
 
+  /**
+   * Uses `password` for this phone until the process ends, without storing it (the CLI's
+   * `--password` for a phone whose stored password this process cannot read). Takes effect for a
+   * session started afterwards.
+   */
+  usePasswordForNow(phoneId: string, password: string): void {
+    const entry = this.entry(phoneId);
+    if (entry.session !== null) {
+      throw new CoreError('internal', 'The password must be given before the phone connects.');
+    }
+    entry.password = password;
+  }
+
   /** Everything known about every configured phone right now. */
   snapshots(): PhoneSnapshot[] {
     return [...this.entries.values()]

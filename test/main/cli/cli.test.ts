@@ -145,6 +145,10 @@ describe('deskpilot against the simulator', { timeout: 120_000 }, () => {
       expect(list.stdout).not.toContain(password);
       const status = await runInProcess(['--phone', 'Desk', 'status', '--json'], env('', dir));
       expect(JSON.parse(status.stdout)).toMatchObject({ health: 'online', model: 'VVX601' });
+      // An explicit password wins for that run (and is not stored).
+      const override = await runInProcess(['--phone', 'Desk', 'status'], env('wrong', dir));
+      expect(override.code).toBe(1);
+      expect(override.stderr).toMatch(/\[wrong-credentials\]/);
 
       await control(phone(3), simulator.controlToken, 'POST', 'rotate-certificate');
       const changed = await runDeskpilot(['--phone', 'Desk', 'status'], env('', dir));
