@@ -15,8 +15,13 @@ export const WEB_USAGE =
   '  --data-dir D  keep phones and settings in D (default: your per-user Deskpilot folder)\n' +
   '  --no-open     do not open a browser';
 
-/** Returns the options, or a message naming the bad flag (the caller exits with code 2). */
-export function parseWebCliOptions(argv: string[]): WebCliOptions | { error: string } {
+/**
+ * Returns the options, `{ help: true }` for --help, or a message naming the bad flag (the caller
+ * exits with code 2).
+ */
+export function parseWebCliOptions(
+  argv: string[],
+): WebCliOptions | { help: true } | { error: string } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -34,7 +39,7 @@ export function parseWebCliOptions(argv: string[]): WebCliOptions | { error: str
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
-  if (values.help) return { error: 'help' };
+  if (values.help) return { help: true };
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     return { error: `--port must be a whole number from 0 to 65535, not "${values.port}"` };

@@ -13,11 +13,11 @@ import { isRendererBuilt, notBuiltMessage } from './static-files';
 
 async function main(): Promise<void> {
   const options = parseWebCliOptions(process.argv.slice(2));
+  if ('help' in options) {
+    console.log(WEB_USAGE);
+    return;
+  }
   if ('error' in options) {
-    if (options.error === 'help') {
-      console.log(WEB_USAGE);
-      return;
-    }
     console.error(`deskpilot web: ${options.error}\n${WEB_USAGE}`);
     process.exitCode = 2;
     return;
