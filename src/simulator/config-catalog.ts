@@ -31,6 +31,7 @@ const FIXED: readonly ParameterSpec[] = [
   p('httpd.enabled', '1', BOOL),
   p('httpd.cfg.secureTunnelRequired', '0', BOOL),
   p('httpd.ta.enabled', '0', BOOL),
+  p('up.screenCapture.enabled', '0', BOOL),
   p('diags.pcap.enabled', '0', BOOL),
   p('diags.pcap.background.enabled', '0', BOOL),
   p('feature.doNotDisturb.enable', '1', BOOL),

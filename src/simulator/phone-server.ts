@@ -259,6 +259,15 @@ function sendJson(res: ServerResponse, httpStatus: number, json: unknown): void 
 
 /** Phone answers: HTTP 200 with `{"Status": "<code>", "data": ...}` (Status as a string). */
 function sendStatus(res: ServerResponse, result: RouteResult, phone: SimulatedPhone): void {
+  if ('file' in result) {
+    bump(phone.stats.httpStatuses, '200');
+    res.writeHead(200, {
+      'Content-Type': result.contentType,
+      'Content-Length': result.file.length,
+    });
+    res.end(result.file);
+    return;
+  }
   if ('httpStatus' in result) {
     sendText(res, result.httpStatus, result.httpStatus === 404 ? 'Not Found' : 'Error', phone);
     return;

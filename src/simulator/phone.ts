@@ -42,6 +42,7 @@ function provisionedConfig(setup: PhoneSetup): Record<string, string> {
   const values: Record<string, string> = {
     'apps.restapi.enabled': setup.restApiEnabled ? '1' : '0',
     'httpd.ta.enabled': '1',
+    'up.screenCapture.enabled': '1',
     'device.auth.localAdminPassword': setup.adminPassword,
     'device.auth.localUserPassword': setup.userPassword,
   };

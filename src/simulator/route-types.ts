@@ -13,8 +13,11 @@ export interface RouteContext {
   upload: (url: string, body: Buffer, contentType: string) => Promise<UploadResult>;
 }
 
-/** A handler's answer: a phone status with optional data, or a bare HTTP status. */
-export type RouteResult = { status: number; data?: unknown } | { httpStatus: number };
+/** A handler's answer: a phone status with optional data, a bare HTTP status, or a file. */
+export type RouteResult =
+  | { status: number; data?: unknown }
+  | { httpStatus: number }
+  | { file: Buffer; contentType: string };
 
 export interface Route {
   method: 'GET' | 'POST';

@@ -3,6 +3,7 @@ import type { SimulatedPhone } from './phone';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
 import { swipe, tapAt } from './screen-actions';
 import { inputText, isKeyName, pressKey } from './screen-keys';
+import { renderBitmap } from './screen-bitmap';
 import { buildScreen } from './screen-model';
 import { renderUiXml } from './screen-xml';
 
@@ -100,7 +101,10 @@ function simulateTextInput(ctx: RouteContext): RouteResult {
   return inputText(ctx.phone, value, replace === 'true', ctx.now) ? ok() : status(4003);
 }
 
-/** Screen endpoints: uixml and simulateTouch, plus key and text input with later firmware. */
+/**
+ * Screen endpoints: uixml and simulateTouch, plus with later firmware key and text input and the
+ * web UI's screen capture (a BMP of the same screen).
+ */
 export function screenRoutes(laterFirmware: boolean): Route[] {
   const routes: Route[] = [
     {
@@ -126,6 +130,15 @@ export function screenRoutes(laterFirmware: boolean): Route[] {
       path: '/api/v1/mgmt/simulateTextInput',
       access: 'admin',
       handle: simulateTextInput,
+    },
+    {
+      method: 'GET',
+      path: '/captureScreen/mainScreen',
+      access: 'admin',
+      handle: ({ phone, now }) =>
+        phone.config.enabled('up.screenCapture.enabled')
+          ? { file: renderBitmap(buildScreen(phone, now)), contentType: 'image/bmp' }
+          : { httpStatus: 404 },
     },
   ];
 }

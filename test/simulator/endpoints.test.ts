@@ -284,6 +284,7 @@ describe('every endpoint of the reference', () => {
     expect((await call(phone, 'POST', '/api/v1/mgmt/device/info', { data: {} })).http).toBe(404);
     expect((await call(phone, 'POST', '/api/v1/mgmt./skype/signIn', { data: {} })).http).toBe(404);
     expect((await call(phone, 'GET', '/api/v1/mgmt/simulateKeyEvent')).http).toBe(404);
+    expect((await call(phone, 'GET', '/captureScreen/mainScreen')).http).toBe(404);
     expect(
       (await call(phone, 'POST', '/api/v1/mgmt/simulateKeyEvent', { data: { KeyName: 'Home' } }))
         .http,

@@ -25,6 +25,8 @@ export interface Reply {
   http: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The raw body (for binary answers such as the screen capture). */
+  body: Buffer;
   /** Parsed JSON body, or null when the body is not JSON. */
   json: PhoneJson | null;
 }
@@ -79,8 +81,15 @@ export async function call(
     signal,
     dispatcher: agent,
   });
-  const text = await response.body.text();
-  return { http: response.statusCode, headers: response.headers, text, json: parseJson(text) };
+  const raw = Buffer.from(await response.body.arrayBuffer());
+  const text = raw.toString('utf8');
+  return {
+    http: response.statusCode,
+    headers: response.headers,
+    text,
+    body: raw,
+    json: parseJson(text),
+  };
 }
 
 /** The `data` of a 2000 answer, failing the test loudly otherwise. */
