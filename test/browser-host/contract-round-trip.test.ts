@@ -3,7 +3,6 @@
  * transport and verb API), through the browser host, against the real core and a simulated phone.
  */
 import { createServer, type Server } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +25,7 @@ import {
 } from '../../src/shared/contract';
 import type { PhoneEvent } from '../../src/shared/domain';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { signIn } from './http-helpers';
+import { signIn, simulatorControl } from './http-helpers';
 
 let dataDir: string;
 let core: Core;
@@ -47,34 +46,9 @@ function valueOf<C extends RequestChannel>(channel: C, outcome: RequestOutcome<C
   return outcome.value;
 }
 
-/** Calls the simulated phone's control API (test set-up that a user would do on the phone). */
-function control(path: string, body: unknown): Promise<unknown> {
-  const phone = simulator.phones[0];
-  return new Promise((resolve, reject) => {
-    const request = httpsRequest(
-      `${phone?.url ?? ''}/__sim/${path}`,
-      {
-        method: 'POST',
-        rejectUnauthorized: false,
-        headers: {
-          authorization: `Bearer ${simulator.controlToken}`,
-          'content-type': 'application/json',
-        },
-      },
-      (response) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        response.on('end', () => resolve(JSON.parse(text)));
-      },
-    );
-    request.on('error', reject);
-    request.end(JSON.stringify(body));
-  });
-}
-
 /** Rings the simulated phone; resolves with the new call's handle. */
 async function ring(from: string): Promise<string> {
-  return ((await control('ring', { from })) as { handle: string }).handle;
+  return ((await simulatorControl(simulator, 'ring', { from })) as { handle: string }).handle;
 }
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
@@ -209,7 +183,7 @@ describe('the contract through the browser host', () => {
       'object',
     );
     expect(valueOf('device.lines', await api.device.lines({ phoneId })).length).toBeGreaterThan(0);
-    await control('config', {
+    await simulatorControl(simulator, 'config', {
       params: { 'diags.pcap.enabled': '1', 'diags.pcap.background.enabled': '1' },
     });
     valueOf('device.uploadCapture', await api.device.uploadCapture({ phoneId, url: uploadUrl }));

@@ -1,6 +1,9 @@
 /** Raw HTTP and WebSocket clients for the browser host tests (any Host/Origin/Cookie header). */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import WebSocket from 'ws';
+
+import type { Simulator } from '../../src/simulator';
 
 export interface RawResponse {
   status: number;
@@ -56,5 +59,34 @@ export function openSocket(
       socket.terminate();
     });
     socket.once('error', reject);
+  });
+}
+
+/** Calls the first simulated phone's control API (what a person would do at the phone). */
+export function simulatorControl(
+  simulator: Simulator,
+  path: string,
+  body: unknown,
+): Promise<unknown> {
+  const phone = simulator.phones[0];
+  return new Promise((resolve, reject) => {
+    const request = httpsRequest(
+      `${phone?.url ?? ''}/__sim/${path}`,
+      {
+        method: 'POST',
+        rejectUnauthorized: false,
+        headers: {
+          authorization: `Bearer ${simulator.controlToken}`,
+          'content-type': 'application/json',
+        },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve(JSON.parse(text)));
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
   });
 }
