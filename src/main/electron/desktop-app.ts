@@ -37,6 +37,9 @@ import {
   hardenWebContents,
 } from './window-security';
 
+/** Same as appId in electron-builder.yml. */
+const APP_ID = 'io.github.deskpilot';
+
 /** Files the shell needs from the build. */
 export interface DesktopPaths {
   rendererDir: string;
@@ -94,6 +97,8 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
     event.preventDefault();
     dial('link', url);
   });
+  // macOS: clicking the Dock icon brings the (hidden) window back.
+  app.on('activate', showWindow);
   app.on('second-instance', (_event, argv) => {
     showWindow();
     const request = findDialRequest(argv);
@@ -102,6 +107,8 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
   const launchRequest = findDialRequest(process.argv.slice(1));
   if (launchRequest !== null) waiting.push(launchRequest);
 
+  // Windows shows notifications only for an app with an AppUserModelID (the installer sets it).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   await app.whenReady();
   const dataDir = defaultDataDir();
   const secretStore = SafeStorageSecretStore.available()
