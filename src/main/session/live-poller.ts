@@ -111,11 +111,16 @@ export class LivePoller {
   private async tick(): Promise<void> {
     this.timer = null;
     this.ticking = true;
+    const startedAt = Date.now();
     let delay: number;
     try {
       await this.poll();
       this.failures = 0;
-      delay = this.options.state.callList.length > 0 ? this.options.activeMs : this.options.idleMs;
+      const interval =
+        this.options.state.callList.length > 0 ? this.options.activeMs : this.options.idleMs;
+      // A steady cadence from tick start, so a change waits at most one interval plus the
+      // round trip that reads it (and the request rate is exactly one poll per interval).
+      delay = Math.max(0, interval - (Date.now() - startedAt));
     } catch (error) {
       delay = this.onFailure(toPhoneError(error));
     }

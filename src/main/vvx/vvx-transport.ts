@@ -30,7 +30,6 @@ export interface VvxRequest {
   data?: unknown;
   timeoutMs: number;
   effect: RequestEffect;
-  signal?: AbortSignal;
 }
 
 export interface VvxReply {
@@ -124,9 +123,8 @@ export class VvxTransport {
     }
     // undici's own header/body timeouts tick at about one second; phones need finer ones, so a
     // native timer aborts the request instead (the backstops below only catch a lost timer).
-    const deadline = AbortSignal.timeout(request.timeoutMs);
-    const signal =
-      request.signal === undefined ? deadline : AbortSignal.any([request.signal, deadline]);
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), request.timeoutMs);
     // Whether the request can have reached the phone: a connection was up or came up meanwhile.
     const openedBefore = this.opened;
     const connectedBefore = this.open > 0;
@@ -138,14 +136,17 @@ export class VvxTransport {
         body,
         headersTimeout: request.timeoutMs + 1000,
         bodyTimeout: request.timeoutMs + 1000,
-        signal,
+        signal: deadline.signal,
       });
       const text = await response.body.text();
       const www = response.headers['www-authenticate'];
       return { httpStatus: response.statusCode, text, wwwAuthenticate: www };
     } catch (error) {
       const sent = connectedBefore || this.opened > openedBefore;
-      throw transportError(error, request, this.origin, { timedOut: deadline.aborted, sent });
+      const timedOut = deadline.signal.aborted;
+      throw transportError(error, request, this.origin, { timedOut, sent });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
@@ -209,14 +210,6 @@ function transportError(
     context.timedOut ||
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError;
-  if (
-    !timedOut &&
-    (code === 'UND_ERR_ABORTED' || (error instanceof Error && error.name === 'AbortError'))
-  ) {
-    return new PhoneError('cancelled', 'The request was cancelled before the phone answered.', {
-      cause: error,
-    });
-  }
   const what = timedOut ? 'did not answer in time' : 'dropped the connection';
   if (request.effect === 'write') {
     return new PhoneError(

@@ -210,7 +210,7 @@ describe('PhoneSession: live state and actions', () => {
     recorded = startSession(sim);
     await online();
     await control(sim, 'POST', '/__sim/faults', {
-      drop: { count: 2, paths: ['/api/v2/webCallControl/callStatus'] },
+      drop: { count: 8, paths: ['/api/v2/webCallControl/callStatus'] },
     });
     expect(await recorded.session.dial('5553333')).toEqual({ handle: null });
     expect((await stats(sim)).dials).toHaveLength(1);
