@@ -143,6 +143,32 @@ describe('the browser host', () => {
     if ('socket' in accepted) accepted.socket.close();
   });
 
+  it('answers garbage on the contract socket with words and keeps serving', async () => {
+    const opened = await openSocket(host.port, { cookie, origin });
+    if (!('socket' in opened)) throw new Error('socket refused');
+    const socket = opened.socket;
+    const replies: unknown[] = [];
+    socket.on('message', (data: Buffer) => replies.push(JSON.parse(data.toString())));
+    socket.send('not json');
+    socket.send(JSON.stringify({ channel: 'phones.list' }));
+    socket.send(Buffer.from([1, 2, 3]), { binary: true });
+    socket.send(JSON.stringify({ id: 7, channel: 'phones.list', args: { __proto__: null, x: 1 } }));
+    socket.send(JSON.stringify({ id: 8, channel: 'phones.list', args: {} }));
+    for (let attempt = 0; attempt < 100 && replies.length < 5; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(
+      replies.filter((reply) => (reply as { kind: string }).kind === 'protocol-error'),
+    ).toHaveLength(3);
+    expect(replies).toContainEqual({
+      kind: 'result',
+      id: 7,
+      outcome: expect.objectContaining({ ok: false }),
+    });
+    expect(replies).toContainEqual({ kind: 'result', id: 8, outcome: { ok: true, value: [] } });
+    socket.close();
+  });
+
   it('says clearly when the UI has not been built', async () => {
     const bare = await startBrowserHost({ core, rendererDir: join(dataDir, 'missing') });
     try {
