@@ -3,6 +3,7 @@
  * `npm start`: the Electron app where Electron can be had (fetching its binary on first run),
  * otherwise — as on machines without the Electron download — one line saying so and the browser
  * host with the demo phone. Extra arguments go to the browser host (e.g. `npm start -- --no-open`).
+ * DESKPILOT_NO_ELECTRON=1 skips the Electron attempt; DESKPILOT_DATA_DIR chooses the data folder.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
