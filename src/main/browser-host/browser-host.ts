@@ -31,6 +31,8 @@ export interface BrowserHostOptions {
   rendererDir?: string;
   /** Where unexpected internal errors are reported (never with argument values). */
   log?: (line: string) => void;
+  /** The session token; default: 32 random bytes. Tests pass one to restart a host in place. */
+  token?: string;
 }
 
 export interface BrowserHost {
@@ -66,7 +68,7 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
 
 /** Starts the browser host and resolves once it listens. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = randomBytes(32).toString('base64url');
+  const token = options.token ?? randomBytes(32).toString('base64url');
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const dispatcher = createDispatcher(options.core, options.log);
   const sockets = createContractSocketServer(options.core, dispatcher);
