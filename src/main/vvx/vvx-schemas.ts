@@ -98,15 +98,10 @@ function listOf<T extends z.ZodType>(item: T) {
 /** callStatus v2: an array of calls (`[]` with no call); some firmware sends one object. */
 export const callListSchema = listOf(callSchema);
 
-/** pollForStatus: `State` Idle/Active/Error and free-text `StateData`. */
-export const pollStatusSchema = record.transform((raw, context) => {
-  const state = optionalText.parse(pick(raw, 'State'));
-  if (state === '') {
-    context.addIssue({ code: 'custom', message: 'pollForStatus sent no State', path: ['State'] });
-    return z.NEVER;
-  }
-  return { state, stateData: optionalText.parse(pick(raw, 'StateData')) };
-});
+/** pollForStatus: `State` Idle/Active/Error and free-text `StateData` (polled often: kept lean). */
+export const pollStatusSchema = z
+  .looseObject({ State: text, StateData: optionalText })
+  .transform((raw) => ({ state: raw.State, stateData: raw.StateData }));
 
 /** One line of lineInfo v1 or v2, normalised; everything else kept as flattened text. */
 export interface VvxLine {

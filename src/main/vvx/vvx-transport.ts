@@ -4,7 +4,6 @@
  * a timeout per request, and every failure mapped once to a PhoneError with plain words.
  */
 import { Pool, errors as undiciErrors } from 'undici';
-import { z } from 'zod';
 
 import { DigestSession, parseDigestChallenge } from './digest-auth';
 import { PhoneError, phoneErrorFromVvxStatus } from './phone-error';
@@ -38,11 +37,6 @@ export interface VvxReply {
   data: unknown;
 }
 
-const envelopeSchema = z.looseObject({
-  Status: z.union([z.string(), z.number()]).optional(),
-  data: z.unknown().optional(),
-});
-
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
   'EHOSTUNREACH',
@@ -54,7 +48,7 @@ const UNREACHABLE_CODES = new Set([
 
 /** Sends requests to one phone; never more than one connection, never a password in an error. */
 export class VvxTransport {
-  private readonly pool: Pool;
+  private pool: Pool;
   private readonly origin: string;
   private readonly basic: string;
   private digest: DigestSession | null = null;
@@ -65,19 +59,38 @@ export class VvxTransport {
     const url = parsePhoneUrl(options.url);
     this.origin = url.origin;
     this.basic = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
-    this.pool = new Pool(this.origin, {
+    this.pool = this.createPool();
+  }
+
+  private createPool(): Pool {
+    const pool = new Pool(this.origin, {
       connections: 1,
       pipelining: 1,
       keepAliveTimeout: 30_000,
-      connect: pinnedConnector(options.pinnedFingerprint, options.connectTimeoutMs ?? 3000),
+      connect: pinnedConnector(
+        this.options.pinnedFingerprint,
+        this.options.connectTimeoutMs ?? 3000,
+      ),
     });
-    this.pool.on('connect', () => {
+    pool.on('connect', () => {
       this.opened += 1;
       this.open += 1;
     });
-    this.pool.on('disconnect', () => {
+    pool.on('disconnect', () => {
       this.open -= 1;
     });
+    return pool;
+  }
+
+  /**
+   * Gives up on a request that outlived its timeout: its connection is dropped with the pool it
+   * belongs to, and later requests get a fresh pool. (undici's own header/body timeouts tick at
+   * about one second, too coarse for phones; an AbortSignal per request costs more than the
+   * rare replacement.)
+   */
+  private abandon(pool: Pool): void {
+    if (this.pool === pool) this.pool = this.createPool();
+    pool.destroy().catch(() => undefined);
   }
 
   /** Connections (so TLS handshakes, over HTTPS) opened so far: kept-alive means a handful. */
@@ -121,29 +134,30 @@ export class VvxTransport {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(request.data === undefined ? {} : { data: request.data });
     }
-    // undici's own header/body timeouts tick at about one second; phones need finer ones, so a
-    // native timer aborts the request instead (the backstops below only catch a lost timer).
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), request.timeoutMs);
+    const pool = this.pool;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      this.abandon(pool);
+    }, request.timeoutMs);
     // Whether the request can have reached the phone: a connection was up or came up meanwhile.
     const openedBefore = this.opened;
     const connectedBefore = this.open > 0;
     try {
-      const response = await this.pool.request({
+      const response = await pool.request({
         method: request.method,
         path: pathWithQuery(request),
         headers,
         body,
+        // Backstops only: the timer above fires first.
         headersTimeout: request.timeoutMs + 1000,
         bodyTimeout: request.timeoutMs + 1000,
-        signal: deadline.signal,
       });
       const text = await response.body.text();
       const www = response.headers['www-authenticate'];
       return { httpStatus: response.statusCode, text, wwwAuthenticate: www };
     } catch (error) {
       const sent = connectedBefore || this.opened > openedBefore;
-      const timedOut = deadline.signal.aborted;
       throw transportError(error, request, this.origin, { timedOut, sent });
     } finally {
       clearTimeout(timer);
@@ -285,17 +299,18 @@ function interpret(reply: RawReply, origin: string): VvxReply {
   return { httpStatus, data: envelope.data };
 }
 
-function parseEnvelope(text: string): z.infer<typeof envelopeSchema> | null {
+/** The `{Status, data}` envelope, or null when the text is not a JSON object. */
+function parseEnvelope(text: string): { Status?: unknown; data?: unknown } | null {
   try {
-    const parsed = envelopeSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : null;
   } catch {
     return null;
   }
 }
 
-function statusNumber(status: string | number | undefined): number | null {
-  if (status === undefined) return null;
+function statusNumber(status: unknown): number | null {
+  if (typeof status !== 'number' && typeof status !== 'string') return null;
   const value = typeof status === 'number' ? status : Number.parseInt(status.trim(), 10);
   return Number.isInteger(value) ? value : null;
 }
