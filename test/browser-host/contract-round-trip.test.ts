@@ -183,9 +183,13 @@ describe('the contract through the browser host', () => {
       'object',
     );
     expect(valueOf('device.lines', await api.device.lines({ phoneId })).length).toBeGreaterThan(0);
-    await simulatorControl(simulator, 'config', {
-      params: { 'diags.pcap.enabled': '1', 'diags.pcap.background.enabled': '1' },
-    });
+    valueOf(
+      'config.set',
+      await api.config.set({
+        phoneId,
+        values: { 'diags.pcap.enabled': '1', 'diags.pcap.background.enabled': '1' },
+      }),
+    );
     valueOf('device.uploadCapture', await api.device.uploadCapture({ phoneId, url: uploadUrl }));
     valueOf(
       'config.set',
