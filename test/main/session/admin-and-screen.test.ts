@@ -14,7 +14,7 @@ async function onlineSession(sim: Simulator): Promise<RecordedSession> {
 describe('PhoneSession: remote screen', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startSimulator({ phones: 1, laterFirmware: true });
+    sim = await startSimulator({ phones: 1, https: true, laterFirmware: true });
   });
   afterAll(() => sim.close());
 
