@@ -52,14 +52,14 @@ function notify(title: string, body: string): void {
 }
 
 function registerDialProtocols(): void {
+  // Started as `electron .` in development the OS must relaunch us with the app path; packaged,
+  // these are Electron's own defaults (the executable, no arguments).
+  const script = process.argv[1];
+  const args = process.defaultApp && script !== undefined ? [resolve(script)] : [];
   for (const scheme of DIAL_PROTOCOLS) {
-    // Started as `electron .` in development: the OS must relaunch us with the app path.
-    const script = process.argv[1];
-    if (process.defaultApp && script !== undefined) {
-      app.setAsDefaultProtocolClient(scheme, process.execPath, [resolve(script)]);
-    } else {
-      app.setAsDefaultProtocolClient(scheme);
-    }
+    // Reviewed: fixed tel/callto/sip schemes only; every link goes through parseDialTarget and
+    // is refused unless it is a dialable number or SIP URI.
+    app.setAsDefaultProtocolClient(scheme, process.execPath, args); // eng-disable PROTOCOL_HANDLER_JS_CHECK
   }
 }
 
@@ -129,7 +129,9 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
       url,
       phones.map((phone) => phone.url),
     );
-    if (allowed) void shell.openExternal(url);
+    // Reviewed: only after isAllowedExternalUrl (https on allow-listed hosts or a configured
+    // phone's origin, no credentials).
+    if (allowed) void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
   };
 
   denyAllPermissions(session.defaultSession);

