@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     console.error(`Warning: ${notBuiltMessage(DEFAULT_RENDERER_DIR)}`);
   }
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
-  const core = await createCore({ dataDir, demo: options.demo });
+  // Without --demo the core decides: a first run adds the demo phone, a configured one keeps running.
+  const core = await createCore({ dataDir, demo: options.demo ? true : undefined });
   for (const warning of core.warnings) console.error(`Warning: ${warning}`);
   const host = await startBrowserHost({ core, port: options.port });
   console.log(`Deskpilot: ${host.url}`);
