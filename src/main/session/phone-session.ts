@@ -1,7 +1,8 @@
 /**
  * One phone's live session: the client, its serial queue, the adaptive poller and the state it
  * keeps, behind the verbs every UI uses. Actions go to the queue at 'action' priority, reads
- * a user waits for at 'interactive', background polls at 'poll'. Plain Node: no electron.
+ * a user waits for at 'interactive', background polls and remote-screen reads at 'poll'. Plain
+ * Node: no electron.
  */
 import type {
   ConfigValue,
@@ -195,9 +196,13 @@ export class PhoneSession {
 
   // ---- screen -------------------------------------------------------------------------------
 
-  /** What the screen shows, with its size and whether touch and keys can be simulated. */
+  /**
+   * What the screen shows, with its size and whether touch and keys can be simulated. Read at
+   * poll priority: the remote screen refreshes on an interval and must never hold up call
+   * control or a read a user waits for. Touches and keys stay actions.
+   */
   async screen(): Promise<ScreenCapture> {
-    const xml = await this.admin(() => this.read(() => this.client.uixml(), 'uixml'));
+    const xml = await this.admin(() => this.read(() => this.client.uixml(), 'uixml', 'poll'));
     const automation = await this.touchSimulationEnabled();
     return describeScreen({
       xml,
@@ -287,11 +292,19 @@ export class PhoneSession {
 
   /** Reads configuration values (any number of names: sent in batches of 20). */
   async getConfig(names: string[]): Promise<Record<string, ConfigValue | null>> {
+    return this.readConfig(names, 'interactive');
+  }
+
+  /** Reads configuration in batches of 20 at the given priority. */
+  private async readConfig(
+    names: string[],
+    priority: QueuePriority,
+  ): Promise<Record<string, ConfigValue | null>> {
     checkConfigNames(names);
     const result: Record<string, ConfigValue | null> = {};
     for (const batch of nameBatches(names)) {
       const values = await this.admin(() =>
-        this.read(() => this.client.getConfig(batch), `config:${batch.join(',')}`),
+        this.read(() => this.client.getConfig(batch), `config:${batch.join(',')}`, priority),
       );
       Object.assign(result, values);
     }
@@ -399,7 +412,7 @@ export class PhoneSession {
     if (this.touchEnabled !== null && Date.now() - this.touchEnabled.at < 60_000) {
       return this.touchEnabled.value;
     }
-    const values = await this.getConfig(['httpd.ta.enabled']);
+    const values = await this.readConfig(['httpd.ta.enabled'], 'poll');
     const value = values['httpd.ta.enabled']?.value.trim() === '1';
     this.touchEnabled = { value, at: Date.now() };
     return value;

@@ -45,6 +45,28 @@ describe('PhoneSession: remote screen', () => {
     }
   });
 
+  it('lets call control and a user’s reads overtake queued screen reads', async () => {
+    const { session } = await onlineSession(sim);
+    try {
+      await session.screen(); // learns httpd.ta.enabled, so later reads are one request each
+      await control(sim, 'POST', '/__sim/faults', {
+        slowPaths: { '/api/v1/mgmt/uixml': 80 },
+      });
+      const finished: string[] = [];
+      const first = session.screen().then(() => finished.push('screen-1'));
+      const second = session.screen().then(() => finished.push('screen-2'));
+      const logs = session.callLogs('placed').then(() => finished.push('logs'));
+      const dial = session.dial('5558888').then(() => finished.push('dial'));
+      await Promise.all([first, second, logs, dial]);
+      expect(finished.indexOf('dial')).toBeLessThan(finished.indexOf('screen-2'));
+      expect(finished.indexOf('logs')).toBeLessThan(finished.indexOf('screen-2'));
+      expect((await stats(sim)).dials).toHaveLength(1);
+    } finally {
+      await control(sim, 'POST', '/__sim/reset');
+      await session.stop();
+    }
+  });
+
   it('says why touch is unavailable when test automation is off', async () => {
     const { session } = await onlineSession(sim);
     try {
