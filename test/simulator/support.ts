@@ -1,9 +1,17 @@
 /**
  * Test helpers for the simulator suite: plain HTTP(S) requests with Node's undici (never the
- * app's client), the control API, and bounded polling for conditions.
+ * app's client), the control API (the shared pinned client in `bench/sim-control.ts`), and
+ * bounded polling for conditions.
  */
 import { Agent, request } from 'undici';
+import { control as controlPhone } from '../../bench/sim-control';
 import type { SimulatedPhoneInfo, Simulator } from '../../src/simulator';
+import { waitFor } from '../support/wait-for';
+
+export { waitFor };
+
+/** The simulator's first phone; throws when it started none. */
+export { phoneAt as firstPhone } from '../support/sim-phone';
 
 /** Tests talk to self-signed phones; the HTTPS test checks the certificate itself. */
 export const agent = new Agent({ connect: { rejectUnauthorized: false }, keepAliveTimeout: 10 });
@@ -118,7 +126,7 @@ export async function statusOf(
   return reply.json?.Status ?? `no Status in ${reply.text}`;
 }
 
-/** A control-API call; throws with the answer when it is not 2xx. */
+/** A control-API call (`path` after `/__sim/`); throws with the answer when it is not 2xx. */
 export async function control<T>(
   sim: Simulator,
   phone: SimulatedPhoneInfo,
@@ -126,16 +134,7 @@ export async function control<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const response = await request(`${phone.url}/__sim/${path}`, {
-    method,
-    headers: { authorization: `Bearer ${sim.controlToken}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    dispatcher: agent,
-  });
-  const text = await response.body.text();
-  if (response.statusCode >= 300)
-    throw new Error(`control ${path}: HTTP ${response.statusCode} ${text}`);
-  return JSON.parse(text) as T;
+  return (await controlPhone(phone, sim.controlToken, method, path, body)) as T;
 }
 
 export interface CallV2 {
@@ -157,21 +156,6 @@ export function callsOf(phone: SimulatedPhoneInfo): Promise<CallV2[]> {
   return data<CallV2[]>(phone, 'GET', '/api/v2/webCallControl/callStatus');
 }
 
-/** Polls `probe` every 20 ms until it returns a value (not undefined/false), at most `timeoutMs`. */
-export async function waitFor<T>(
-  probe: () => Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Waits until the phone lists a call in `state` and returns it. */
 export function waitForCallState(
   phone: SimulatedPhoneInfo,
@@ -184,12 +168,6 @@ export function waitForCallState(
       (c) => c.CallState === state && (handle === undefined || c.CallHandle === handle),
     );
   }, `a call in ${state}`);
-}
-
-export function firstPhone(sim: Simulator): SimulatedPhoneInfo {
-  const phone = sim.phones[0];
-  if (!phone) throw new Error('the simulator started no phone');
-  return phone;
 }
 
 /**
