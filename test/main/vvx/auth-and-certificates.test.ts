@@ -6,6 +6,7 @@ import { testConnection } from '../../../src/main/vvx/connection-test';
 import { PhoneError } from '../../../src/main/vvx/phone-error';
 import { VvxClient } from '../../../src/main/vvx/vvx-client';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator';
+import { phoneAt } from '../../support/sim-phone';
 import { control, stats } from './sim-control';
 
 async function withSim<T>(
@@ -18,12 +19,6 @@ async function withSim<T>(
   } finally {
     await sim.close();
   }
-}
-
-function phoneOf(sim: Simulator) {
-  const phone = sim.phones[0];
-  if (phone === undefined) throw new Error('no phone');
-  return phone;
 }
 
 /** What a client call fails with (the test fails if it succeeds). */
@@ -45,7 +40,7 @@ describe('certificates: trust on first use', () => {
   afterAll(() => sim.close());
 
   it('refuses an unaccepted certificate before sending anything, naming its fingerprint', async () => {
-    const phone = phoneOf(sim);
+    const phone = phoneAt(sim);
     const client = new VvxClient({
       ...phone,
       password: phone.adminPassword,
@@ -71,7 +66,7 @@ describe('certificates: trust on first use', () => {
   });
 
   it('accepts the pinned certificate in any spelling and reports admin access', async () => {
-    const phone = phoneOf(sim);
+    const phone = phoneAt(sim);
     const spelled = (phone.fingerprint ?? '').replace(/:/g, '').toLowerCase();
     const test = await testConnection({
       url: phone.url,
@@ -88,7 +83,7 @@ describe('certificates: trust on first use', () => {
   });
 
   it('refuses a changed certificate until the new one is accepted', async () => {
-    const phone = phoneOf(sim);
+    const phone = phoneAt(sim);
     const old = phone.fingerprint;
     await control(sim, 'POST', '/__sim/rotate-certificate');
     expect(phone.fingerprint).not.toBe(old);
@@ -127,7 +122,7 @@ describe('certificates: trust on first use', () => {
 describe('authentication and the phone’s access rules', () => {
   it('works over plain HTTP when the user chooses it, with Basic sent up front', () =>
     withSim({ https: false }, async (sim) => {
-      const phone = phoneOf(sim);
+      const phone = phoneAt(sim);
       const test = await testConnection({
         url: phone.url,
         username: phone.username,
@@ -140,7 +135,7 @@ describe('authentication and the phone’s access rules', () => {
 
   it('answers a Digest challenge, and calls a wrong password wrong without echoing it', () =>
     withSim({ https: false, digest: true }, async (sim) => {
-      const phone = phoneOf(sim);
+      const phone = phoneAt(sim);
       const good = await testConnection({
         url: phone.url,
         username: phone.username,
@@ -158,7 +153,7 @@ describe('authentication and the phone’s access rules', () => {
 
   it('says the REST API is disabled, and how to enable it', () =>
     withSim({ restApiEnabled: false }, async (sim) => {
-      const phone = phoneOf(sim);
+      const phone = phoneAt(sim);
       const test = await testConnection({
         url: phone.url,
         username: phone.username,
@@ -170,7 +165,7 @@ describe('authentication and the phone’s access rules', () => {
 
   it('says the default admin password must be changed first', () =>
     withSim({ adminPassword: '456' }, async (sim) => {
-      const phone = phoneOf(sim);
+      const phone = phoneAt(sim);
       const test = await testConnection({
         url: phone.url,
         username: phone.username,
@@ -187,7 +182,7 @@ describe('authentication and the phone’s access rules', () => {
 
   it('recognises a user-level account: calls work, admin endpoints are refused', () =>
     withSim({}, async (sim) => {
-      const phone = phoneOf(sim);
+      const phone = phoneAt(sim);
       const test = await testConnection({
         url: phone.url,
         username: phone.username,

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { RequestQueue } from '../../../src/main/vvx/request-queue';
-import { VvxClient } from '../../../src/main/vvx/vvx-client';
-import { startSimulator, type Simulator } from '../../../src/simulator';
+import type { VvxClient } from '../../../src/main/vvx/vvx-client';
+import type { Simulator } from '../../../src/simulator';
+import { startSimWithClient, type SimWithClient } from '../../support/sim-with-client';
 import { control, stats } from './sim-control';
 
 describe('the serial queue in front of a real (simulated) phone', () => {
@@ -10,17 +11,14 @@ describe('the serial queue in front of a real (simulated) phone', () => {
   let client: VvxClient;
   let queue: RequestQueue;
 
+  let setup: SimWithClient;
+
   beforeAll(async () => {
-    sim = await startSimulator({ phones: 1, https: true, farEndAnswerMs: 100_000 });
-    const phone = sim.phones[0];
-    if (phone === undefined) throw new Error('no phone');
-    client = new VvxClient({
-      url: phone.url,
-      username: phone.username,
-      password: phone.adminPassword,
-      pinnedFingerprint: phone.fingerprint,
-      timeouts: { read: 300, control: 300, slow: 300 },
-    });
+    setup = await startSimWithClient(
+      { https: true, farEndAnswerMs: 100_000 },
+      { read: 300, control: 300, slow: 300 },
+    );
+    ({ sim, client } = setup);
   });
 
   afterEach(async () => {
@@ -28,10 +26,7 @@ describe('the serial queue in front of a real (simulated) phone', () => {
     await control(sim, 'POST', '/__sim/reset');
   });
 
-  afterAll(async () => {
-    await client.close();
-    await sim.close();
-  });
+  afterAll(() => setup.close());
 
   const read = () =>
     queue.enqueue({

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { VvxClient } from '../../../src/main/vvx/vvx-client';
-import { startSimulator, type Simulator } from '../../../src/simulator';
+import type { VvxClient } from '../../../src/main/vvx/vvx-client';
+import type { Simulator } from '../../../src/simulator';
+import { startSimWithClient, type SimWithClient } from '../../support/sim-with-client';
 import { control, stats, waitFor } from './sim-control';
 
 describe.each([
@@ -11,22 +12,14 @@ describe.each([
   let sim: Simulator;
   let client: VvxClient;
 
+  let setup: SimWithClient;
+
   beforeAll(async () => {
-    sim = await startSimulator({ phones: 1, https, digest, farEndAnswerMs: 50 });
-    const phone = sim.phones[0];
-    if (phone === undefined) throw new Error('no phone');
-    client = new VvxClient({
-      url: phone.url,
-      username: phone.username,
-      password: phone.adminPassword,
-      pinnedFingerprint: phone.fingerprint,
-    });
+    setup = await startSimWithClient({ https, digest, farEndAnswerMs: 50 });
+    ({ sim, client } = setup);
   });
 
-  afterAll(async () => {
-    await client.close();
-    await sim.close();
-  });
+  afterAll(() => setup.close());
 
   it('reads who the phone is, with both deviceInfo versions', async () => {
     const v2 = await client.deviceInfoV2();
