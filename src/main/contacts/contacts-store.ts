@@ -4,15 +4,14 @@
  * and a change feed for the UI.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
 
-import Conf from 'conf';
+import type Conf from 'conf';
 import { z } from 'zod';
 
 import type { Contact, ContactImportPreview, ContactNumber } from '../../shared/contacts';
 import type { ParsedArgs } from '../../shared/contract';
 import { CoreError } from '../core/core-error';
+import { errorText, openConfFile } from '../settings/conf-file';
 import { toConfSchema } from '../settings/settings-schema';
 import { normaliseContactNumber } from './contact-number';
 import { buildImportPreview, DuplicateIndex, type CandidateContact } from './import-preview';
@@ -20,7 +19,6 @@ import { buildImportPreview, DuplicateIndex, type CandidateContact } from './imp
 /** A contact as the 'contacts.add' schema delivers it (name, company, numbers, favourite). */
 export type ContactInput = ParsedArgs<'contacts.add'>;
 
-const CONFIG_NAME = 'contacts';
 /** Previews are whole files held in memory until committed; only the latest few are kept. */
 const MAX_PENDING_PREVIEWS = 4;
 
@@ -41,13 +39,10 @@ const storedContactSchema = z.object({
   updatedAt: z.number().int().nonnegative(),
 });
 
-interface ContactsFile {
+/** A type, not an interface: conf wants a plain record type. */
+type ContactsFile = {
   contacts: Contact[];
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+};
 
 /** One collator for every comparison: localeCompare with options builds one per call. */
 const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -81,7 +76,14 @@ export class ContactsStore {
   private readonly listeners = new Set<(contacts: Contact[]) => void>();
 
   constructor(options: { dataDir: string }) {
-    this.conf = this.open(options.dataDir);
+    this.conf = openConfFile<ContactsFile>({
+      dataDir: options.dataDir,
+      configName: 'contacts',
+      schema: { contacts: toConfSchema(z.array(storedContactSchema)) },
+      defaults: { contacts: [] },
+      freshStart: 'an empty address book was started',
+      warnings: this.warnings,
+    });
     this.contacts = this.conf.get('contacts');
   }
 
@@ -182,7 +184,7 @@ export class ContactsStore {
       // Assigning the whole store skips conf.set's re-read and re-validation of the old file.
       this.conf.store = { contacts };
     } catch (error) {
-      throw new CoreError('internal', `The contacts could not be saved: ${describe(error)}`);
+      throw new CoreError('internal', `The contacts could not be saved: ${errorText(error)}`);
     }
     this.contacts = contacts;
     const sorted = this.list();
@@ -192,34 +194,6 @@ export class ContactsStore {
       } catch {
         // The change is saved; a failing subscriber (a closed window) must not turn it into an error.
       }
-    }
-  }
-
-  private open(dataDir: string): Conf<ContactsFile> {
-    const options = {
-      cwd: dataDir,
-      configName: CONFIG_NAME,
-      schema: { contacts: toConfSchema(z.array(storedContactSchema)) },
-      defaults: { contacts: [] },
-      // An address book is personal data: readable by this user account only.
-      configFileMode: 0o600,
-    };
-    try {
-      return new Conf<ContactsFile>(options);
-    } catch (error) {
-      const file = join(dataDir, `${CONFIG_NAME}.json`);
-      if (!existsSync(file)) {
-        throw new CoreError(
-          'internal',
-          `Cannot create the contacts file in ${dataDir}: ${describe(error)}`,
-        );
-      }
-      const aside = join(dataDir, `${CONFIG_NAME}.damaged-${Date.now()}.json`);
-      renameSync(file, aside);
-      this.warnings.push(
-        `The contacts file ${file} could not be read (${describe(error)}); it was kept as ${aside} and an empty address book was started.`,
-      );
-      return new Conf<ContactsFile>(options);
     }
   }
 }

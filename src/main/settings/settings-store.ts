@@ -1,24 +1,20 @@
-import { existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
-
-import Conf from 'conf';
+import type Conf from 'conf';
+import { z } from 'zod';
 
 import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
-import { CoreError } from '../core/core-error';
+import { openConfFile } from './conf-file';
 import {
   appSettingsSchema,
   storedPhoneSchema,
   toConfSchema,
   type StoredPhone,
 } from './settings-schema';
-import { z } from 'zod';
 
-interface SettingsFile {
+/** A type, not an interface: conf wants a plain record type. */
+type SettingsFile = {
   phones: StoredPhone[];
   app: AppSettings;
-}
-
-const CONFIG_NAME = 'settings';
+};
 
 /**
  * Phones and app preferences, persisted with conf in `<dataDir>/settings.json` (atomic writes,
@@ -31,7 +27,17 @@ export class SettingsStore {
   private readonly conf: Conf<SettingsFile>;
 
   constructor(dataDir: string) {
-    this.conf = this.open(dataDir);
+    this.conf = openConfFile<SettingsFile>({
+      dataDir,
+      configName: 'settings',
+      schema: {
+        phones: toConfSchema(z.array(storedPhoneSchema)),
+        app: toConfSchema(appSettingsSchema),
+      },
+      defaults: { phones: [], app: DEFAULT_SETTINGS },
+      freshStart: 'fresh settings were started',
+      warnings: this.warnings,
+    });
   }
 
   /** Every configured phone, in the order they were added. */
@@ -72,39 +78,4 @@ export class SettingsStore {
     this.conf.set('app', next);
     return next;
   }
-
-  private open(dataDir: string): Conf<SettingsFile> {
-    const options = {
-      cwd: dataDir,
-      configName: CONFIG_NAME,
-      schema: {
-        phones: toConfSchema(z.array(storedPhoneSchema)),
-        app: toConfSchema(appSettingsSchema),
-      },
-      defaults: { phones: [], app: DEFAULT_SETTINGS },
-      // The file only ever holds non-secret data, but it is nobody else's business either.
-      configFileMode: 0o600,
-    };
-    try {
-      return new Conf<SettingsFile>(options);
-    } catch (error) {
-      const file = join(dataDir, `${CONFIG_NAME}.json`);
-      if (!existsSync(file)) {
-        throw new CoreError(
-          'internal',
-          `Cannot create the settings in ${dataDir}: ${describe(error)}`,
-        );
-      }
-      const aside = join(dataDir, `${CONFIG_NAME}.damaged-${Date.now()}.json`);
-      renameSync(file, aside);
-      this.warnings.push(
-        `The settings file ${file} could not be read (${describe(error)}); it was kept as ${aside} and fresh settings were started.`,
-      );
-      return new Conf<SettingsFile>(options);
-    }
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
