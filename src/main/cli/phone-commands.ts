@@ -54,9 +54,8 @@ export const PHONE_COMMANDS: Record<string, PhoneCommand> = {
     const [destination = ''] = args;
     const { line } = context.options;
     return async (phoneId) => {
-      // A fresh session must know the calls already up, so it can tell which call the dial made.
+      // The session reads the calls already up before dialling, to tell which call the dial made.
       await requireOnline(context, phoneId);
-      await currentCalls(context.core, phoneId);
       const result = await call(context, 'calls.dial', {
         phoneId,
         destination,

@@ -40,40 +40,7 @@ export async function waitForStatus(core: Core, phoneId: string): Promise<PhoneS
   return core.phones.snapshot(phoneId).status;
 }
 
-/**
- * The phone's calls as its poller knows them once it has read them. A fresh session learns the
- * phone's identity before its calls, so this asks the phone how many call appearances its lines
- * hold (one interactive read) and waits until the poller has reported that many calls. Where the
- * account may not read lines, it waits for one idle poll interval instead.
- */
+/** The phone's calls, read from the phone now rather than waiting for the poller. */
 export async function currentCalls(core: Core, phoneId: string): Promise<Call[]> {
-  const session = core.phones.session(phoneId);
-  const callCount = () => core.phones.snapshot(phoneId).calls.length;
-  let expected: number | null;
-  try {
-    const lines = await session.lineDetails();
-    expected = lines.reduce(
-      (sum, line) =>
-        sum +
-        Object.entries(line.raw).filter(
-          ([key, value]) => /^CallAppearances\.\d+$/.test(key) && value !== '',
-        ).length,
-      0,
-    );
-  } catch {
-    expected = null;
-  }
-  const { pollIntervalIdleMs, pollIntervalActiveMs } = core.phones.info(phoneId);
-  if (expected === null) {
-    await untilEvent(core, phoneId, () => callCount() > 0, pollIntervalIdleMs + 1000);
-  } else {
-    const wanted = expected;
-    await untilEvent(
-      core,
-      phoneId,
-      () => callCount() >= wanted,
-      pollIntervalIdleMs + pollIntervalActiveMs * 2,
-    );
-  }
-  return core.phones.snapshot(phoneId).calls;
+  return core.phones.session(phoneId).refresh();
 }

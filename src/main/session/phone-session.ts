@@ -111,8 +111,10 @@ export class PhoneSession {
   // ---- calls --------------------------------------------------------------------------------
 
   /**
-   * Dials once. Never retried after an unknown outcome (a dial must not ring twice): the calls
-   * are read instead, and a new outgoing call there is the answer; otherwise 'outcome-unknown'.
+   * Dials once and resolves with the call this dial produced: the calls are read right before,
+   * so an older call to the same number is never taken for it. Never
+   * retried after an unknown outcome (a dial must not ring twice): the calls are read instead,
+   * and a new outgoing call there is the answer; otherwise 'outcome-unknown'.
    */
   async dial(
     destination: string,
@@ -120,9 +122,13 @@ export class PhoneSession {
   ): Promise<{ handle: string | null }> {
     const dest = checkDestination(destination);
     const line = checkLine(options.line ?? 1);
-    const before = new Set(this.state.callList.map((call) => call.handle));
+    let before = new Set<string>();
     try {
-      await this.action(() => this.client.dial(dest, line, options.type ?? 'TEL'), false);
+      // One turn of the queue for both requests, so no other request comes between them.
+      await this.action(async () => {
+        before = await this.callsBeforeDial();
+        await this.client.dial(dest, line, options.type ?? 'TEL');
+      }, false);
     } catch (error) {
       const problem = toPhoneError(error);
       if (problem.code !== 'outcome-unknown') throw problem;
@@ -131,6 +137,25 @@ export class PhoneSession {
       return { handle };
     }
     return { handle: await this.findCall((call) => isNewOutgoingCall(call, before, dest)) };
+  }
+
+  /**
+   * Reads the phone's calls now (at interactive priority, merged with a pending poll) and returns
+   * them, so a command that starts a session need not wait for the poller's first reads.
+   */
+  async refresh(): Promise<Call[]> {
+    await this.poller.refreshCalls('interactive');
+    return this.state.callList;
+  }
+
+  /** The calls up right before a dial, read from the phone; the last known ones if unreadable. */
+  private async callsBeforeDial(): Promise<Set<string>> {
+    try {
+      this.state.applyCalls(await this.client.callStatusV2(), Date.now());
+    } catch {
+      // Dial anyway: the dial's own answer says what is wrong with the phone.
+    }
+    return new Set(this.state.callList.map((call) => call.handle));
   }
 
   /** Answers the given call, or the ringing one; resolves with the answered call's handle. */

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { control, stats, waitFor } from '../vvx/sim-control';
-import { startSession, type RecordedSession } from './session-helpers';
+import { newSession, startSession, type RecordedSession } from './session-helpers';
 
 describe('PhoneSession: live state and actions', () => {
   let sim: Simulator;
@@ -65,6 +65,39 @@ describe('PhoneSession: live state and actions', () => {
     const removed = recorded.events.find((event) => event.type === 'call-removed');
     expect(removed).toMatchObject({ call: { handle } });
     expect((await stats(sim)).dials).toHaveLength(1);
+  });
+
+  it('resolves a dial with its own call, never an older call to the same number', async () => {
+    recorded = startSession(sim);
+    await online();
+    const older = await recorded.session.dial('5551234');
+    await recorded.session.stop();
+    // A fresh session that has not polled yet, as the CLI starts one: it knows no calls.
+    recorded = newSession(sim);
+    const { handle } = await recorded.session.dial('5551234');
+    expect(handle).not.toBeNull();
+    expect(handle).not.toBe(older.handle);
+    const calls = await recorded.session.refresh();
+    expect(calls.map((call) => call.handle).sort()).toEqual([older.handle, handle].sort());
+  });
+
+  it('reads the calls on request, without waiting for the poller', async () => {
+    recorded = startSession(sim);
+    await online();
+    await recorded.session.dial('5554321');
+    const fresh = newSession(sim);
+    try {
+      expect(fresh.session.snapshot().calls).toEqual([]);
+      const calls = await fresh.session.refresh();
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({
+        direction: 'Outgoing',
+        remoteNumber: expect.stringContaining('5554321'),
+      });
+      expect(fresh.events.map((event) => event.type)).toContain('call-added');
+    } finally {
+      await fresh.session.stop();
+    }
   });
 
   it('announces an incoming call and answers it with its handle', async () => {

@@ -8,8 +8,8 @@ export interface RecordedSession {
   events: SessionEvent[];
 }
 
-/** Starts a session on phone `index` with fast polling; the caller stops it. */
-export function startSession(
+/** A session on phone `index` with fast polling, not yet polling; the caller stops it. */
+export function newSession(
   sim: Simulator,
   overrides: Partial<PhoneSessionOptions> = {},
   index = 0,
@@ -30,6 +30,16 @@ export function startSession(
   });
   const events: SessionEvent[] = [];
   session.on((event) => events.push(event));
-  session.start();
   return { session, events };
+}
+
+/** Starts a session on phone `index` with fast polling; the caller stops it. */
+export function startSession(
+  sim: Simulator,
+  overrides: Partial<PhoneSessionOptions> = {},
+  index = 0,
+): RecordedSession {
+  const recorded = newSession(sim, overrides, index);
+  recorded.session.start();
+  return recorded;
 }
