@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Checkbox, TextField } from '../../components/fields';
 import type { ContactInput } from '../../stores/contacts-store';
 
 interface NumberRow {
@@ -57,18 +58,8 @@ export function ContactForm({
   return (
     <form className="panel contact-form" onSubmit={submit} aria-labelledby={`${formId}-title`}>
       <h3 id={`${formId}-title`}>{title}</h3>
-      <label>
-        Name
-        <input value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
-      </label>
-      <label>
-        Company
-        <input
-          value={company}
-          onChange={(event) => setCompany(event.target.value)}
-          autoComplete="off"
-        />
-      </label>
+      <TextField label="Name" value={name} onChange={setName} autoComplete="off" />
+      <TextField label="Company" value={company} onChange={setCompany} autoComplete="off" />
       <fieldset>
         <legend>Numbers</legend>
         {rows.map((row, index) => (
@@ -114,14 +105,9 @@ export function ContactForm({
           Add another number
         </button>
       </fieldset>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={favourite}
-          onChange={(event) => setFavourite(event.target.checked)}
-        />
+      <Checkbox checked={favourite} onChange={setFavourite}>
         Favourite
-      </label>
+      </Checkbox>
       {problem && <p className="hint">{problem}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={problem !== null || saving}>

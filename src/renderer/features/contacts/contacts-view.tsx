@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Checkbox } from '../../components/fields';
 import { contactMatches } from '../../lib/phone-numbers';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { useClickToDial } from '../calls/use-click-to-dial';
@@ -85,14 +86,9 @@ export function ContactsView() {
             onChange={(event) => setQuery(event.target.value)}
           />
         </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={favouritesOnly}
-            onChange={(event) => setFavouritesOnly(event.target.checked)}
-          />
+        <Checkbox checked={favouritesOnly} onChange={setFavouritesOnly}>
           Favourites only
-        </label>
+        </Checkbox>
       </div>
       {contacts.length === 0 ? (
         <p className="empty">

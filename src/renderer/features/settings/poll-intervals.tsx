@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { PhoneInfo } from '../../../shared/domain';
+import { TextField } from '../../components/fields';
 import { useStores } from '../../stores/stores-context';
 
 /** How often the phone is asked for news, idle and during calls (per phone). */
@@ -30,28 +31,24 @@ export function PollIntervals({ phone }: { phone: PhoneInfo }) {
       <p className="hint">
         Shorter intervals show changes sooner; real phones are slow, so keep them modest.
       </p>
-      <label>
-        When idle (seconds)
-        <input
-          type="number"
-          min={1}
-          max={60}
-          step={1}
-          value={idleSeconds}
-          onChange={(event) => setIdleSeconds(event.target.value)}
-        />
-      </label>
-      <label>
-        During calls (seconds)
-        <input
-          type="number"
-          min={0.25}
-          max={10}
-          step={0.25}
-          value={activeSeconds}
-          onChange={(event) => setActiveSeconds(event.target.value)}
-        />
-      </label>
+      <TextField
+        label="When idle (seconds)"
+        type="number"
+        min={1}
+        max={60}
+        step={1}
+        value={idleSeconds}
+        onChange={setIdleSeconds}
+      />
+      <TextField
+        label="During calls (seconds)"
+        type="number"
+        min={0.25}
+        max={10}
+        step={0.25}
+        value={activeSeconds}
+        onChange={setActiveSeconds}
+      />
       {problem && <p className="hint">{problem}</p>}
       <button type="submit" disabled={problem !== null}>
         Save intervals

@@ -1,8 +1,15 @@
 import { useState } from 'react';
+import type { AppSettings } from '../../../shared/settings';
+import { Checkbox, RadioGroup, TextField } from '../../components/fields';
 import { selectedPhone } from '../../stores/phones-store';
 import { useAppStore } from '../../stores/stores-context';
 import { SHORTCUTS } from '../shell/use-shortcuts';
 import { PollIntervals } from './poll-intervals';
+
+const CLICK_TO_DIAL: readonly { value: AppSettings['clickToDial']; label: string }[] = [
+  { value: 'confirm', label: 'Ask me first' },
+  { value: 'dial', label: 'Dial at once' },
+];
 
 /** App preferences (saved at once), per-phone polling, and the keyboard shortcuts. */
 export function SettingsView() {
@@ -16,27 +23,13 @@ export function SettingsView() {
     <section aria-labelledby="settings-title" className="settings">
       <h2 id="settings-title">Settings</h2>
       <div className="panel">
-        <fieldset>
-          <legend>When a tel: or sip: link or the dial shortcut asks to call</legend>
-          <label className="radio">
-            <input
-              type="radio"
-              name="click-to-dial"
-              checked={settings.clickToDial === 'confirm'}
-              onChange={() => void save({ clickToDial: 'confirm' })}
-            />
-            Ask me first
-          </label>
-          <label className="radio">
-            <input
-              type="radio"
-              name="click-to-dial"
-              checked={settings.clickToDial === 'dial'}
-              onChange={() => void save({ clickToDial: 'dial' })}
-            />
-            Dial at once
-          </label>
-        </fieldset>
+        <RadioGroup
+          legend="When a tel: or sip: link or the dial shortcut asks to call"
+          name="click-to-dial"
+          value={settings.clickToDial}
+          options={CLICK_TO_DIAL}
+          onChange={(clickToDial) => void save({ clickToDial })}
+        />
         <label>
           Phone for click-to-dial
           <select
@@ -53,26 +46,22 @@ export function SettingsView() {
             ))}
           </select>
         </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={settings.notifications}
-            onChange={(event) => void save({ notifications: event.target.checked })}
-          />
+        <Checkbox
+          checked={settings.notifications}
+          onChange={(notifications) => void save({ notifications })}
+        >
           Notify me of incoming calls
-        </label>
-        <label>
-          Shortcut that dials the number on the clipboard
-          <input
-            value={shortcut}
-            onChange={(event) => setShortcut(event.target.value)}
-            onBlur={() =>
-              shortcut !== settings.globalShortcut && void save({ globalShortcut: shortcut.trim() })
-            }
-            placeholder="CommandOrControl+Shift+D"
-            aria-describedby="shortcut-hint"
-          />
-        </label>
+        </Checkbox>
+        <TextField
+          label="Shortcut that dials the number on the clipboard"
+          value={shortcut}
+          onChange={setShortcut}
+          onBlur={() =>
+            shortcut !== settings.globalShortcut && void save({ globalShortcut: shortcut.trim() })
+          }
+          placeholder="CommandOrControl+Shift+D"
+          aria-describedby="shortcut-hint"
+        />
         <p className="hint" id="shortcut-hint">
           Works everywhere on your desktop (in the desktop app). Leave empty to turn it off.
         </p>
@@ -96,14 +85,12 @@ export function SettingsView() {
             <option value="dark">Dark</option>
           </select>
         </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={settings.startAtLogin}
-            onChange={(event) => void save({ startAtLogin: event.target.checked })}
-          />
+        <Checkbox
+          checked={settings.startAtLogin}
+          onChange={(startAtLogin) => void save({ startAtLogin })}
+        >
           Start Deskpilot when I log in
-        </label>
+        </Checkbox>
       </div>
       {phone && <PollIntervals key={phone.info.id} phone={phone.info} />}
       <div className="panel">

@@ -1,4 +1,5 @@
 import type { ConnectionTestResult } from '../../../shared/contract';
+import { Checkbox } from '../../components/fields';
 
 const PROBLEM_TITLES: Record<NonNullable<ConnectionTestResult['attention']>, string> = {
   'api-disabled': "The phone's REST API is turned off",
@@ -57,14 +58,9 @@ export function ConnectionReport({ result, trusted, onTrustChange }: ConnectionR
             Compare it with the one on the phone (Settings → Status → Network → TLS) before you
             trust it.
           </p>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={trusted}
-              onChange={(event) => onTrustChange(event.target.checked)}
-            />
+          <Checkbox checked={trusted} onChange={onTrustChange}>
             Trust this certificate
-          </label>
+          </Checkbox>
         </div>
       )}
     </div>

@@ -1,8 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PhoneInfo, PhoneScheme } from '../../../shared/domain';
+import { RadioGroup, TextField } from '../../components/fields';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { ConnectionReport } from './connection-report';
 import { buildPhoneUrl, splitPhoneUrl } from './phone-address';
+
+const SCHEMES: readonly { value: PhoneScheme; label: string }[] = [
+  { value: 'https', label: 'HTTPS (recommended)' },
+  { value: 'http', label: 'HTTP' },
+];
 
 export interface PhoneFormProps {
   /** The phone being edited; absent when adding a new one. */
@@ -63,70 +69,48 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
   return (
     <form className="phone-form" onSubmit={submit} aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>{phone ? `Edit ${phone.name}` : 'Add a phone'}</h2>
-      <label>
-        Name
-        <input
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder="Desk phone"
-          autoComplete="off"
-        />
-      </label>
-      <label>
-        Address
-        <input
-          value={address}
-          onChange={(event) => setAddress(event.target.value)}
-          placeholder="192.168.1.20"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={`${formId}-address-hint`}
-        />
-      </label>
+      <TextField
+        label="Name"
+        value={name}
+        onChange={setName}
+        placeholder="Desk phone"
+        autoComplete="off"
+      />
+      <TextField
+        label="Address"
+        value={address}
+        onChange={setAddress}
+        placeholder="192.168.1.20"
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={`${formId}-address-hint`}
+      />
       <p className="hint" id={`${formId}-address-hint`}>
         The phone shows its address under Settings → Status → Network.
       </p>
-      <fieldset>
-        <legend>Connection</legend>
-        <label className="radio">
-          <input
-            type="radio"
-            name={`${formId}-scheme`}
-            checked={scheme === 'https'}
-            onChange={() => setScheme('https')}
-          />
-          HTTPS (recommended)
-        </label>
-        <label className="radio">
-          <input
-            type="radio"
-            name={`${formId}-scheme`}
-            checked={scheme === 'http'}
-            onChange={() => setScheme('http')}
-          />
-          HTTP
-        </label>
-      </fieldset>
-      <label>
-        User name
-        <input
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </label>
-      <label>
-        Password
-        <input
-          type="password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          autoComplete="off"
-          placeholder={phone?.hasPassword ? 'Unchanged' : ''}
-          aria-describedby={`${formId}-password-hint`}
-        />
-      </label>
+      <RadioGroup
+        legend="Connection"
+        name={`${formId}-scheme`}
+        value={scheme}
+        options={SCHEMES}
+        onChange={setScheme}
+      />
+      <TextField
+        label="User name"
+        value={username}
+        onChange={setUsername}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="off"
+        placeholder={phone?.hasPassword ? 'Unchanged' : ''}
+        aria-describedby={`${formId}-password-hint`}
+      />
       <p className="hint" id={`${formId}-password-hint`}>
         The admin password gives calls, the remote screen and the admin console; the user password
         is enough for calls. It stays on this computer and is never shown again.
