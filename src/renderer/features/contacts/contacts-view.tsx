@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Checkbox } from '../../components/fields';
+import { ViewSection } from '../../components/view-section';
 import { contactMatches } from '../../lib/phone-numbers';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { useClickToDial } from '../calls/use-click-to-dial';
@@ -38,10 +39,11 @@ export function ContactsView() {
   };
 
   return (
-    <section aria-labelledby="contacts-title">
-      <div className="view-header">
-        <h2 id="contacts-title">Contacts</h2>
-        <div className="actions">
+    <ViewSection
+      titleId="contacts-title"
+      title="Contacts"
+      actions={
+        <>
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             New contact
           </button>
@@ -57,8 +59,9 @@ export function ContactsView() {
             tabIndex={-1}
             onChange={(event) => void importFile(event.target.files?.[0])}
           />
-        </div>
-      </div>
+        </>
+      }
+    >
       {preview && previewFileName && (
         <ImportPreview
           preview={preview}
@@ -120,6 +123,6 @@ export function ContactsView() {
           ))}
         </ul>
       )}
-    </section>
+    </ViewSection>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { CallLogEntry, CallLogKind } from '../../../shared/domain';
+import { ViewSection } from '../../components/view-section';
 import { formatDuration } from '../../lib/call-duration';
 import { findContactByNumber } from '../../lib/phone-numbers';
 import { selectedPhone } from '../../stores/phones-store';
@@ -50,10 +51,12 @@ export function HistoryView() {
     });
 
   return (
-    <section aria-labelledby="history-title">
-      <div className="view-header">
-        <h2 id="history-title">History</h2>
-        <div className="actions" role="group" aria-label="Show">
+    <ViewSection
+      titleId="history-title"
+      title="History"
+      actionsLabel="Show"
+      actions={
+        <>
           {FILTERS.map((filter) => (
             <button
               key={filter.kind}
@@ -67,8 +70,9 @@ export function HistoryView() {
           <button type="button" className="quiet" onClick={() => void load(phoneId, kind)}>
             Refresh
           </button>
-        </div>
-      </div>
+        </>
+      }
+    >
       {history.phase === 'loading' && history.entries.length === 0 && (
         <p className="empty">Loading the call logs…</p>
       )}
@@ -123,6 +127,6 @@ export function HistoryView() {
           })}
         </ul>
       )}
-    </section>
+    </ViewSection>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PhoneSnapshot } from '../../../shared/domain';
+import { ViewSection } from '../../components/view-section';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { StatusIndicator } from '../shell/status-indicator';
 import { problemTitle } from './connection-report';
@@ -97,10 +98,11 @@ export function PhonesView() {
   }
 
   return (
-    <section aria-labelledby="phones-title">
-      <div className="view-header">
-        <h2 id="phones-title">Phones</h2>
-        <div className="actions">
+    <ViewSection
+      titleId="phones-title"
+      title="Phones"
+      actions={
+        <>
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             Add a phone
           </button>
@@ -113,11 +115,12 @@ export function PhonesView() {
               Add the demo phone
             </button>
           )}
-        </div>
-      </div>
+        </>
+      }
+    >
       {phones.map((phone) => (
         <PhoneEntry key={phone.info.id} phone={phone} onEdit={() => setEditing(phone.info.id)} />
       ))}
-    </section>
+    </ViewSection>
   );
 }
