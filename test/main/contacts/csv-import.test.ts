@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ContactsStore } from '../../../src/main/contacts/contacts-store';
 import { MAX_IMPORT_RECORDS } from '../../../src/main/contacts/import-preview';
-import { fixture, tempDataDir } from './fixture';
-
-function preview(fileName: string, content = fixture(fileName)) {
-  return new ContactsStore({ dataDir: tempDataDir() }).previewImport(fileName, content);
-}
+import { fixture, previewImport as preview, tempDataDir } from './fixture';
 
 describe('CSV import preview', () => {
   it('reads an Outlook export: quoted commas and newlines, phone columns labelled by header', () => {

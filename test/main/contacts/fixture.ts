@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import { afterEach } from 'vitest';
 
+import { ContactsStore } from '../../../src/main/contacts/contacts-store';
+
 const FIXTURES = join(import.meta.dirname, '../../fixtures/contacts');
 
 /** The text of a fixture file from test/fixtures/contacts. */
@@ -21,4 +23,9 @@ export function tempDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'deskpilot-contacts-'));
   created.push(dir);
   return dir;
+}
+
+/** What importing `fileName` (by default the fixture of that name) into a fresh store would do. */
+export function previewImport(fileName: string, content = fixture(fileName)) {
+  return new ContactsStore({ dataDir: tempDataDir() }).previewImport(fileName, content);
 }

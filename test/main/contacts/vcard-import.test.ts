@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ContactsStore } from '../../../src/main/contacts/contacts-store';
-import { fixture, tempDataDir } from './fixture';
-
-function preview(fileName: string, content = fixture(fileName)) {
-  return new ContactsStore({ dataDir: tempDataDir() }).previewImport(fileName, content);
-}
+import { fixture, previewImport as preview } from './fixture';
 
 describe('vCard import preview', () => {
   it('reads an Apple vCard 3.0 export: folding, grouped labels, TYPE params, N vs FN, ORG', () => {
