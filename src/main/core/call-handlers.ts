@@ -1,17 +1,16 @@
 import { parseDestination } from './dial-destination';
 import { done, type HandlersOf } from './handler-types';
 import type { PhoneManager } from './phone-manager';
+import { dialParsed, type PostDialLog } from './post-dial';
 
 /** Handlers of the `calls.*` channels: every destination is parsed before it reaches the phone. */
-export function createCallHandlers(manager: PhoneManager): HandlersOf<'calls.'> {
+export function createCallHandlers(manager: PhoneManager, log: PostDialLog): HandlersOf<'calls.'> {
   const session = (phoneId: string) => manager.session(phoneId);
   return {
     'calls.dial': async ({ phoneId, destination, line }) => {
+      // Junk is refused before anything else, even for an unknown phone.
       const target = parseDestination(destination);
-      return session(phoneId).dial(target.destination, {
-        type: target.type,
-        ...(line === undefined ? {} : { line }),
-      });
+      return dialParsed(session(phoneId), target, { line, log });
     },
     'calls.answer': async ({ phoneId, handle }) => session(phoneId).answer(handle),
     'calls.ignore': async ({ phoneId, handle }) => done(session(phoneId).ignore(handle)),

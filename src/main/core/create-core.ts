@@ -23,6 +23,7 @@ import { createDeviceHandlers } from './device-handlers';
 import { EventBus } from './event-bus';
 import { createPhoneHandlers } from './phone-handlers';
 import { PhoneManager } from './phone-manager';
+import { dialParsed } from './post-dial';
 
 export interface CoreOptions {
   /** Absolute directory for settings.json, secrets.json (if no secretStore) and contacts. */
@@ -103,7 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: ContractHandlers = {
     ...createPhoneHandlers(manager, demo),
-    ...createCallHandlers(manager),
+    ...createCallHandlers(manager, log),
     ...createDeviceHandlers(manager),
     ...createAppHandlers({
       contacts,
@@ -135,9 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return refused(new CoreError('unknown-phone', 'No phone is configured yet: add one first.'));
     }
     try {
-      const value = await manager
-        .session(phone.id)
-        .dial(parsed.value.destination, { type: parsed.value.type });
+      const value = await dialParsed(manager.session(phone.id), parsed.value, { log });
       return { ok: true, value };
     } catch (error) {
       return refused(error);
