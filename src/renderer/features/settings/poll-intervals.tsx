@@ -3,6 +3,59 @@ import type { PhoneInfo } from '../../../shared/domain';
 import { TextField } from '../../components/fields';
 import { useStores } from '../../stores/stores-context';
 
+interface IntervalRange {
+  label: string;
+  /** Whole name of the interval for the error ("The idle interval"). */
+  name: string;
+  minSeconds: number;
+  maxSeconds: number;
+  step: number;
+}
+
+// One range per interval drives both the input's bounds and the check before saving.
+const IDLE: IntervalRange = {
+  label: 'When idle (seconds)',
+  name: 'The idle interval',
+  minSeconds: 1,
+  maxSeconds: 60,
+  step: 1,
+};
+const ACTIVE: IntervalRange = {
+  label: 'During calls (seconds)',
+  name: 'The interval during calls',
+  minSeconds: 0.25,
+  maxSeconds: 10,
+  step: 0.25,
+};
+
+function rangeProblem(ms: number, range: IntervalRange): string | null {
+  return Number.isFinite(ms) && ms >= range.minSeconds * 1000 && ms <= range.maxSeconds * 1000
+    ? null
+    : `${range.name} is between ${range.minSeconds} and ${range.maxSeconds} seconds.`;
+}
+
+function SecondsField({
+  range,
+  value,
+  onChange,
+}: {
+  range: IntervalRange;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <TextField
+      label={range.label}
+      type="number"
+      min={range.minSeconds}
+      max={range.maxSeconds}
+      step={range.step}
+      value={value}
+      onChange={onChange}
+    />
+  );
+}
+
 /** How often the phone is asked for news, idle and during calls (per phone). */
 export function PollIntervals({ phone }: { phone: PhoneInfo }) {
   const stores = useStores();
@@ -10,12 +63,7 @@ export function PollIntervals({ phone }: { phone: PhoneInfo }) {
   const [activeSeconds, setActiveSeconds] = useState(String(phone.pollIntervalActiveMs / 1000));
   const idleMs = Math.round(Number(idleSeconds) * 1000);
   const activeMs = Math.round(Number(activeSeconds) * 1000);
-  const problem =
-    !Number.isFinite(idleMs) || idleMs < 1000 || idleMs > 60_000
-      ? 'The idle interval is between 1 and 60 seconds.'
-      : !Number.isFinite(activeMs) || activeMs < 250 || activeMs > 10_000
-        ? 'The interval during calls is between 0.25 and 10 seconds.'
-        : null;
+  const problem = rangeProblem(idleMs, IDLE) ?? rangeProblem(activeMs, ACTIVE);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,24 +79,8 @@ export function PollIntervals({ phone }: { phone: PhoneInfo }) {
       <p className="hint">
         Shorter intervals show changes sooner; real phones are slow, so keep them modest.
       </p>
-      <TextField
-        label="When idle (seconds)"
-        type="number"
-        min={1}
-        max={60}
-        step={1}
-        value={idleSeconds}
-        onChange={setIdleSeconds}
-      />
-      <TextField
-        label="During calls (seconds)"
-        type="number"
-        min={0.25}
-        max={10}
-        step={0.25}
-        value={activeSeconds}
-        onChange={setActiveSeconds}
-      />
+      <SecondsField range={IDLE} value={idleSeconds} onChange={setIdleSeconds} />
+      <SecondsField range={ACTIVE} value={activeSeconds} onChange={setActiveSeconds} />
       {problem && <p className="hint">{problem}</p>}
       <button type="submit" disabled={problem !== null}>
         Save intervals
