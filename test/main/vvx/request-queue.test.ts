@@ -14,6 +14,31 @@ function gate(): { promise: Promise<void>; release: () => void } {
 
 const busy = () => new PhoneError('phone-error', 'busy', { httpStatus: 403 });
 
+/**
+ * Enqueues a task whose n-th run throws `failures[n - 1]` while there is one, then returns
+ * `value`; `attempts()` says how often the queue ran it.
+ */
+function flakyTask(
+  queue: RequestQueue,
+  priority: 'action' | 'interactive' | 'poll',
+  effect: 'read' | 'write',
+  failures: PhoneError[],
+  value = 'ok',
+): { result: Promise<string>; attempts: () => number } {
+  let attempts = 0;
+  const result = queue.enqueue({
+    priority,
+    effect,
+    run: async () => {
+      const failure = failures[attempts];
+      attempts += 1;
+      if (failure) throw failure;
+      return value;
+    },
+  });
+  return { result, attempts: () => attempts };
+}
+
 describe('RequestQueue', () => {
   it('never runs two requests at once, whatever is queued', async () => {
     const queue = new RequestQueue({ limit: 500 });
@@ -109,72 +134,38 @@ describe('RequestQueue', () => {
 
   it('retries busy answers (HTTP 403 / 4001) for reads and refused writes, with backoff', async () => {
     const queue = new RequestQueue({ backoffMs: 1 });
-    let writes = 0;
-    const write = queue.enqueue({
-      priority: 'action',
-      effect: 'write',
-      run: async () => {
-        writes += 1;
-        if (writes < 3) throw busy();
-        return 'done';
-      },
-    });
-    let reads = 0;
-    const read = queue.enqueue({
-      priority: 'poll',
-      effect: 'read',
-      run: async () => {
-        reads += 1;
-        if (reads < 2)
-          throw new PhoneError('phone-error', 'busy', { vvxStatus: 4001, httpStatus: 200 });
-        return 'fresh';
-      },
-    });
-    expect(await write).toBe('done');
-    expect(await read).toBe('fresh');
-    expect(writes).toBe(3);
-    expect(reads).toBe(2);
+    const write = flakyTask(queue, 'action', 'write', [busy(), busy()], 'done');
+    const read = flakyTask(
+      queue,
+      'poll',
+      'read',
+      [new PhoneError('phone-error', 'busy', { vvxStatus: 4001, httpStatus: 200 })],
+      'fresh',
+    );
+    expect(await write.result).toBe('done');
+    expect(await read.result).toBe('fresh');
+    expect(write.attempts()).toBe(3);
+    expect(read.attempts()).toBe(2);
   });
 
   it('gives up on a phone that stays busy, with the busy error', async () => {
     const queue = new RequestQueue({ backoffMs: 1, maxAttempts: 3 });
-    let attempts = 0;
-    const task = queue.enqueue({
-      priority: 'action',
-      effect: 'write',
-      run: async () => {
-        attempts += 1;
-        throw busy();
-      },
-    });
-    await expect(task).rejects.toMatchObject({ code: 'phone-error', httpStatus: 403 });
-    expect(attempts).toBe(3);
+    const task = flakyTask(queue, 'action', 'write', [busy(), busy(), busy(), busy()]);
+    await expect(task.result).rejects.toMatchObject({ code: 'phone-error', httpStatus: 403 });
+    expect(task.attempts()).toBe(3);
   });
 
   it('never repeats a write whose outcome is unknown, but retries a read lost in transit', async () => {
     const queue = new RequestQueue({ backoffMs: 1 });
-    let writes = 0;
-    const write = queue.enqueue({
-      priority: 'action',
-      effect: 'write',
-      run: async () => {
-        writes += 1;
-        throw new PhoneError('outcome-unknown', 'dropped');
-      },
-    });
-    await expect(write).rejects.toMatchObject({ code: 'outcome-unknown' });
-    expect(writes).toBe(1);
-    let reads = 0;
-    const read = queue.enqueue({
-      priority: 'interactive',
-      effect: 'read',
-      run: async () => {
-        reads += 1;
-        if (reads === 1) throw new PhoneError('unreachable', 'dropped');
-        return 'ok';
-      },
-    });
-    expect(await read).toBe('ok');
+    const write = flakyTask(queue, 'action', 'write', [
+      new PhoneError('outcome-unknown', 'dropped'),
+    ]);
+    await expect(write.result).rejects.toMatchObject({ code: 'outcome-unknown' });
+    expect(write.attempts()).toBe(1);
+    const read = flakyTask(queue, 'interactive', 'read', [
+      new PhoneError('unreachable', 'dropped'),
+    ]);
+    expect(await read.result).toBe('ok');
   });
 
   it('refuses work beyond its limit with queue-full, and cancels everything on close', async () => {
