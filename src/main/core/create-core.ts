@@ -19,6 +19,7 @@ import { createAppHandlers } from './app-handlers';
 import { createCallHandlers } from './call-handlers';
 import { CoreError } from './core-error';
 import { DemoLifecycle } from './demo-lifecycle';
+import { mustConfirmDial } from './dial-safety';
 import { createDeviceHandlers } from './device-handlers';
 import { EventBus } from './event-bus';
 import { createPhoneHandlers } from './phone-handlers';
@@ -52,7 +53,8 @@ export interface Core {
   ): () => void;
   /**
    * A tel:/sip: link, `--dial` or the shortcut asks to call `rawLink`. Invalid links are refused
-   * (nothing reaches a phone); with `clickToDial: 'confirm'` a 'dial-request' event is emitted and
+   * (nothing reaches a phone); with `clickToDial: 'confirm'`, or for an emergency or very short
+   * number (at most 3 digits) whatever the setting, a 'dial-request' event is emitted and
    * `'confirm'` returned; otherwise the default phone (or the first one) dials at once.
    */
   requestDial(source: DialRequest['source'], rawLink: string): Promise<DialRequestOutcome>;
@@ -126,7 +128,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const parsed = parseDialTarget(rawLink);
     if (!parsed.ok) return refused(new CoreError('invalid-argument', parsed.message));
     const app = settings.appSettings();
-    if (app.clickToDial === 'confirm') {
+    // Emergency and very short numbers always ask: a stray click must not call for help.
+    if (app.clickToDial === 'confirm' || mustConfirmDial(parsed.value)) {
       bus.emit('dial-request', { source, link: parsed.value });
       return { ok: true, value: 'confirm' };
     }

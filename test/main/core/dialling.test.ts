@@ -86,3 +86,36 @@ describe('extensions and post-dial digits', () => {
     expect((await stats(simulator)).dials).toHaveLength(1);
   });
 });
+
+describe('click-to-dial safety', () => {
+  it('asks before an emergency or very short number even when set to dial at once', async () => {
+    await core.handlers['settings.set']({ clickToDial: 'dial' });
+    const asked: string[] = [];
+    const off = core.subscribe('dial-request', (request) => asked.push(request.link.destination));
+    try {
+      for (const [source, link] of [
+        ['link', 'tel:911'],
+        ['shortcut', '112'],
+        ['link', 'sip:999@example.com'],
+        ['command-line', '000'],
+        ['shortcut', '9 911'],
+        ['link', 'tel:10111'],
+      ] as const) {
+        expect(await core.requestDial(source, link)).toEqual({ ok: true, value: 'confirm' });
+      }
+      expect(asked).toEqual(['911', '112', 'sip:999@example.com', '000', '9911', '10111']);
+      expect((await stats(simulator)).dials).toEqual([]);
+      const outcome = await core.requestDial('shortcut', '555 1234');
+      expect(outcome).toMatchObject({ ok: true, value: { handle: expect.any(String) } });
+      expect((await stats(simulator)).dials).toHaveLength(1);
+    } finally {
+      off();
+    }
+  });
+
+  it('lets the user dial an emergency number from the app itself', async () => {
+    const { handle } = await core.handlers['calls.dial']({ phoneId, destination: '112' });
+    expect(handle).not.toBeNull();
+    expect((await stats(simulator)).dials).toMatchObject([{ destination: '112' }]);
+  });
+});
