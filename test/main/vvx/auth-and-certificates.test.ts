@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConnection } from '../../../src/main/vvx/connection-test';
 import { PhoneError } from '../../../src/main/vvx/phone-error';
 import { VvxClient } from '../../../src/main/vvx/vvx-client';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator';
+import {
+  startSimulator,
+  type SimulatedPhoneInfo,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../../src/simulator';
 import { phoneAt } from '../../support/sim-phone';
 import { control, stats } from './sim-control';
 
@@ -18,6 +23,20 @@ async function withSim<T>(
     return await body(sim);
   } finally {
     await sim.close();
+  }
+}
+
+/** Polls the phone once with a fresh admin client pinned to `pinned`, closing it afterwards. */
+async function pollPinned(phone: SimulatedPhoneInfo, pinned: string | null) {
+  const client = new VvxClient({
+    ...phone,
+    password: phone.adminPassword,
+    pinnedFingerprint: pinned,
+  });
+  try {
+    return await client.pollForStatus();
+  } finally {
+    await client.close();
   }
 }
 
@@ -41,13 +60,7 @@ describe('certificates: trust on first use', () => {
 
   it('refuses an unaccepted certificate before sending anything, naming its fingerprint', async () => {
     const phone = phoneAt(sim);
-    const client = new VvxClient({
-      ...phone,
-      password: phone.adminPassword,
-      pinnedFingerprint: null,
-    });
-    const error = await failure(() => client.pollForStatus());
-    await client.close();
+    const error = await failure(() => pollPinned(phone, null));
     expect(error.code).toBe('certificate-unknown');
     expect(error.presentedFingerprint).toBe(phone.fingerprint);
     expect(error.message).toContain(phone.fingerprint);
@@ -87,13 +100,7 @@ describe('certificates: trust on first use', () => {
     const old = phone.fingerprint;
     await control(sim, 'POST', '/__sim/rotate-certificate');
     expect(phone.fingerprint).not.toBe(old);
-    const client = new VvxClient({
-      ...phone,
-      password: phone.adminPassword,
-      pinnedFingerprint: old,
-    });
-    const error = await failure(() => client.pollForStatus());
-    await client.close();
+    const error = await failure(() => pollPinned(phone, old));
     expect(error).toMatchObject({
       code: 'certificate-changed',
       presentedFingerprint: phone.fingerprint,
@@ -109,13 +116,7 @@ describe('certificates: trust on first use', () => {
       attention: 'certificate-changed',
       fingerprint: phone.fingerprint,
     });
-    const accepted = new VvxClient({
-      ...phone,
-      password: phone.adminPassword,
-      pinnedFingerprint: phone.fingerprint,
-    });
-    expect((await accepted.pollForStatus()).state).toBe('Idle');
-    await accepted.close();
+    expect((await pollPinned(phone, phone.fingerprint)).state).toBe('Idle');
   });
 });
 
