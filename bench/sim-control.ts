@@ -1,6 +1,7 @@
 /**
  * The simulator's control API (`/__sim/...`) from outside its process, over the phone's own
- * HTTP(S) port with its certificate pinned. Used by the benchmark and by the CLI tests.
+ * HTTP(S) port with its certificate pinned. The one control client: the benchmark and every test
+ * suite that steers a simulated phone use it.
  */
 import { Pool } from 'undici';
 
