@@ -18,6 +18,7 @@ export const faultsInput = z.strictObject({
   busy: countedFault.extend({ as: z.enum(['http403', 'status4001']).optional() }).optional(),
   fail5000: countedFault.optional(),
   drop: countedFault.optional(),
+  dropAfter: countedFault.optional(),
   hang: countedFault.optional(),
   unreachableMs: z.number().int().min(0).max(3_600_000).optional(),
   endCallBug: z.boolean().optional(),
@@ -38,6 +39,8 @@ export interface Faults {
   busy: (CountedFault & { as: 'http403' | 'status4001' }) | null;
   fail5000: CountedFault | null;
   drop: CountedFault | null;
+  /** Processed (the effect happens), then the connection is dropped instead of the answer. */
+  dropAfter: CountedFault | null;
   hang: CountedFault | null;
   /** Armed: the next successful endCall hangs the REST server until a reboot (firmware 5.5.2). */
   endCallBug: boolean;
@@ -54,6 +57,7 @@ export function noFaults(): Faults {
     busy: null,
     fail5000: null,
     drop: null,
+    dropAfter: null,
     hang: null,
     endCallBug: false,
     overload: null,
@@ -70,6 +74,7 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
     busy: input.busy ? { ...input.busy, as: input.busy.as ?? 'http403' } : base.busy,
     fail5000: input.fail5000 ?? base.fail5000,
     drop: input.drop ?? base.drop,
+    dropAfter: input.dropAfter ?? base.dropAfter,
     hang: input.hang ?? base.hang,
     endCallBug: input.endCallBug ?? base.endCallBug,
     overload: input.overload === undefined ? base.overload : input.overload,

@@ -209,6 +209,12 @@ export class PhoneServer {
       query: url.searchParams,
       upload: (target, file, contentType) => uploadFile(target, file, contentType),
     });
+    // The phone did the work but the answer is lost: the client cannot know the outcome.
+    if (takeShot(phone.faults.dropAfter, path)) {
+      phone.stats.faultsInjected += 1;
+      req.socket.destroy();
+      return;
+    }
     if (!res.destroyed) sendStatus(res, result, phone);
   }
 

@@ -63,6 +63,30 @@ describe('faults on demand', () => {
     expect((await poll()).http).toBe(200);
   });
 
+  it('carries out a dial, then drops the connection instead of answering', async () => {
+    await faults({ dropAfter: { count: 1, paths: ['/api/v1/callctrl/dial'] } });
+    expect((await poll()).http).toBe(200);
+    const dial = call(phone(), 'POST', '/api/v1/callctrl/dial', { data: { Dest: '5551234' } });
+    await expect(dial).rejects.toThrow();
+    const state = await control<{ calls: { RemotePartyNumber: string }[] }>(
+      sim,
+      phone(),
+      'GET',
+      'state',
+    );
+    expect(state.calls).toHaveLength(1);
+    const stats = await control<{ dials: unknown[]; faultsInjected: number }>(
+      sim,
+      phone(),
+      'GET',
+      'stats',
+    );
+    expect(stats).toMatchObject({ dials: [{ destination: '5551234' }], faultsInjected: 1 });
+    expect(await statusOf(phone(), 'POST', '/api/v1/callctrl/dial', { data: { Dest: '1' } })).toBe(
+      '2000',
+    );
+  });
+
   it('makes the processing window longer with latency and slow paths, so a parallel request meets 403', async () => {
     await faults({ latencyMs: 1000, jitterMs: 20 });
     const replies = await overlapping(sim, phone(), () => poll(), [() => poll()]);

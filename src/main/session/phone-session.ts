@@ -132,9 +132,12 @@ export class PhoneSession {
     } catch (error) {
       const problem = toPhoneError(error);
       if (problem.code !== 'outcome-unknown') throw problem;
+      // The answer was lost, but the phone may have dialled: its calls tell, never a second dial.
       const handle = await this.findCall((call) => isNewOutgoingCall(call, before, dest));
-      if (handle === null) throw problem;
-      return { handle };
+      if (handle !== null) return { handle };
+      // Unconfirmed: keep reading the calls, so a call that did ring still shows up.
+      this.poller.refreshSoon();
+      throw problem;
     }
     return { handle: await this.findCall((call) => isNewOutgoingCall(call, before, dest)) };
   }

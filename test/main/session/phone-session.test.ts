@@ -239,6 +239,40 @@ describe('PhoneSession: live state and actions', () => {
     expect((await recorded.session.dial('5552222')).handle).not.toBeNull();
   });
 
+  it('finds the call of a dial whose answer was lost after the phone dialled', async () => {
+    recorded = startSession(sim);
+    await online();
+    await control(sim, 'POST', '/__sim/faults', {
+      dropAfter: { count: 1, paths: ['/api/v1/callctrl/dial'] },
+    });
+    const { handle } = await recorded.session.dial('5556666');
+    expect(handle).not.toBeNull();
+    expect(recorded.session.snapshot().calls.map((call) => call.handle)).toEqual([handle]);
+    const seen = await stats(sim);
+    expect(seen.dials).toHaveLength(1);
+    expect(seen.faultsInjected).toBe(1);
+  });
+
+  it('reports an unconfirmed dial that did ring as unknown, never dials again, then shows the call', async () => {
+    // Slow polling, so only the dial's own reads meet the dropped connections below.
+    recorded = startSession(sim, { pollIntervalIdleMs: 60_000, pollIntervalActiveMs: 60_000 });
+    await online();
+    await waitFor(() => recorded.session.snapshot().lines.length > 0, 'the first poll to end');
+    await control(sim, 'POST', '/__sim/faults', {
+      dropAfter: { count: 1, paths: ['/api/v1/callctrl/dial'] },
+      // The read before the dial, and both attempts of the read after it.
+      drop: { count: 3, paths: ['/api/v2/webCallControl/callStatus'] },
+    });
+    const error = await recorded.session.dial('5557777').catch((problem: unknown) => problem);
+    expect(error).toMatchObject({ code: 'outcome-unknown' });
+    const call = await waitFor(
+      () => recorded.session.snapshot().calls.find((item) => item.direction === 'Outgoing'),
+      'the call to be reconciled from callStatus',
+    );
+    expect(call.remoteNumber).toContain('5557777');
+    expect((await stats(sim)).dials).toHaveLength(1);
+  });
+
   it('resolves a dial that worked even when the calls cannot be read right after it', async () => {
     recorded = startSession(sim);
     await online();
