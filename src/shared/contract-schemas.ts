@@ -151,6 +151,20 @@ export const requestSchemas = {
   'device.resetConfig': z.strictObject({ phoneId, scope: z.enum(CONFIG_RESET_SCOPES) }),
   'device.factoryReset': z.strictObject({ phoneId, confirmation: z.literal('FACTORY RESET') }),
   'device.uploadCapture': z.strictObject({ phoneId, url: z.string().url().max(2048).optional() }),
+  'device.skypePresence': phoneTarget,
+  // Messages name the field and the rule only, so the password is never echoed back.
+  'device.skypeSignIn': z.strictObject({
+    phoneId,
+    address: z.string().trim().min(1).max(256),
+    user: z.string().trim().min(1).max(256),
+    password: z.string().min(1).max(256),
+    domain: z.string().trim().max(256),
+    lockCode: z
+      .string()
+      .regex(/^[0-9]{1,32}$/, 'a lock code is digits only')
+      .optional(),
+  }),
+  'device.skypeSignOut': phoneTarget,
 
   'config.get': z.strictObject({ phoneId, names: z.array(configName).min(1).max(500) }),
   'config.set': z.strictObject({

@@ -89,6 +89,9 @@ export const REQUEST_CHANNELS = [
   'device.resetConfig',
   'device.factoryReset',
   'device.uploadCapture',
+  'device.skypePresence',
+  'device.skypeSignIn',
+  'device.skypeSignOut',
   'config.get',
   'config.set',
   'config.export',
@@ -146,6 +149,18 @@ export interface DeviceDetails {
   stats: KeyValueGroup;
   location: KeyValueGroup;
   attachedHardware: KeyValueGroup;
+  /** device/runningConfig (network, provisioning, time, …), flattened; absent where unsupported. */
+  runningConfig?: KeyValueGroup;
+}
+
+/** Skype for Business on the phone: shown only where the phone reports it. */
+export interface SkypeStatus {
+  /** False where the phone does not run the Skype for Business profile (it answers 4004). */
+  supported: boolean;
+  /** The presence the phone reports ("Available", "Offline", …); null when unsupported. */
+  presence: string | null;
+  /** Everything getPresence answered, flattened. */
+  details: KeyValueGroup;
 }
 
 export interface LineDetails {
@@ -221,6 +236,9 @@ export interface RequestResults {
   'device.resetConfig': null;
   'device.factoryReset': null;
   'device.uploadCapture': null;
+  'device.skypePresence': SkypeStatus;
+  'device.skypeSignIn': null;
+  'device.skypeSignOut': null;
   'config.get': Record<string, ConfigValue | null>;
   'config.set': null;
   'config.export': null;

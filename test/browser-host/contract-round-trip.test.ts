@@ -201,6 +201,34 @@ describe('the contract through the browser host', () => {
     );
     expect(config['up.backlight.idleIntensity']?.value).toBe('1');
     valueOf('config.export', await api.config.export({ phoneId, url: uploadUrl, type: 'All' }));
+    expect(
+      valueOf('device.skypePresence', await api.device.skypePresence({ phoneId })).supported,
+    ).toBe(false);
+    valueOf(
+      'config.set',
+      await api.config.set({
+        phoneId,
+        values: {
+          'device.set': '1',
+          'device.baseProfile.set': '1',
+          'device.baseProfile': 'SkypeForBusiness',
+        },
+      }),
+    );
+    valueOf(
+      'device.skypeSignIn',
+      await api.device.skypeSignIn({
+        phoneId,
+        address: 'sip:me@example.com',
+        user: 'me',
+        password: 'sfb',
+        domain: 'example.com',
+      }),
+    );
+    expect(
+      valueOf('device.skypePresence', await api.device.skypePresence({ phoneId })).presence,
+    ).toBe('Available');
+    valueOf('device.skypeSignOut', await api.device.skypeSignOut({ phoneId }));
     valueOf('config.setTransferType', await api.config.setTransferType({ phoneId, type: 'Blind' }));
     expect(
       valueOf('config.getTransferType', await api.config.getTransferType({ phoneId })).type,

@@ -19,6 +19,10 @@ export function createDeviceHandlers(manager: PhoneManager): DeviceHandlers {
     'device.resetConfig': async ({ phoneId, scope }) => done(session(phoneId).resetConfig(scope)),
     'device.factoryReset': async ({ phoneId }) => done(session(phoneId).factoryReset()),
     'device.uploadCapture': async ({ phoneId, url }) => done(session(phoneId).uploadCapture(url)),
+    'device.skypePresence': async ({ phoneId }) => session(phoneId).skypePresence(),
+    'device.skypeSignIn': async ({ phoneId, ...signIn }) =>
+      done(session(phoneId).skypeSignIn(signIn)),
+    'device.skypeSignOut': async ({ phoneId }) => done(session(phoneId).skypeSignOut()),
     'config.get': async ({ phoneId, names }) => session(phoneId).getConfig(names),
     'config.set': async ({ phoneId, values }) => done(session(phoneId).setConfig(values)),
     'config.export': async ({ phoneId, url, type }) =>

@@ -2,7 +2,7 @@
  * Turns the phone's admin answers into the contract's shapes (DeviceDetails, LineDetails,
  * MediaSample): flat key/value groups the admin console can show without knowing each firmware.
  */
-import type { DeviceDetails, LineDetails, MediaSample } from '../../shared/contract';
+import type { DeviceDetails, LineDetails, MediaSample, SkypeStatus } from '../../shared/contract';
 import type { VvxLine } from '../vvx/vvx-schemas';
 import { flatten, normaliseHandle, pick } from '../vvx/vvx-values';
 
@@ -12,6 +12,8 @@ export interface DeviceAnswers {
   networkStats: unknown;
   stats: unknown;
   location: unknown;
+  /** Absent where the firmware has no device/runningConfig. */
+  runningConfig?: unknown;
 }
 
 /** Groups the device answers; attached hardware is split out of the device info. */
@@ -24,8 +26,26 @@ export function toDeviceDetails(answers: DeviceAnswers): DeviceDetails {
     stats: flatten(answers.stats),
     location: flatten(answers.location),
     attachedHardware: flatten(attached),
+    ...(answers.runningConfig === undefined
+      ? {}
+      : { runningConfig: flatten(answers.runningConfig) }),
   };
 }
+
+/** getPresence's answer as the admin console shows it (`Presence`, or the first text found). */
+export function toSkypeStatus(data: unknown): SkypeStatus {
+  const details = flatten(data);
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const presence = pick(record, 'Presence', 'presence', 'State');
+  return {
+    supported: true,
+    presence: typeof presence === 'string' ? presence : (Object.values(details)[0] ?? null),
+    details,
+  };
+}
+
+/** What the admin console shows where the phone answers 4004 (no Skype for Business profile). */
+export const SKYPE_UNSUPPORTED: SkypeStatus = { supported: false, presence: null, details: {} };
 
 /** One line's details for the admin console. */
 export function toLineDetails(line: VvxLine): LineDetails {

@@ -1,6 +1,6 @@
 /**
- * One phone's live session: the client, its serial queue, the adaptive poller and the state it
- * keeps, behind the verbs every UI uses. Actions go to the queue at 'action' priority, reads
+ * One phone's live session: the verbs every UI uses, over the client, serial queue, adaptive
+ * poller and state of SessionBase. Actions go to the queue at 'action' priority, reads
  * a user waits for at 'interactive', background polls and remote-screen reads at 'poll'. Plain
  * Node: no electron.
  */
@@ -11,18 +11,23 @@ import type {
   LineDetails,
   MediaSample,
   ScreenCapture,
+  SkypeStatus,
 } from '../../shared/contract';
-import type { Call, CallLogEntry, CallLogKind, Line, PhoneStatus } from '../../shared/domain';
-import { normaliseFingerprint } from '../vvx/pinned-connector';
-import { PhoneError, toPhoneError } from '../vvx/phone-error';
-import { RequestQueue, type QueuePriority } from '../vvx/request-queue';
-import { VvxClient, type EndpointTimeouts, type TouchType } from '../vvx/vvx-client';
+import type { Call, CallLogEntry, CallLogKind } from '../../shared/domain';
+import { toPhoneError } from '../vvx/phone-error';
+import type { QueuePriority } from '../vvx/request-queue';
+import type { TouchType } from '../vvx/vvx-client';
 import { nameBatches, valueBatches } from './config-batches';
 import { isNewOutgoingCall } from './call-tracker';
-import { toDeviceDetails, toLineDetails, toMediaSamples } from './device-views';
-import { LivePoller } from './live-poller';
-import { PhoneState, type SessionListener } from './phone-state';
+import {
+  SKYPE_UNSUPPORTED,
+  toDeviceDetails,
+  toLineDetails,
+  toMediaSamples,
+  toSkypeStatus,
+} from './device-views';
 import { describeScreen, firmwareAtLeast } from './screen-facts';
+import { SessionBase } from './session-base';
 import {
   checkConfigNames,
   checkDestination,
@@ -32,81 +37,16 @@ import {
   checkTouch,
 } from './session-input';
 
-export interface PhoneSessionOptions {
-  phoneId: string;
-  url: string;
-  username: string;
-  password: string;
-  pinnedFingerprint: string | null;
-  pollIntervalIdleMs: number;
-  pollIntervalActiveMs: number;
-  queueLimit?: number;
-  /** Per-endpoint-class timeouts (tests and benchmarks shorten them). */
-  timeouts?: Partial<EndpointTimeouts>;
-  /** First retry delay for busy answers (doubles per attempt, with jitter). */
-  retryBackoffMs?: number;
-}
+export type { PhoneSessionOptions } from './session-base';
 
 /** How often to look for the call a dial or answer produced, and how long to wait between. */
 const FIND_CALL_DELAYS_MS = [0, 100, 300];
 
 /** A phone's live session; see the module comment. */
-export class PhoneSession {
-  private client: VvxClient;
-  private readonly queue: RequestQueue;
-  private readonly state: PhoneState;
-  private readonly poller: LivePoller;
+export class PhoneSession extends SessionBase {
   private touchEnabled: { value: boolean; at: number } | null = null;
   /** Learned from the phone's answer to a key press; until then guessed from the firmware. */
   private keysSupported: boolean | null = null;
-
-  constructor(private readonly options: PhoneSessionOptions) {
-    this.client = this.createClient(options.pinnedFingerprint);
-    this.queue = new RequestQueue({ limit: options.queueLimit, backoffMs: options.retryBackoffMs });
-    this.state = new PhoneState(options.phoneId);
-    this.poller = new LivePoller({
-      queue: this.queue,
-      client: () => this.client,
-      state: this.state,
-      idleMs: options.pollIntervalIdleMs,
-      activeMs: options.pollIntervalActiveMs,
-    });
-  }
-
-  /** Begins adaptive polling. */
-  start(): void {
-    this.poller.start();
-  }
-
-  /** Cancels queued work (PhoneError 'cancelled'), stops polling and closes the connection. */
-  async stop(): Promise<void> {
-    this.poller.stop();
-    this.queue.close();
-    await this.client.close();
-  }
-
-  /** The phone's state right now. */
-  snapshot(): { status: PhoneStatus; lines: Line[]; calls: Call[] } {
-    return { status: this.state.status, lines: [...this.state.lines], calls: this.state.callList };
-  }
-
-  /** Subscribes to this phone's events; returns the unsubscribe function. */
-  on(listener: SessionListener): () => void {
-    return this.state.on(listener);
-  }
-
-  /** Requests and statistics so far, for tests and benchmarks. */
-  get diagnostics(): { connectionsOpened: number; queue: RequestQueue['stats'] } {
-    return { connectionsOpened: this.client.connectionsOpened, queue: this.queue.stats };
-  }
-
-  /** Accept a new certificate after the user confirmed its fingerprint (reconnects). */
-  setPinnedFingerprint(fingerprint: string): void {
-    const previous = this.client;
-    this.client = this.createClient(normaliseFingerprint(fingerprint));
-    previous.close().catch(() => undefined);
-    this.poller.wake();
-  }
 
   // ---- calls --------------------------------------------------------------------------------
 
@@ -274,8 +214,56 @@ export class PhoneSession {
       const networkStats = await this.read(() => this.client.networkStats(), 'networkStats');
       const stats = await this.read(() => this.client.deviceStats(), 'deviceStats');
       const location = await this.read(() => this.client.locationInfo(), 'locationInfo');
-      return toDeviceDetails({ device: info.raw, network, networkStats, stats, location });
+      const runningConfig = await this.runningConfig();
+      return toDeviceDetails({
+        device: info.raw,
+        network,
+        networkStats,
+        stats,
+        location,
+        ...(runningConfig === undefined ? {} : { runningConfig }),
+      });
     });
+  }
+
+  /** device/runningConfig, or undefined on firmware without it (the rest is still worth showing). */
+  private async runningConfig(): Promise<unknown> {
+    try {
+      return await this.read(() => this.client.runningConfig(), 'runningConfig');
+    } catch (error) {
+      const problem = toPhoneError(error);
+      if (problem.code === 'not-supported' || problem.code === 'api-disabled') return undefined;
+      throw problem;
+    }
+  }
+
+  // ---- Skype for Business -------------------------------------------------------------------
+
+  /** Skype for Business presence; `supported: false` where the phone has no such profile. */
+  async skypePresence(): Promise<SkypeStatus> {
+    try {
+      return toSkypeStatus(await this.read(() => this.client.getPresence(), 'skypePresence'));
+    } catch (error) {
+      const problem = toPhoneError(error);
+      if (problem.code === 'not-supported') return SKYPE_UNSUPPORTED;
+      throw problem;
+    }
+  }
+
+  /** Signs in to Skype for Business (the phone answers once sign-in finished: up to 150 s). */
+  async skypeSignIn(input: {
+    address: string;
+    user: string;
+    password: string;
+    domain: string;
+    lockCode?: string;
+  }): Promise<void> {
+    return this.action(() => this.client.skypeSignIn(input), false);
+  }
+
+  /** Signs out of Skype for Business. */
+  async skypeSignOut(): Promise<void> {
+    return this.action(() => this.client.skypeSignOut(), false);
   }
 
   /** Every line with registration, servers and forwarding. */
@@ -361,50 +349,6 @@ export class PhoneSession {
   /** Sets the transfer type. */
   async setTransferType(type: string): Promise<void> {
     return this.action(() => this.client.setTransferType(type), false);
-  }
-
-  // ---- plumbing -----------------------------------------------------------------------------
-
-  private createClient(pinned: string | null): VvxClient {
-    const { url, username, password, timeouts } = this.options;
-    return new VvxClient({ url, username, password, pinnedFingerprint: pinned, timeouts });
-  }
-
-  /** Sends one write at action priority; call-changing writes refresh the calls right after. */
-  private async action(run: () => Promise<void>, changesCalls = true): Promise<void> {
-    try {
-      await this.queue.enqueue({ priority: 'action', effect: 'write', run });
-    } catch (error) {
-      // The phone may have acted after all: read the calls so the state shows what happened.
-      if (changesCalls && toPhoneError(error).code === 'outcome-unknown') this.poller.refreshSoon();
-      throw error;
-    }
-    if (changesCalls) this.poller.refreshSoon();
-  }
-
-  private read<T>(
-    run: () => Promise<T>,
-    mergeKey: string,
-    priority: QueuePriority = 'interactive',
-  ) {
-    return this.queue.enqueue({ priority, effect: 'read', mergeKey, run });
-  }
-
-  /** Runs admin-only work; with a user-level account, says so instead of "wrong password". */
-  private async admin<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      const problem = toPhoneError(error);
-      if (problem.code === 'wrong-credentials' && this.poller.access === 'user') {
-        throw new PhoneError(
-          'insufficient-access',
-          "This needs the phone's admin password; the account set up for this phone is a user-level one.",
-          { httpStatus: problem.httpStatus },
-        );
-      }
-      throw problem;
-    }
   }
 
   /** The ringing incoming call's handle as the phone takes it, if one rings. */

@@ -150,3 +150,53 @@ describe('PhoneSession: admin actions', () => {
     }
   });
 });
+
+describe('PhoneSession: Skype for Business and the running configuration', () => {
+  const secret = 'sfb-Secret-123';
+  it('hides Skype where the phone lacks the profile, signs in and out where it has it', async () => {
+    const sim = await startSimulator({ phones: 1 });
+    const { session } = await onlineSession(sim);
+    try {
+      expect(await session.skypePresence()).toEqual({
+        supported: false,
+        presence: null,
+        details: {},
+      });
+      const refused = await session
+        .skypeSignIn({ address: 'sip:me@example.com', user: 'me', password: secret, domain: '' })
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: 'not-supported' });
+      expect(JSON.stringify(refused) + String(refused)).not.toContain(secret);
+
+      await control(sim, 'POST', '/__sim/config', {
+        params: { 'device.baseProfile': 'SkypeForBusiness' },
+      });
+      expect(await session.skypePresence()).toMatchObject({ supported: true, presence: 'Offline' });
+      await session.skypeSignIn({
+        address: 'sip:me@example.com',
+        user: 'me',
+        password: secret,
+        domain: 'example.com',
+      });
+      expect((await session.skypePresence()).presence).toBe('Available');
+      await session.skypeSignOut();
+      expect((await session.skypePresence()).presence).toBe('Offline');
+    } finally {
+      await session.stop();
+      await sim.close();
+    }
+  });
+
+  it('shows the running configuration among the device details', async () => {
+    const sim = await startSimulator({ phones: 1 });
+    const { session } = await onlineSession(sim);
+    try {
+      const details = await session.deviceDetails();
+      expect(details.runningConfig).toMatchObject({ 'Network.IPAddress': expect.any(String) });
+      expect((await stats(sim)).requests['/api/v1/mgmt/device/runningConfig']).toBe(1);
+    } finally {
+      await session.stop();
+      await sim.close();
+    }
+  });
+});
