@@ -1,8 +1,8 @@
 /** Raw HTTP and WebSocket clients for the browser host tests (any Host/Origin/Cookie header). */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import WebSocket from 'ws';
 
+import { control } from '../../bench/sim-control';
 import type { Simulator } from '../../src/simulator';
 
 export interface RawResponse {
@@ -69,24 +69,6 @@ export function simulatorControl(
   body: unknown,
 ): Promise<unknown> {
   const phone = simulator.phones[0];
-  return new Promise((resolve, reject) => {
-    const request = httpsRequest(
-      `${phone?.url ?? ''}/__sim/${path}`,
-      {
-        method: 'POST',
-        rejectUnauthorized: false,
-        headers: {
-          authorization: `Bearer ${simulator.controlToken}`,
-          'content-type': 'application/json',
-        },
-      },
-      (response) => {
-        let text = '';
-        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        response.on('end', () => resolve(JSON.parse(text)));
-      },
-    );
-    request.on('error', reject);
-    request.end(JSON.stringify(body));
-  });
+  if (phone === undefined) throw new Error('the simulator has no phone');
+  return control(phone, simulator.controlToken, 'POST', path, body);
 }

@@ -1,3 +1,4 @@
+import { control } from '../../../bench/sim-control';
 import type { SimulatedPhoneInfo } from '../../../src/simulator';
 
 /** A call as the simulator's state dump shows it (the phone's own v2 field names). */
@@ -32,24 +33,12 @@ export interface SimControl {
 }
 
 /**
- * Control helpers for a simulated phone, authenticated with the simulator's control token. Plain
- * fetch: for an HTTPS simulator Node would refuse its self-signed certificate, so tests that steer
- * the phone use the default HTTP simulator.
+ * Control helpers for a simulated phone, authenticated with the simulator's control token, over
+ * the one pinned control client (bench/sim-control.ts), so HTTP and HTTPS simulators both work.
  */
 export function simControl(phone: SimulatedPhoneInfo, controlToken: string): SimControl {
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${phone.url}/__sim/${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${controlToken}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json()) as T;
-    if (!response.ok)
-      throw new Error(
-        `simulator ${method} /__sim/${path} answered ${response.status}: ${JSON.stringify(json)}`,
-      );
-    return json;
-  }
+  const request = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> =>
+    (await control(phone, controlToken, method, path, body)) as T;
 
   return {
     async ring(from, name) {
