@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Checkbox } from '../../components/fields';
 import { ViewSection } from '../../components/view-section';
+import { decodeTextFile } from '../../lib/decode-text-file';
 import { contactMatches } from '../../lib/phone-numbers';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { useClickToDial } from '../calls/use-click-to-dial';
@@ -34,7 +35,7 @@ export function ContactsView() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    await store.previewImport(file.name, await file.text());
+    await store.previewImport(file.name, decodeTextFile(new Uint8Array(await file.arrayBuffer())));
     if (fileRef.current) fileRef.current.value = '';
   };
 
