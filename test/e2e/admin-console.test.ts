@@ -60,6 +60,8 @@ describe('admin console against the simulator', () => {
     expect(
       await app.page.getByRole('region', { name: 'CPU, memory and uptime' }).textContent(),
     ).toMatch(/\d/);
+    const running = app.page.getByRole('region', { name: 'Running configuration' });
+    expect(await running.textContent()).toContain('Network.IPAddress');
     await saveScreenshot(app.page, 'admin-device');
   });
 
@@ -187,6 +189,14 @@ describe('admin console against the simulator', () => {
     const progress = app.page.getByRole('status', { name: 'Maintenance progress' });
     await progress.getByText(/The phone is away/).waitFor({ timeout: 15_000 });
     await progress.getByText('The phone is back online.').waitFor({ timeout: 20_000 });
+  });
+
+  it('hides Skype for Business with a note on a phone without that profile', async () => {
+    await openTab('Skype for Business');
+    const note = app.page.getByRole('note');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('does not report it');
+    expect(await app.page.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
   });
 
   it('refuses the admin console to a user-level login, saying why', async () => {

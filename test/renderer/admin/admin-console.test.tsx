@@ -171,6 +171,78 @@ describe('admin console', () => {
   });
 });
 
+describe('admin console: running configuration and Skype for Business', () => {
+  it('shows the running configuration in the device tab', async () => {
+    openConsole((p) => {
+      p.answers['device.details'] = () => ({
+        ok: true,
+        value: { ...DETAILS, runningConfig: { 'Network.IPGateway': '192.0.2.1' } },
+      });
+    });
+    const running = await screen.findByRole('region', { name: 'Running configuration' });
+    expect(within(running).getByText('192.0.2.1')).toBeTruthy();
+  });
+
+  it('hides Skype for Business with a note where the phone does not report it', async () => {
+    openConsole((p) => {
+      p.answers['device.skypePresence'] = () => ({
+        ok: true,
+        value: { supported: false, presence: null, details: {} },
+      });
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Skype for Business' }));
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toContain('does not report it');
+    expect(note.textContent).toContain('SkypeForBusiness');
+    expect(screen.queryByRole('form', { name: 'Skype for Business sign-in' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Sign (in|out)/ })).toBeNull();
+  });
+
+  it('signs in without keeping the password, shows the presence, and signs out', async () => {
+    let presence = 'Offline';
+    openConsole((p) => {
+      p.answers['device.skypePresence'] = () => ({
+        ok: true,
+        value: { supported: true, presence, details: { Presence: presence } },
+      });
+      p.answers['device.skypeSignIn'] = () => {
+        presence = 'Available';
+        return { ok: true, value: null };
+      };
+      p.answers['device.skypeSignOut'] = () => {
+        presence = 'Offline';
+        return { ok: true, value: null };
+      };
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Skype for Business' }));
+    const form = await screen.findByRole('form', { name: 'Skype for Business sign-in' });
+    const type = (label: RegExp, value: string) =>
+      fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+    type(/Sign-in address/, 'sip:me@example.com');
+    type(/User name/, 'me');
+    type(/Password/, 'sfb-Secret-1');
+    type(/Domain/, 'example.com');
+    expect((within(form).getByLabelText(/Password/) as HTMLInputElement).type).toBe('password');
+    fireEvent.click(within(form).getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Available'));
+    expect(phone.callsTo('device.skypeSignIn')).toEqual([
+      {
+        phoneId: 'p1',
+        address: 'sip:me@example.com',
+        user: 'me',
+        password: 'sfb-Secret-1',
+        domain: 'example.com',
+      },
+    ]);
+    expect(document.body.innerHTML).not.toContain('sfb-Secret-1');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out of Skype for Business' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Offline'));
+    expect(phone.callsTo('device.skypeSignOut')).toHaveLength(1);
+    const again = screen.getByRole('form', { name: 'Skype for Business sign-in' });
+    expect((within(again).getByLabelText(/Password/) as HTMLInputElement).value).toBe('');
+  });
+});
+
 describe('configuration name parsing', () => {
   it('takes lines, lists and name = value lines, rejecting what cannot be a name', () => {
     expect(parseConfigNames('a.b\n c.d, e.f;a.b\nx.y = 3\n bad/name ')).toEqual({

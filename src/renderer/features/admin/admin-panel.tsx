@@ -8,6 +8,7 @@ import { DeviceSection } from './device-section';
 import { LinesSection } from './lines-section';
 import { MaintenanceSection } from './maintenance-section';
 import { MediaSection } from './media-section';
+import { SkypeSection } from './skype-section';
 import './admin.css';
 
 const TABS = [
@@ -16,6 +17,7 @@ const TABS = [
   { id: 'media', title: 'Media', Section: MediaSection },
   { id: 'config', title: 'Configuration', Section: ConfigSection },
   { id: 'maintenance', title: 'Maintenance', Section: MaintenanceSection },
+  { id: 'skype', title: 'Skype for Business', Section: SkypeSection },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 

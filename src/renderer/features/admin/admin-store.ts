@@ -42,6 +42,8 @@ export interface Notice {
 }
 
 export interface AdminState {
+  /** The phone this console administers (sections with their own stores need it). */
+  phoneId: string;
   access: 'checking' | 'granted' | 'denied' | 'failed';
   /** Why the console is hidden or could not load, and what to do. */
   accessMessage: string;
@@ -135,6 +137,7 @@ export function createAdminStore(api: DeskpilotApi, phoneId: string): AdminStore
     };
 
     return {
+      phoneId,
       access: 'checking',
       accessMessage: '',
       details: null,
