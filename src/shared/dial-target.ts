@@ -84,3 +84,11 @@ export function parseDialTarget(input: string): DialTargetResult {
     throw error;
   }
 }
+
+/**
+ * The text to hand back to the core to dial `link` again, extension included: parseDialTarget
+ * reads `destination,postDial` as the same link, so a confirmed link keeps its extension.
+ */
+export function dialTextOf(link: ParsedLink): string {
+  return link.postDial ? `${link.destination},${link.postDial}` : link.destination;
+}

@@ -184,6 +184,34 @@ describe('everyday window', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('keeps the extension of a confirmed link when it dials', async () => {
+    const core = createTestCore({
+      ...startupAnswers([makeSnapshot()]),
+      'calls.dial': () => ({ handle: '0x3' }),
+    });
+    renderWithStores(core, <App />);
+    await screen.findByRole('textbox', { name: 'Number to dial' });
+    act(() =>
+      core.emit('dial-request', {
+        source: 'link',
+        link: {
+          destination: '+15550102000',
+          type: 'TEL',
+          display: '+1 555 010 2000 ext. 89',
+          postDial: '89',
+        },
+      }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Dial +1 555 010 2000 ext. 89?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Call +1 555 010 2000 ext. 89' }));
+    await waitFor(() =>
+      expect(core.requests.find((request) => request.channel === 'calls.dial')?.args).toEqual({
+        phoneId: 'p1',
+        destination: '+15550102000,89',
+      }),
+    );
+  });
+
   it('switches views from the keyboard and marks the current one', async () => {
     const core = createTestCore({ ...startupAnswers([makeSnapshot()]), 'calls.logs': () => [] });
     renderWithStores(core, <App />);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore, useStores } from '../../stores/stores-context';
+import { dialTextOf } from '../../../shared/dial-target';
 
 const SOURCE_WORDS = {
   link: 'A link',
@@ -46,7 +47,7 @@ export function DialRequestPrompt() {
     dismiss();
     if (phoneId) {
       stores.ui.getState().show('calls');
-      void stores.calls.getState().dial(phoneId, request.link.destination);
+      void stores.calls.getState().dial(phoneId, dialTextOf(request.link));
     } else {
       stores.notices.getState().push('error', 'Add a phone before dialling.');
     }
