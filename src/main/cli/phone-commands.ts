@@ -66,6 +66,8 @@ export const PHONE_COMMANDS: Record<string, PhoneCommand> = {
           ? 'Dialled; the phone has not shown the call yet.'
           : `Dialled: call ${result.handle}`,
       );
+      // An extension goes out as DTMF once the call connects: stay until it has been sent.
+      await context.core.postDialsSettled();
     };
   },
   end: (context, args) => {

@@ -1,16 +1,20 @@
 import { parseDestination } from './dial-destination';
 import { done, type HandlersOf } from './handler-types';
 import type { PhoneManager } from './phone-manager';
-import { dialParsed, type PostDialLog } from './post-dial';
+import { dialParsed, type PendingPostDials, type PostDialLog } from './post-dial';
 
 /** Handlers of the `calls.*` channels: every destination is parsed before it reaches the phone. */
-export function createCallHandlers(manager: PhoneManager, log: PostDialLog): HandlersOf<'calls.'> {
+export function createCallHandlers(
+  manager: PhoneManager,
+  log: PostDialLog,
+  pending: PendingPostDials,
+): HandlersOf<'calls.'> {
   const session = (phoneId: string) => manager.session(phoneId);
   return {
     'calls.dial': async ({ phoneId, destination, line }) => {
       // Junk is refused before anything else, even for an unknown phone.
       const target = parseDestination(destination);
-      return dialParsed(session(phoneId), target, { line, log });
+      return dialParsed(session(phoneId), target, { line, log, pending });
     },
     'calls.answer': async ({ phoneId, handle }) => session(phoneId).answer(handle),
     'calls.ignore': async ({ phoneId, handle }) => done(session(phoneId).ignore(handle)),

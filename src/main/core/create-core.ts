@@ -24,7 +24,7 @@ import { createDeviceHandlers } from './device-handlers';
 import { EventBus } from './event-bus';
 import { createPhoneHandlers } from './phone-handlers';
 import { PhoneManager } from './phone-manager';
-import { dialParsed } from './post-dial';
+import { dialParsed, PendingPostDials } from './post-dial';
 
 export interface CoreOptions {
   /** Absolute directory for settings.json, secrets.json (if no secretStore) and contacts. */
@@ -62,6 +62,11 @@ export interface Core {
   warnings: string[];
   /** Phones and sessions, for the CLI (one-off phones, lookup by name). */
   phones: PhoneManager;
+  /**
+   * Resolves once the extensions of calls dialled so far have been sent (or given up: the call
+   * ended or never connected), so the CLI can exit without cutting them off.
+   */
+  postDialsSettled(): Promise<void>;
   /** Stops every session and the demo simulator. Settings are written as they change. */
   close(): Promise<void>;
 }
@@ -104,9 +109,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
 
+  const postDials = new PendingPostDials();
   const handlers: ContractHandlers = {
     ...createPhoneHandlers(manager, demo),
-    ...createCallHandlers(manager, log),
+    ...createCallHandlers(manager, log, postDials),
     ...createDeviceHandlers(manager),
     ...createAppHandlers({
       contacts,
@@ -139,7 +145,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return refused(new CoreError('unknown-phone', 'No phone is configured yet: add one first.'));
     }
     try {
-      const value = await dialParsed(manager.session(phone.id), parsed.value, { log });
+      const value = await dialParsed(manager.session(phone.id), parsed.value, {
+        log,
+        pending: postDials,
+      });
       return { ok: true, value };
     } catch (error) {
       return refused(error);
@@ -152,6 +161,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     requestDial,
     warnings,
     phones: manager,
+    postDialsSettled: () => postDials.settled(),
     async close() {
       unsubscribeContacts();
       await manager.close();

@@ -17,13 +17,34 @@ export type PostDialOutcome = 'sent' | 'call-ended' | 'timed-out' | 'failed' | '
 export type PostDialLog = (line: string) => void;
 
 /**
+ * Post-dial sends still under way, so a short-lived host (the CLI) can wait for the extension to
+ * go out before it exits; the app itself never waits on them.
+ */
+export class PendingPostDials {
+  private readonly pending = new Set<Promise<PostDialOutcome>>();
+
+  /** Remembers `sending` until it settles. */
+  track(sending: Promise<PostDialOutcome>): Promise<PostDialOutcome> {
+    this.pending.add(sending);
+    void sending.finally(() => this.pending.delete(sending));
+    return sending;
+  }
+
+  /** Resolves once every post-dial send started so far has been sent or given up. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+}
+
+/**
  * Dials `target` on `session` and resolves with the call's handle at once; its post-dial digits,
- * if any, follow in the background (see sendPostDial); a failure to send them is logged.
+ * if any, follow in the background (see sendPostDial, tracked in `pending`); a failure to send
+ * them is logged.
  */
 export async function dialParsed(
   session: PhoneSession,
   target: ParsedLink,
-  options: { line?: number; log: PostDialLog },
+  options: { line?: number; log: PostDialLog; pending: PendingPostDials },
 ): Promise<{ handle: string | null }> {
   const result = await session.dial(target.destination, {
     type: target.type,
@@ -31,7 +52,7 @@ export async function dialParsed(
   });
   const digits = target.postDial ?? '';
   if (digits !== '') {
-    void sendPostDial(session, result.handle, digits).then((outcome) => {
+    void options.pending.track(sendPostDial(session, result.handle, digits)).then((outcome) => {
       if (outcome !== 'sent') {
         options.log(`Deskpilot: the extension of the dialled call was not sent (${outcome}).`);
       }

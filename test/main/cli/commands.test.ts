@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runInProcess } from './run-deskpilot';
+import { control } from '../../../bench/sim-control';
+import { phoneAt } from '../../support/sim-phone';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 
 /** Parameters the simulated phone knows (src/simulator/config-catalog.ts). */
@@ -92,6 +94,20 @@ describe('deskpilot commands (in-process, plain HTTP phone)', () => {
     const refused = await deskpilot('dial', 'javascript:alert(1)');
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/\[invalid-argument\]/);
+  });
+
+  it('sends a dialled extension before it exits', async () => {
+    const { handle } = json<{ handle: string }>(
+      await deskpilot('dial', 'tel:5550142;ext=89', '--json'),
+    );
+    const phone = phoneAt(simulator, 0);
+    const state = (await control(phone, simulator.controlToken, 'GET', 'state')) as {
+      calls: { CallHandle: string; Dtmf: string }[];
+    };
+    // The phone writes handles without the 0x the core normalises to.
+    const dialled = state.calls.find((call) => `0x${call.CallHandle}` === handle);
+    expect(dialled?.Dtmf).toBe('89');
+    json(await deskpilot('end', handle, '--json'));
   });
 
   it('prints readable text without --json', async () => {
