@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -85,5 +85,13 @@ describe('the safeStorage secret store', () => {
     const file = join(dir, 'damaged.json');
     await writeFile(file, 'not json');
     await expect(new SafeStorageSecretStore(file).get('x')).rejects.toThrow(/damaged/);
+  });
+  it('refuses, rather than reporting no password, when the file cannot be read', async () => {
+    const file = join(dir, 'unreadable.json');
+    await mkdir(file);
+    await expect(new SafeStorageSecretStore(file).get('x')).rejects.toThrow(/Cannot read/);
+    await expect(new SafeStorageSecretStore(file).set('x', 'hunter2')).rejects.toThrow(
+      /Cannot read/,
+    );
   });
 });
