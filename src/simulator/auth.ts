@@ -64,7 +64,7 @@ export class Authenticator {
       return levelFor(decoded.slice(colon + 1), credentials);
     }
     if (scheme === 'digest')
-      return this.checkDigest(req.method ?? 'GET', parseParams(rest), credentials);
+      return this.checkDigest(req.method ?? 'GET', req.url ?? '', parseParams(rest), credentials);
     return null;
   }
 
@@ -80,12 +80,16 @@ export class Authenticator {
 
   private checkDigest(
     method: string,
+    target: string,
     params: Map<string, string>,
     credentials: Credentials,
   ): AccessLevel | null {
     const nonce = params.get('nonce') ?? '';
     if (params.get('username') !== USERNAME || !this.nonces.has(nonce)) return null;
     const uri = params.get('uri') ?? '';
+    // The answer must be for this request (RFC 7616 3.4.6): a client that hashes the wrong path
+    // is refused by a phone, so it must be refused here too, not pass unnoticed.
+    if (uri !== target) return null;
     const response = params.get('response') ?? '';
     const qop = params.get('qop');
     const ha2 = md5(`${method}:${uri}`);

@@ -82,18 +82,24 @@ describe('Digest authentication', () => {
       });
       await basic.body.dump();
       expect(basic.statusCode).toBe(401);
-      const answer = (password: string): string => {
+      const answer = (password: string, uri = '/api/v1/mgmt/lineInfo'): string => {
         const ha1 = md5(`Polycom:${field('realm')}:${password}`);
-        const ha2 = md5('GET:/api/v1/mgmt/lineInfo');
+        const ha2 = md5(`GET:${uri}`);
         const response = md5(`${ha1}:${field('nonce')}:00000001:abc:auth:${ha2}`);
         return (
           `Digest username="Polycom", realm="${field('realm')}", nonce="${field('nonce')}", ` +
-          `uri="/api/v1/mgmt/lineInfo", qop=auth, nc=00000001, cnonce="abc", response="${response}", opaque="${field('opaque')}"`
+          `uri="${uri}", qop=auth, nc=00000001, cnonce="abc", response="${response}", opaque="${field('opaque')}"`
         );
       };
       const wrong = await request(url, { headers: { authorization: answer('wrong') } });
       await wrong.body.dump();
       expect(wrong.statusCode).toBe(401);
+      // Right password, but hashed for another path: a replayed or miscomputed answer.
+      const otherPath = await request(url, {
+        headers: { authorization: answer(phone.adminPassword, '/api/v1/mgmt/device/info') },
+      });
+      await otherPath.body.dump();
+      expect(otherPath.statusCode).toBe(401);
       const right = await request(url, { headers: { authorization: answer(phone.adminPassword) } });
       expect(right.statusCode).toBe(200);
       expect(((await right.body.json()) as { Status: string }).Status).toBe('2000');
