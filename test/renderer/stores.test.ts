@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDeskpilotApi, type ContractTransport } from '../../src/shared/contract';
 import { createAppStores, startAppStores } from '../../src/renderer/stores/app-stores';
 import { selectedPhone } from '../../src/renderer/stores/phones-store';
 import { createTestCore, makeCall, makeSnapshot, startupAnswers } from './support/test-core';
@@ -99,6 +100,29 @@ describe('calls store', () => {
       channel: 'calls.dial',
       args: { phoneId: 'p1', destination: '2002' },
     });
+  });
+
+  it('keeps a call pending until every action on it has ended, showing the newest', async () => {
+    const held: { channel: string; finish: () => void }[] = [];
+    const transport: ContractTransport = {
+      invoke: (channel) =>
+        new Promise((resolve) => {
+          held.push({ channel, finish: () => resolve({ ok: true, value: null } as never) });
+        }),
+      subscribe: () => () => undefined,
+    };
+    const stores = createAppStores(createDeskpilotApi(transport));
+    const calls = stores.calls.getState();
+    const transfer = calls.transfer('p1', '0x1', '2002');
+    const tones = calls.sendDtmf('p1', '0x1', '1');
+    expect(stores.calls.getState().pending['0x1']).toBe('Sending 1…');
+    held.find((request) => request.channel === 'calls.sendDtmf')?.finish();
+    await tones;
+    // The transfer is still running: the call's buttons must stay disabled.
+    expect(stores.calls.getState().pending['0x1']).toBe('Transferring to 2002…');
+    held.find((request) => request.channel === 'calls.transfer')?.finish();
+    await transfer;
+    expect(stores.calls.getState().pending).toEqual({});
   });
 
   it('refuses an empty number without asking the phone', async () => {

@@ -38,21 +38,34 @@ export function describeFailure(action: string, error: ContractError): string {
  */
 export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
   return createStore<CallsState>()((set, get) => {
+    // Several actions may be in flight on one call (tones sent while a transfer runs): the call
+    // stays pending, showing the newest label, until the last of them ends.
+    const inFlight = new Map<string, { label: string }[]>();
+
+    function showPending(key: string): void {
+      const latest = inFlight.get(key)?.at(-1);
+      const others = Object.entries(get().pending).filter(([k]) => k !== key);
+      set({ pending: Object.fromEntries(latest ? [...others, [key, latest.label]] : others) });
+    }
+
     async function run(
       key: string,
       label: string,
       action: string,
       request: () => Promise<Outcome>,
     ): Promise<boolean> {
-      set({ pending: { ...get().pending, [key]: label } });
+      const entry = { label };
+      inFlight.set(key, [...(inFlight.get(key) ?? []), entry]);
+      showPending(key);
       try {
         const outcome = await request();
         if (!outcome.ok) notices.getState().push('error', describeFailure(action, outcome.error));
         return outcome.ok;
       } finally {
-        set({
-          pending: Object.fromEntries(Object.entries(get().pending).filter(([k]) => k !== key)),
-        });
+        const left = (inFlight.get(key) ?? []).filter((other) => other !== entry);
+        if (left.length > 0) inFlight.set(key, left);
+        else inFlight.delete(key);
+        showPending(key);
       }
     }
 
