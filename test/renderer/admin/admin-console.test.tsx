@@ -117,6 +117,37 @@ describe('admin console', () => {
     ).toBe('time.example');
   });
 
+  it('says the save went through but the read-back failed, never claiming it read them back', async () => {
+    let saved = false;
+    openConsole((p) => {
+      p.answers['config.get'] = () =>
+        saved
+          ? { ok: false, error: { code: 'timeout', message: 'The phone did not answer.' } }
+          : { ok: true, value: { 'voice.volume': { value: '5', source: 'web' } } };
+      p.answers['config.set'] = () => {
+        saved = true;
+        return { ok: true, value: null };
+      };
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Configuration' }));
+    fireEvent.change(screen.getByLabelText(/Parameter names/), {
+      target: { value: 'voice.volume' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Read values' }));
+    fireEvent.change(await screen.findByLabelText('Value of voice.volume'), {
+      target: { value: '7' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change(s)' }));
+    const preview = screen.getByRole('group', { name: 'Changes to send' });
+    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change(s)' }));
+    expect(
+      await screen.findByText(
+        'Saved 1 value(s); Reading configuration failed: The phone did not answer.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/read them back/)).toBeNull();
+  });
+
   it('asks before a restart and shows the phone going away and coming back', async () => {
     openConsole();
     fireEvent.click(await screen.findByRole('tab', { name: 'Maintenance' }));

@@ -64,7 +64,8 @@ export interface AdminState {
   loadDetails(): Promise<void>;
   loadLines(): Promise<void>;
   sampleMedia(): Promise<void>;
-  readConfig(names: string[]): Promise<void>;
+  /** Reads the named values into the rows; resolves false if the phone refused. */
+  readConfig(names: string[]): Promise<boolean>;
   setDraft(name: string, draft: string): void;
   saveConfig(): Promise<void>;
   exportConfig(url: string, type: ExportType): Promise<void>;
@@ -207,9 +208,9 @@ export function createAdminStore(api: DeskpilotApi, phoneId: string): AdminStore
       },
 
       async readConfig(names) {
-        if (names.length === 0) return;
+        if (names.length === 0) return true;
         const result = await attempt(api.config.get({ phoneId, names }), 'Reading configuration');
-        if (!result) return;
+        if (!result) return false;
         const values: Record<string, ConfigValue | null> = result.value;
         set({
           notice: null,
@@ -218,6 +219,7 @@ export function createAdminStore(api: DeskpilotApi, phoneId: string): AdminStore
             return { name, current, draft: current?.value ?? '' };
           }),
         });
+        return true;
       },
 
       setDraft(name, draft) {
@@ -232,9 +234,15 @@ export function createAdminStore(api: DeskpilotApi, phoneId: string): AdminStore
         const values = valuesToSend(changes);
         const result = await attempt(api.config.set({ phoneId, values }), 'Saving configuration');
         if (!result) return;
-        await get().readConfig(get().configRows.map((row) => row.name));
+        const saved = `Saved ${changes.length} value(s)`;
+        // Never claim a read-back that failed (the rows still show the values typed): keep the
+        // read's own failure, saying the save itself went through.
+        const readBack = await get().readConfig(get().configRows.map((row) => row.name));
+        const readFailure = get().notice?.text ?? 'reading them back failed.';
         set({
-          notice: { kind: 'ok', text: `Saved ${changes.length} value(s) and read them back.` },
+          notice: readBack
+            ? { kind: 'ok', text: `${saved} and read them back.` }
+            : { kind: 'error', text: `${saved}; ${readFailure}` },
         });
       },
 
