@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** The hosts a browser may use to reach a host listening on 127.0.0.1:port. */
-export function allowedHosts(port: number): string[] {
+function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
@@ -24,7 +24,7 @@ export function tokensMatch(expected: string, given: string): boolean {
 }
 
 /** Reads one cookie from a Cookie header, or null. */
-export function readCookie(header: string | undefined, name: string): string | null {
+function readCookie(header: string | undefined, name: string): string | null {
   if (header === undefined) return null;
   for (const part of header.split(';')) {
     const separator = part.indexOf('=');

@@ -59,7 +59,7 @@ async function removePhone(context: CliContext, args: string[]): Promise<void> {
 }
 
 /** One phone per line: name, address, user, certificate. */
-export function formatPhones(phones: PhoneInfo[]): string {
+function formatPhones(phones: PhoneInfo[]): string {
   if (phones.length === 0) return 'No phones configured.';
   return phones
     .map((phone) => {

@@ -15,9 +15,9 @@ import { runPhonesCommand } from './phones-command';
 import { USAGE } from './usage';
 
 /** Exit statuses: documented in the usage text. */
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
 
 /**
  * Runs one `deskpilot` command line and returns its exit status. The core runs in this process

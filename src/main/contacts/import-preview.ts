@@ -20,7 +20,7 @@ export type CandidateContact = ContactImportPreview['contacts'][number];
 type PreviewBody = Omit<ContactImportPreview, 'previewId'>;
 
 /** vCard when the name or the content says so, CSV otherwise. */
-export function detectFormat(fileName: string, content: string): 'vcard' | 'csv' {
+function detectFormat(fileName: string, content: string): 'vcard' | 'csv' {
   if (/\.(vcf|vcard)$/i.test(fileName)) return 'vcard';
   if (/\.(csv|tsv|txt)$/i.test(fileName)) return 'csv';
   return /^\uFEFF?\s*BEGIN:VCARD/i.test(content) ? 'vcard' : 'csv';

@@ -3,7 +3,7 @@ import type { DemoPhone } from '../demo/demo-phone';
 import type { PhoneManager } from './phone-manager';
 
 /** The name the demo phone gets in the phone list. */
-export const DEMO_PHONE_NAME = 'Demo phone';
+const DEMO_PHONE_NAME = 'Demo phone';
 
 /**
  * Runs the in-process demo phone for the core: starts the simulator once, then adds "Demo phone"

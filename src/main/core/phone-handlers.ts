@@ -41,7 +41,7 @@ export function createPhoneHandlers(
  * Tests a connection and returns the certificate fingerprint to pin (null over plain HTTP), or
  * throws the exact problem in words.
  */
-export async function requireWorkingConnection(input: {
+async function requireWorkingConnection(input: {
   url: string;
   username: string;
   password: string;

@@ -66,7 +66,7 @@ export async function dialParsed(
  * POST_DIAL_WAIT_MS, or when the dial's call is unknown (`handle` null: guessing could send the
  * digits into another call).
  */
-export function sendPostDial(
+function sendPostDial(
   session: PhoneSession,
   handle: string | null,
   digits: string,

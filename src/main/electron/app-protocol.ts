@@ -7,8 +7,8 @@ import { protocol } from 'electron';
 import { contentSecurityPolicy } from '../browser-host/security-headers';
 import { lookupStaticFile } from '../browser-host/static-files';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'deskpilot';
+const APP_SCHEME = 'app';
+const APP_HOST = 'deskpilot';
 /** The page the main window loads. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /** The window talks to the core through the preload only: no network connections at all. */

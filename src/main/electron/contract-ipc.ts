@@ -16,7 +16,7 @@ import type { Dispatcher } from '../ipc/dispatcher';
 import { isAppUrl } from './app-protocol';
 
 /** Whether an IPC message comes from the app's page in one of our windows. */
-export function isTrustedSender(
+function isTrustedSender(
   event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
   windows: () => readonly WebContents[],
 ): boolean {

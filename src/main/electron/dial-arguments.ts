@@ -7,7 +7,7 @@ const LINK_SCHEMES = ['tel:', 'callto:', 'sip:', 'sips:'];
 export const DIAL_PROTOCOLS = ['tel', 'callto', 'sip'] as const;
 
 /** Whether an argument is a click-to-dial link the OS handed us. */
-export function isDialLink(argument: string): boolean {
+function isDialLink(argument: string): boolean {
   const lower = argument.toLowerCase();
   return LINK_SCHEMES.some((scheme) => lower.startsWith(scheme));
 }

@@ -1,7 +1,7 @@
 /** Which URLs the app may hand to the operating system's browser. */
 
 /** Documentation sites the UI links to. */
-export const EXTERNAL_HOSTS: readonly string[] = [
+const EXTERNAL_HOSTS: readonly string[] = [
   'github.com',
   'www.hp.com',
   'support.hp.com',

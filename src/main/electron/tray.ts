@@ -18,7 +18,7 @@ function statusLine(snapshot: PhoneSnapshot): string {
 }
 
 /** Builds the tray menu for the current phones (exported for tests of its content). */
-export function trayMenuTemplate(
+function trayMenuTemplate(
   snapshots: readonly PhoneSnapshot[],
   actions: TrayActions,
 ): MenuItemConstructorOptions[] {

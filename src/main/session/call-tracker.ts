@@ -12,7 +12,7 @@ type CallEvent = Extract<
 >;
 
 /** Converts the phone's view of a call into the domain's, stamped with when it was seen. */
-export function toCall(call: VvxCall, observedAt: number): Call {
+function toCall(call: VvxCall, observedAt: number): Call {
   return {
     handle: call.handle,
     line: call.line,

@@ -21,7 +21,7 @@ const SCREENS: [RegExp, ScreenFacts][] = [
 ];
 
 /** Screen size and touch support for a model string such as "VVX601" or "VVX 601". */
-export function screenFacts(model: string): ScreenFacts {
+function screenFacts(model: string): ScreenFacts {
   const number = /(\d{3,4})/.exec(model)?.[1] ?? '';
   const known = SCREENS.find(([pattern]) => pattern.test(number));
   // Unknown models get the most common panel so a remote screen still renders.

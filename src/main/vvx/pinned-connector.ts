@@ -17,7 +17,7 @@ export function normaliseFingerprint(fingerprint: string): string {
 }
 
 /** Error for a certificate nobody accepted yet: carries the fingerprint to show the user. */
-export function certificateUnknownError(presented: string): PhoneError {
+function certificateUnknownError(presented: string): PhoneError {
   return new PhoneError(
     'certificate-unknown',
     `The phone presented a certificate that is not trusted yet (SHA-256 ${presented}). Compare it with the fingerprint on the phone's web page, then accept it.`,
@@ -26,7 +26,7 @@ export function certificateUnknownError(presented: string): PhoneError {
 }
 
 /** Error for a certificate that differs from the pinned one: refuse until the user accepts it. */
-export function certificateChangedError(presented: string): PhoneError {
+function certificateChangedError(presented: string): PhoneError {
   return new PhoneError(
     'certificate-changed',
     `The phone's certificate changed (now SHA-256 ${presented}). This happens after a factory reset or a new certificate, but could also mean someone is intercepting the connection; accept the new fingerprint only if you expected the change.`,

@@ -117,7 +117,7 @@ export interface VvxLine {
   raw: Record<string, unknown>;
 }
 
-export const lineSchema = record.transform((raw, context): VvxLine => {
+const lineSchema = record.transform((raw, context): VvxLine => {
   const line = count.safeParse(pick(raw, 'ID', 'LineNumber'));
   if (!line.success) {
     context.addIssue({
