@@ -122,7 +122,7 @@ describe('admin console', () => {
     openConsole((p) => {
       p.answers['config.get'] = () =>
         saved
-          ? { ok: false, error: { code: 'timeout', message: 'The phone did not answer.' } }
+          ? { ok: false, error: { code: 'unreachable', message: 'The phone did not answer.' } }
           : { ok: true, value: { 'voice.volume': { value: '5', source: 'web' } } };
       p.answers['config.set'] = () => {
         saved = true;
