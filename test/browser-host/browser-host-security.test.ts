@@ -169,6 +169,17 @@ describe('the browser host', () => {
     socket.close();
   });
 
+  it('closes a socket that sends an oversized message and keeps serving the others', async () => {
+    const opened = await openSocket(host.port, { cookie, origin });
+    if (!('socket' in opened)) throw new Error('socket refused');
+    const closed = new Promise<number>((resolve) => opened.socket.once('close', resolve));
+    opened.socket.send('x'.repeat(9 * 1024 * 1024));
+    expect(await closed).toBe(1009);
+    const again = await openSocket(host.port, { cookie, origin });
+    expect('socket' in again).toBe(true);
+    if ('socket' in again) again.socket.close();
+  });
+
   it('says clearly when the UI has not been built', async () => {
     const bare = await startBrowserHost({ core, rendererDir: join(dataDir, 'missing') });
     try {

@@ -47,6 +47,9 @@ export function createContractSocketServer(
   server.on('connection', (socket) => {
     const stopForwarding = forwardEvents(core, socket);
     socket.on('close', stopForwarding);
+    // ws reports a bad frame (an oversized message, invalid UTF-8) as an 'error' and then closes
+    // that socket itself; without a listener the error would be thrown and stop the whole host.
+    socket.on('error', () => undefined);
     socket.on('message', (data, isBinary) => {
       if (isBinary) {
         send(socket, { kind: 'protocol-error', message: 'Binary messages are not understood' });
