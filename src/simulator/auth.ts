@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** The realm in the phone's challenge (the real string is unverified; clients must not rely on it). */
-export const REALM = 'Polycom VVX REST API';
+const REALM = 'Polycom VVX REST API';
 /** The one user name a VVX accepts; the password decides admin or user level. */
 export const USERNAME = 'Polycom';
 

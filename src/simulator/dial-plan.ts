@@ -14,7 +14,7 @@ const PREFIXES: readonly (readonly [string, FarEndBehaviour])[] = [
 ];
 
 /** The user part of a destination: `sip:4861@pbx` → `4861`, `tel:+1 555` → `+1555`. */
-export function destinationUser(destination: string): string {
+function destinationUser(destination: string): string {
   const withoutScheme = destination.trim().replace(/^(sips?|tel):/i, '');
   const user = withoutScheme.split('@')[0] ?? '';
   return user.replace(/[\s().-]/g, '');

@@ -3,7 +3,7 @@ import { pageLineKeys, perform, pressSoftKey, typeDigit } from './screen-actions
 import { buildScreen } from './screen-model';
 
 /** Hardware key names of simulateKeyEvent (later firmware, see the reference notes). */
-export const KEY_NAMES = [
+const KEY_NAMES = [
   'ArrowUp',
   'ArrowDown',
   'ArrowLeft',

@@ -5,7 +5,7 @@ import type { Contact } from '../../shared/contacts';
  * different styles ("+1 (555) 010-2000", "sip:15550102000@pbx"). A leading + is dropped so that
  * national and international forms can match by suffix.
  */
-export function comparableDigits(value: string): string {
+function comparableDigits(value: string): string {
   const withoutScheme = value.replace(/^(sip:|sips:|tel:)/i, '');
   const userPart = withoutScheme.split('@')[0] ?? '';
   return userPart.replace(/\D/g, '');

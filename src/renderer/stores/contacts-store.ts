@@ -25,7 +25,7 @@ export interface ContactsState {
 }
 
 /** A contact as the form input the contract takes (drops ids and normalised forms). */
-export function contactToInput(contact: Contact): ContactInput {
+function contactToInput(contact: Contact): ContactInput {
   return {
     name: contact.name,
     company: contact.company,

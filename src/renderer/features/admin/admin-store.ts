@@ -25,7 +25,7 @@ export type ExportType = (typeof CONFIG_EXPORT_TYPES)[number];
 export type ResetScope = (typeof CONFIG_RESET_SCOPES)[number];
 
 /** Samples kept per call for the live charts (about two minutes at the media interval). */
-export const MEDIA_HISTORY = 60;
+const MEDIA_HISTORY = 60;
 
 export type MaintenanceAction = 'restart' | 'reboot' | 'reset' | 'factory-reset' | 'capture';
 

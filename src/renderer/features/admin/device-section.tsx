@@ -33,7 +33,7 @@ function rank(key: string): number {
 }
 
 /** "Name: value" lines, the form pasted into tickets and chats. */
-export function groupAsText(title: string, group: KeyValueGroup): string {
+function groupAsText(title: string, group: KeyValueGroup): string {
   return [title, ...Object.entries(group).map(([name, value]) => `${name}: ${value}`)].join('\n');
 }
 

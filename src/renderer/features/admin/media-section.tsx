@@ -6,7 +6,7 @@ import { KeyValueList } from './device-section';
 import { Sparkline } from './sparkline';
 
 /** How often media statistics are sampled while the Media tab is open and visible. */
-export const MEDIA_SAMPLE_MS = 1500;
+const MEDIA_SAMPLE_MS = 1500;
 
 /** sessionStats / communicationInfo of live calls: jitter, loss and MOS as live charts. */
 export function MediaSection({ store }: { store: AdminStore }) {

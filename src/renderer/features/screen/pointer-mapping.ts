@@ -39,7 +39,7 @@ export function toPhonePoint(
 }
 
 /** The phone takes 2–5 positions for a swipe (reference: Management.SimulateTouch). */
-export const MAX_SWIPE_POSITIONS = 5;
+const MAX_SWIPE_POSITIONS = 5;
 
 /**
  * Picks at most five positions along a path, always keeping its first and last, spaced evenly

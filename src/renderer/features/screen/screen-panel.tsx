@@ -12,7 +12,7 @@ import { useVisibleInterval } from './use-visible-interval';
 import './screen.css';
 
 /** How often an open, visible remote screen is read again (it is also read after each touch). */
-export const SCREEN_REFRESH_MS = 3000;
+const SCREEN_REFRESH_MS = 3000;
 
 const SWIPES: SwipeDirection[] = ['up', 'down', 'left', 'right'];
 /** How long a keyboard-made swipe takes on the phone. */

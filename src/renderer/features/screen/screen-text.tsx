@@ -11,7 +11,7 @@ const KIND_NAMES: Record<ScreenElementKind, string> = {
 const TAPPABLE: ReadonlySet<ScreenElementKind> = new Set(['softkey', 'linekey', 'button']);
 
 /** One line of the screen as words: "Soft key: New Call (selected)". */
-export function describeElement(element: ScreenElement): string {
+function describeElement(element: ScreenElement): string {
   const kind = KIND_NAMES[element.kind];
   const selected = element.selected ? ' (selected)' : '';
   const disabled = element.enabled ? '' : ' (unavailable)';

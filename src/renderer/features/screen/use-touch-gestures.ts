@@ -9,7 +9,7 @@ import { sampleSwipe, toPhonePoint, type PhonePoint } from './pointer-mapping';
 import type { TouchGesture } from './screen-store';
 
 /** How long a still pointer must stay down to count as press-and-hold. */
-export const HOLD_MS = 600;
+const HOLD_MS = 600;
 /** Movement (in phone pixels) beyond which a press becomes a swipe. */
 const SWIPE_THRESHOLD = 8;
 

@@ -7,7 +7,7 @@ import { useStores } from '../../stores/stores-context';
 import { NAV_ORDER } from './app-nav';
 
 /** The call the hold and end shortcuts act on: the phone's active call, else the first live one. */
-export function primaryCall(calls: Call[]): Call | undefined {
+function primaryCall(calls: Call[]): Call | undefined {
   const live = calls.filter((call) => call.state !== 'Disconnected' && !isIncomingRinging(call));
   return (
     live.find((call) => call.active) ?? live.find((call) => call.state === 'Connected') ?? live[0]
