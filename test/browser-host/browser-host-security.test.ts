@@ -169,6 +169,22 @@ describe('the browser host', () => {
     socket.close();
   });
 
+  it('keeps serving when clients reset the connection while being refused an upgrade', async () => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await new Promise<void>((resolve) => {
+        const client = connect(host.port, '127.0.0.1', () => {
+          client.write(
+            `GET /contract HTTP/1.1\r\nHost: evil.example:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+          );
+          client.resetAndDestroy();
+          resolve();
+        });
+        client.on('error', () => undefined);
+      });
+    }
+    expect((await rawGet(host.port, '/', { cookie })).status).toBe(200);
+  });
+
   it('closes a socket that sends an oversized message and keeps serving the others', async () => {
     const opened = await openSocket(host.port, { cookie, origin });
     if (!('socket' in opened)) throw new Error('socket refused');

@@ -109,6 +109,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Node hands over an upgrading socket without its error listener: a client that resets while
+    // we answer would otherwise throw ECONNRESET out of the server and stop the host.
+    socket.on('error', () => socket.destroy());
     const path = new URL(request.url ?? '/', `http://127.0.0.1:${port}`).pathname;
     if (path !== CONTRACT_SOCKET_PATH) return refuseUpgrade(socket, 404, 'Not found');
     const verdict = checkAddressing(request.headers, port, true);
