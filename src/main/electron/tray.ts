@@ -17,7 +17,7 @@ function statusLine(snapshot: PhoneSnapshot): string {
   return `${snapshot.info.name}: ${snapshot.status.health}`;
 }
 
-/** Builds the tray menu for the current phones (exported for tests of its content). */
+/** Builds the tray menu for the current phones. */
 function trayMenuTemplate(
   snapshots: readonly PhoneSnapshot[],
   actions: TrayActions,
