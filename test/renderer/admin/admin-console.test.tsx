@@ -274,6 +274,38 @@ describe('admin console: running configuration and Skype for Business', () => {
   });
 });
 
+describe('admin console: a refused Skype sign-in', () => {
+  it('keeps the refusal in view even when the presence re-read fails too, and drops the password', async () => {
+    let reads = 0;
+    openConsole((p) => {
+      p.answers['device.skypePresence'] = () =>
+        ++reads === 1
+          ? { ok: true, value: { supported: true, presence: 'Offline', details: {} } }
+          : { ok: false, error: { code: 'unreachable', message: 'The phone did not answer.' } };
+      p.answers['device.skypeSignIn'] = () => ({
+        ok: false,
+        error: { code: 'phone-error', message: 'Line not registered (4002).' },
+      });
+    });
+    fireEvent.click(await screen.findByRole('tab', { name: 'Skype for Business' }));
+    const form = await screen.findByRole('form', { name: 'Skype for Business sign-in' });
+    const type = (label: RegExp, value: string) =>
+      fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+    type(/Sign-in address/, 'sip:me@example.com');
+    type(/User name/, 'me');
+    type(/Password/, 'sfb-Secret-2');
+    fireEvent.click(within(form).getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(reads).toBe(2));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Line not registered (4002).'),
+    );
+    expect((within(form).getByLabelText(/Password/) as HTMLInputElement).value).toBe('');
+    expect((within(form).getByLabelText(/Sign-in address/) as HTMLInputElement).value).toBe(
+      'sip:me@example.com',
+    );
+  });
+});
+
 describe('configuration name parsing', () => {
   it('takes lines, lists and name = value lines, rejecting what cannot be a name', () => {
     expect(parseConfigNames('a.b\n c.d, e.f;a.b\nx.y = 3\n bad/name ')).toEqual({

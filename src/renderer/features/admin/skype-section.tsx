@@ -59,7 +59,8 @@ export function SkypeSection({ store }: { store: AdminStore }) {
       .getState()
       .signIn(form)
       // The password is never kept once sent, whatever the outcome.
-      .then((ok) => setForm(ok ? EMPTY_FORM : { ...form, password: '' }));
+      // Functional update: the sign-in can take minutes, and edits made meanwhile must stay.
+      .then((ok) => setForm((current) => (ok ? EMPTY_FORM : { ...current, password: '' })));
   };
 
   return (

@@ -32,8 +32,10 @@ export function createSkypeStore(api: DeskpilotApi, phoneId: string): SkypeStore
     const act = async (request: Promise<{ ok: boolean; error?: { message: string } }>) => {
       set({ busy: true, error: null });
       const outcome = await request;
-      set({ busy: false, error: outcome.ok ? null : (outcome.error?.message ?? 'It failed.') });
       await get().load();
+      // The action's own failure is what the user asked about: a failed re-read must not hide it.
+      if (!outcome.ok) set({ error: outcome.error?.message ?? 'It failed.' });
+      set({ busy: false });
       return outcome.ok;
     };
     return {
