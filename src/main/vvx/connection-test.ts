@@ -34,7 +34,8 @@ export async function testConnection(input: ConnectionTestInput): Promise<Connec
   const queue = new RequestQueue({ limit: 4 });
   const ask = <T>(run: () => Promise<T>) =>
     queue.enqueue({ priority: 'action', effect: 'read', run });
-  const fingerprint = input.url.startsWith('https:') ? accepted : null;
+  // The client accepted the URL, so it parses; its protocol is lower-case however it was typed.
+  const fingerprint = new URL(input.url).protocol === 'https:' ? accepted : null;
   try {
     const admin = await adminDeviceInfo(ask, client);
     if (admin !== null) {
