@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDeskpilotApi, type ContractTransport } from '../../src/shared/contract';
 import { createAppStores, startAppStores } from '../../src/renderer/stores/app-stores';
 import { selectedPhone } from '../../src/renderer/stores/phones-store';
+import type { PhoneSnapshot } from '../../src/shared/domain';
 import { createTestCore, makeCall, makeSnapshot, startupAnswers } from './support/test-core';
 import { settle } from './support/render-app';
 
@@ -64,6 +65,28 @@ describe('phones store', () => {
     const { stores } = await started(core);
     expect(stores.phones.getState().phase).toBe('failed');
     expect(stores.phones.getState().loadError).toBe('The connection to Deskpilot was lost');
+  });
+});
+
+describe('phones store refreshes', () => {
+  it('keeps the newest snapshot when an older refresh answers last', async () => {
+    const held: ((phones: PhoneSnapshot[]) => void)[] = [];
+    const transport: ContractTransport = {
+      invoke: () =>
+        new Promise((resolve) => {
+          held.push((phones) => resolve({ ok: true, value: phones } as never));
+        }),
+      subscribe: () => () => undefined,
+    };
+    const stores = createAppStores(createDeskpilotApi(transport));
+    const older = stores.phones.getState().refresh();
+    const newer = stores.phones.getState().refresh();
+    const removed = makeSnapshot({ info: { ...makeSnapshot().info, id: 'p2', name: 'Removed' } });
+    held[1]?.([makeSnapshot()]);
+    await newer;
+    held[0]?.([makeSnapshot(), removed]);
+    await older;
+    expect(stores.phones.getState().phones.map((phone) => phone.info.name)).toEqual(['Desk phone']);
   });
 });
 

@@ -85,6 +85,7 @@ function keepSelection(selected: string | null, phones: PhoneSnapshot[]): string
 
 /** The phones, their health, lines and calls: the snapshot on start, then the event stream. */
 export function createPhonesStore(api: DeskpilotApi) {
+  let latestRefresh = 0;
   return createStore<PhonesState>()((set, get) => ({
     phase: 'loading',
     loadError: null,
@@ -101,7 +102,11 @@ export function createPhonesStore(api: DeskpilotApi) {
       return unsubscribe;
     },
     async refresh() {
+      const request = ++latestRefresh;
       const outcome = await api.phones.snapshots({});
+      // Refreshes overlap (a save, a reconnect, Try again): an older answer landing last would
+      // bring back a phone removed meanwhile.
+      if (request !== latestRefresh) return;
       if (!outcome.ok) {
         set({ phase: 'failed', loadError: outcome.error.message });
         return;
