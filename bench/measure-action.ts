@@ -1,5 +1,5 @@
 /**
- * Measurement 4 of the issue: how long a user's action waits while background polling runs
+ * Measurement 4 (bench/README.md): how long a user's action waits while background polling runs
  * against a slow phone (150 ms per request). The queue sends actions first, so an action waits
  * at most for the one poll already in flight: at most two round trips.
  */

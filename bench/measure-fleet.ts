@@ -1,5 +1,5 @@
 /**
- * Measurement 5 of the issue: one process watching 200 simulated phones (HTTPS, default poll
+ * Measurement 5 (bench/README.md): one process watching 200 simulated phones (HTTPS, default poll
  * intervals, phones in a separate process): resident memory and CPU share once all are online.
  */
 import type { PhoneSession } from '../src/main/session/phone-session';

@@ -1,6 +1,6 @@
 /**
- * Measurement 3 of the issue: how many requests the live poller sends an idle phone and a phone
- * in a call (per minute, default intervals), and how long an incoming ring takes to become an
+ * Measurement 3 (bench/README.md): how many requests the live poller sends an idle phone and a
+ * phone in a call (per minute, default intervals), and how long an incoming ring takes to become an
  * 'incoming-call' event. Three phones are measured side by side to keep the run short.
  */
 import {

@@ -1,6 +1,6 @@
 /**
- * Measurements 1 and 2 of the issue: what the client and its queue add to a request over a bare
- * kept-alive undici request, and what a kept-alive connection saves over the public scripts'
+ * Measurements 1 and 2 (bench/README.md): what the client and its queue add to a request over a
+ * bare kept-alive undici request, and what a kept-alive connection saves over the public scripts'
  * habit of opening a new HTTPS connection (so a new TLS handshake) for every request.
  */
 import { request as httpsRequest } from 'node:https';

@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: the issue's five measurements against simulator phones started here (in a
- * child process), printed as one table of figures and ratios measured in this run. About two
- * minutes on two cores.
+ * `npm run bench`: the five measurements of bench/README.md against simulator phones started
+ * here (in a child process), printed as one table of figures and ratios measured in this run.
+ * About two minutes on two cores.
  */
 import { measureActionLatency } from './measure-action';
 import { measureFleet } from './measure-fleet';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * How often a phone is polled when idle. Three seconds keeps an idle phone at 20 requests a
- * minute (the issue allows 30) while an incoming ring still shows within about three seconds.
+ * minute (a phone should see at most 30) while an incoming ring still shows within about three
+ * seconds.
  */
 export const DEFAULT_POLL_INTERVAL_IDLE_MS = 3000;
 /** How often a phone is polled while a call exists: call durations and states stay current. */
