@@ -61,10 +61,10 @@ export class FileSecretStore implements SecretStore {
     try {
       text = await readFile(this.filePath, 'utf8');
     } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-        return new Map();
-      }
-      throw new CoreError('internal', `Cannot read the password file ${this.filePath}.`);
+      const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown';
+      if (code === 'ENOENT') return new Map();
+      // The code (EACCES, EISDIR…) says what to fix; the file's content is never quoted.
+      throw new CoreError('internal', `Cannot read the password file ${this.filePath} (${code}).`);
     }
     let parsed: unknown;
     try {
