@@ -67,6 +67,32 @@ describe('first run', () => {
     });
   });
 
+  it('tests an edited phone only once its password is typed, since the saved one is never sent here', async () => {
+    const user = userEvent.setup();
+    const core = createTestCore({
+      ...startupAnswers([makeSnapshot()]),
+      'phones.test': () => testResult({ ok: true, admin: true }),
+    });
+    renderWithStores(core, <App />);
+    await user.click(
+      within(await screen.findByRole('navigation', { name: 'Main' })).getByRole('button', {
+        name: 'Phones',
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    const test = screen.getByRole('button', { name: 'Test connection' });
+    expect((test as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('Type the password to test the connection.')).toBeTruthy();
+    await user.type(screen.getByLabelText('Password'), 'secret');
+    expect((test as HTMLButtonElement).disabled).toBe(false);
+    await user.click(test);
+    await waitFor(() =>
+      expect(
+        core.requests.find((request) => request.channel === 'phones.test')?.args,
+      ).toMatchObject({ password: 'secret' }),
+    );
+  });
+
   it('shows an unknown certificate fingerprint and adds the phone trusting it only when ticked', async () => {
     const user = userEvent.setup();
     const core = createTestCore({

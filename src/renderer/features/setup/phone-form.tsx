@@ -48,6 +48,9 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
   };
   const missing =
     address.trim() === '' ? 'the address' : username.trim() === '' ? 'the user name' : null;
+  // An empty field keeps the saved password on save, but a test would send the empty one and
+  // report a wrong password for a phone that works: the saved password never reaches this window.
+  const testNeedsPassword = phone?.hasPassword === true && password === '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -126,7 +129,7 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
       <div className="actions">
         <button
           type="button"
-          disabled={busy !== null || missing !== null}
+          disabled={busy !== null || missing !== null || testNeedsPassword}
           onClick={() => {
             setTrusted(false);
             void stores.setup.getState().test(draft);
@@ -144,6 +147,9 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
         )}
       </div>
       {missing && <p className="hint">Fill in {missing} to test or add the phone.</p>}
+      {!missing && testNeedsPassword && (
+        <p className="hint">Type the password to test the connection.</p>
+      )}
     </form>
   );
 }
