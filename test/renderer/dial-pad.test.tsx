@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanPastedNumber, DialPad } from '../../src/renderer/features/dialpad/dial-pad';
@@ -40,6 +40,25 @@ describe('dial pad', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Line' }), '1');
     await user.click(screen.getByRole('button', { name: 'Dial' }));
     await waitFor(() => expect(dials()).toEqual([{ phoneId: 'p1', destination: '200#', line: 1 }]));
+  });
+
+  it('falls back to the default line when the chosen one stops being registered', async () => {
+    const user = userEvent.setup();
+    const { core, dials } = setup();
+    const picker = (await screen.findByRole('combobox', { name: 'Line' })) as HTMLSelectElement;
+    await user.selectOptions(picker, '1');
+    const [line1, line2] = makeSnapshot().lines;
+    if (!line1 || !line2) throw new Error('the test snapshot has two lines');
+    act(() =>
+      core.emit('phone', {
+        type: 'lines-changed',
+        phoneId: 'p1',
+        lines: [{ ...line1, registration: 'Unregistered' }, line2],
+      }),
+    );
+    expect(picker.value).toBe('');
+    await user.type(screen.getByRole('textbox', { name: 'Number to dial' }), '1001{Enter}');
+    await waitFor(() => expect(dials()).toEqual([{ phoneId: 'p1', destination: '1001' }]));
   });
 
   it('shows unregistered lines as unavailable and says why', async () => {

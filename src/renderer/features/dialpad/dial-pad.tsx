@@ -31,10 +31,17 @@ export function DialPad() {
 
   if (!phone) return null;
   const phoneId = phone.info.id;
+  // The choice only counts while that line exists and is registered on the selected phone:
+  // after switching phones or losing registration it would dial out on a line no one can see.
+  const chosenLine = phone.lines.some(
+    (candidate) => candidate.line === line && candidate.registration === 'Registered',
+  )
+    ? line
+    : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await stores.calls.getState().dial(phoneId, number, line ?? undefined);
+    const ok = await stores.calls.getState().dial(phoneId, number, chosenLine ?? undefined);
     if (ok) setNumber('');
   };
 
@@ -74,7 +81,7 @@ export function DialPad() {
           </button>
         </div>
         <Keypad label="Dial pad" onKey={(key) => setNumber(number + key)} />
-        <LinePicker lines={phone.lines} value={line} onChange={setLine} />
+        <LinePicker lines={phone.lines} value={chosenLine} onChange={setLine} />
         <div className="actions">
           <button type="submit" className="primary call-button" disabled={dialling !== undefined}>
             Dial
