@@ -54,8 +54,8 @@ describe('npm run web', () => {
     expect(web.output().stderr).toMatch(/Usage: npm run web/);
   });
 
-  it('refuses a port out of range', async () => {
-    const web = startWeb(['--port', '70000']);
+  it.each(['70000', '0x50', ''])('refuses the port "%s"', async (port) => {
+    const web = startWeb(['--port', port]);
     expect(await web.exited).toBe(2);
     expect(web.output().stderr).toMatch(/--port must be a whole number/);
   });

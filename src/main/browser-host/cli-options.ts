@@ -41,7 +41,8 @@ export function parseWebCliOptions(
   }
   if (values.help) return { help: true };
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  // Digits only: Number() would also take "", " 80" and "0x50" as ports.
+  if ((values.port !== undefined && !/^\d+$/.test(values.port)) || port > 65535) {
     return { error: `--port must be a whole number from 0 to 65535, not "${values.port}"` };
   }
   return {
