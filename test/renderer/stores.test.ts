@@ -68,6 +68,20 @@ describe('phones store', () => {
   });
 });
 
+describe('notices store', () => {
+  it('keeps an error in view when a burst of successes follows it', () => {
+    const { notices } = createAppStores(createTestCore().api);
+    notices.getState().push('error', 'Dialling failed: Line not registered');
+    for (let n = 1; n <= 5; n += 1) notices.getState().push('success', `Saved ${n}.`);
+    expect(notices.getState().notices.map((notice) => notice.text)).toEqual([
+      'Dialling failed: Line not registered',
+      'Saved 3.',
+      'Saved 4.',
+      'Saved 5.',
+    ]);
+  });
+});
+
 describe('phones store refreshes', () => {
   it('keeps the newest snapshot when an older refresh answers last', async () => {
     const held: ((phones: PhoneSnapshot[]) => void)[] = [];
