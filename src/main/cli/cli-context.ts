@@ -23,8 +23,16 @@ export interface CliContext {
   dispatcher: Dispatcher;
   options: CliOptions;
   output: CliOutput;
-  /** Aborted on Ctrl-C / SIGTERM (ends `watch`). */
+  /** Aborted on Ctrl-C / SIGTERM (ends `watch`, and `dial`'s wait for an extension). */
   signal: AbortSignal;
+}
+
+/** Resolves once `signal` is aborted (at once if it already is). */
+export function aborted(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) =>
+    signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
 }
 
 /**

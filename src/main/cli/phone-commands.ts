@@ -1,7 +1,7 @@
 import type { CallLogKind, PhoneStatus } from '../../shared/domain';
 import { CONFIG_EXPORT_TYPES, type RequestArgs } from '../../shared/contract';
 import { UsageError } from './cli-args';
-import { call, CommandFailed, type CliContext } from './cli-context';
+import { aborted, call, CommandFailed, type CliContext } from './cli-context';
 import { formatCalls, formatStatus } from './phone-format';
 import { expectCount } from './phones-command';
 import { watchPhone } from './watch-command';
@@ -66,8 +66,14 @@ export const PHONE_COMMANDS: Record<string, PhoneCommand> = {
           ? 'Dialled; the phone has not shown the call yet.'
           : `Dialled: call ${result.handle}`,
       );
-      // An extension goes out as DTMF once the call connects: stay until it has been sent.
-      await context.core.postDialsSettled();
+      // An extension goes out as DTMF once the call connects: stay until it has been sent, or
+      // until Ctrl-C (main.ts takes the signal over, so nothing else would stop the wait).
+      const sent = await Promise.race([
+        context.core.postDialsSettled().then(() => true),
+        aborted(context.signal).then(() => false),
+      ]);
+      if (!sent)
+        context.output.note('Stopped before the call connected: the extension was not sent.');
     };
   },
   end: (context, args) => {

@@ -1,4 +1,4 @@
-import type { CliContext } from './cli-context';
+import { aborted, type CliContext } from './cli-context';
 
 /**
  * `deskpilot watch`: prints the phone's events (status, lines, calls added/changed/removed,
@@ -12,10 +12,7 @@ export async function watchPhone(context: CliContext, phoneId: string): Promise<
   try {
     core.phones.session(phoneId);
     output.line({ type: 'snapshot', phoneId, ...core.phones.snapshot(phoneId) });
-    if (signal.aborted) return;
-    await new Promise<void>((resolve) =>
-      signal.addEventListener('abort', () => resolve(), { once: true }),
-    );
+    await aborted(signal);
   } finally {
     unsubscribe();
   }

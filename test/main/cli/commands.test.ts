@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { runCli } from '../../../src/main/cli/run-cli';
 import { runInProcess } from './run-deskpilot';
 import { control } from '../../../bench/sim-control';
 import { phoneAt } from '../../support/sim-phone';
@@ -107,6 +108,36 @@ describe('deskpilot commands (in-process, plain HTTP phone)', () => {
     // The phone writes handles without the 0x the core normalises to.
     const dialled = state.calls.find((call) => `0x${call.CallHandle}` === handle);
     expect(dialled?.Dtmf).toBe('89');
+    json(await deskpilot('end', handle, '--json'));
+  });
+
+  it('stops waiting for an unanswered call on Ctrl-C, without sending its extension', async () => {
+    const phone = phoneAt(simulator, 0);
+    const abort = new AbortController();
+    let stdout = '';
+    let stderr = '';
+    const streams = {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    };
+    // 408… is a number the simulated far end never answers.
+    const running = runCli(
+      ['--url', phone.url, 'dial', 'tel:4085550100;ext=89', '--json'],
+      { DESKPILOT_DATA_DIR: dataDir, DESKPILOT_PASSWORD: phone.adminPassword },
+      streams,
+      abort.signal,
+    );
+    for (let attempt = 0; attempt < 200 && stdout === ''; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const { handle } = JSON.parse(stdout) as { handle: string };
+    abort.abort();
+    expect(await running).toBe(0);
+    expect(stderr).toMatch(/extension was not sent/);
+    const state = (await control(phone, simulator.controlToken, 'GET', 'state')) as {
+      calls: { CallHandle: string; Dtmf: string }[];
+    };
+    expect(state.calls.find((call) => `0x${call.CallHandle}` === handle)?.Dtmf).toBe('');
     json(await deskpilot('end', handle, '--json'));
   });
 
