@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/app';
 import type { ConnectionTestResult } from '../../src/shared/contract';
 import { renderWithStores } from './support/render-app';
-import { createTestCore, makeCall, makeSnapshot, startupAnswers } from './support/test-core';
+import {
+  createTestCore,
+  makeCall,
+  makeSnapshot,
+  startupAnswers,
+  TEST_SETTINGS,
+} from './support/test-core';
 
 afterEach(cleanup);
 
@@ -208,6 +214,30 @@ describe('everyday window', () => {
       }),
     );
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('dials a confirmed link on the shown phone when the default phone was removed', async () => {
+    const core = createTestCore({
+      ...startupAnswers([makeSnapshot()]),
+      'settings.get': () => ({ ...TEST_SETTINGS, defaultPhoneId: 'removed-phone' }),
+      'calls.dial': () => ({ handle: '0x3' }),
+    });
+    renderWithStores(core, <App />);
+    await screen.findByRole('textbox', { name: 'Number to dial' });
+    act(() =>
+      core.emit('dial-request', {
+        source: 'link',
+        link: { destination: '2002', type: 'TEL', display: '2002' },
+      }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Dial 2002?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Call 2002' }));
+    await waitFor(() =>
+      expect(core.requests.find((request) => request.channel === 'calls.dial')?.args).toEqual({
+        phoneId: 'p1',
+        destination: '2002',
+      }),
+    );
   });
 
   it('keeps the extension of a confirmed link when it dials', async () => {

@@ -42,8 +42,10 @@ export function DialRequestPrompt() {
 
   const confirm = () => {
     const { phones, selectedPhoneId } = stores.phones.getState();
-    const phoneId =
-      stores.settings.getState().settings.defaultPhoneId ?? selectedPhoneId ?? phones[0]?.info.id;
+    const { defaultPhoneId } = stores.settings.getState().settings;
+    // The default may name a phone removed since; then dial where the window is, as the core does.
+    const defaultKnown = phones.some((phone) => phone.info.id === defaultPhoneId);
+    const phoneId = (defaultKnown ? defaultPhoneId : null) ?? selectedPhoneId ?? phones[0]?.info.id;
     dismiss();
     if (phoneId) {
       stores.ui.getState().show('calls');
