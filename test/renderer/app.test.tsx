@@ -3,10 +3,12 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/app';
-import type { ConnectionTestResult } from '../../src/shared/contract';
+import type { ConnectionTestResult, DialRequest } from '../../src/shared/contract';
 import { renderWithStores } from './support/render-app';
 import {
   createTestCore,
+  type Answers,
+  type TestCore,
   makeCall,
   makeSnapshot,
   startupAnswers,
@@ -18,6 +20,26 @@ afterEach(cleanup);
 const FINGERPRINT = Array.from({ length: 32 }, (_, index) =>
   (index + 16).toString(16).toUpperCase(),
 ).join(':');
+
+/** Starts the app on one phone and has the core ask to dial `link`; returns the prompt. */
+async function askToDial(link: DialRequest['link'], answers: Answers = {}) {
+  const core = createTestCore({
+    ...startupAnswers([makeSnapshot()]),
+    'calls.dial': () => ({ handle: '0x3' }),
+    ...answers,
+  });
+  renderWithStores(core, <App />);
+  await screen.findByRole('textbox', { name: 'Number to dial' });
+  act(() => core.emit('dial-request', { source: 'link', link }));
+  return { core, dialog: screen.getByRole('dialog', { name: `Dial ${link.display}?` }) };
+}
+
+/** Waits for the first dial the core received to be `args`. */
+async function expectDialled(core: TestCore, args: { phoneId: string; destination: string }) {
+  await waitFor(() =>
+    expect(core.requests.find((request) => request.channel === 'calls.dial')?.args).toEqual(args),
+  );
+}
 
 function testResult(overrides: Partial<ConnectionTestResult>): ConnectionTestResult {
   return {
@@ -185,19 +207,11 @@ describe('everyday window', () => {
 
   it('asks before dialling a number from a link, and dials on confirmation', async () => {
     const user = userEvent.setup();
-    const core = createTestCore({
-      ...startupAnswers([makeSnapshot()]),
-      'calls.dial': () => ({ handle: '0x3' }),
+    const { core, dialog } = await askToDial({
+      destination: '+15550102000',
+      type: 'TEL',
+      display: '+1 555 010 2000',
     });
-    renderWithStores(core, <App />);
-    await screen.findByRole('textbox', { name: 'Number to dial' });
-    act(() =>
-      core.emit('dial-request', {
-        source: 'link',
-        link: { destination: '+15550102000', type: 'TEL', display: '+1 555 010 2000' },
-      }),
-    );
-    const dialog = screen.getByRole('dialog', { name: 'Dial +1 555 010 2000?' });
     expect(core.requests.some((request) => request.channel === 'calls.dial')).toBe(false);
     const call = within(dialog).getByRole('button', { name: 'Call +1 555 010 2000' });
     // Focus starts on the answer and stays inside the dialog while tabbing.
@@ -207,65 +221,28 @@ describe('everyday window', () => {
     await user.tab();
     expect(document.activeElement).toBe(call);
     await user.click(call);
-    await waitFor(() =>
-      expect(core.requests.find((request) => request.channel === 'calls.dial')?.args).toEqual({
-        phoneId: 'p1',
-        destination: '+15550102000',
-      }),
-    );
+    await expectDialled(core, { phoneId: 'p1', destination: '+15550102000' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('dials a confirmed link on the shown phone when the default phone was removed', async () => {
-    const core = createTestCore({
-      ...startupAnswers([makeSnapshot()]),
-      'settings.get': () => ({ ...TEST_SETTINGS, defaultPhoneId: 'removed-phone' }),
-      'calls.dial': () => ({ handle: '0x3' }),
-    });
-    renderWithStores(core, <App />);
-    await screen.findByRole('textbox', { name: 'Number to dial' });
-    act(() =>
-      core.emit('dial-request', {
-        source: 'link',
-        link: { destination: '2002', type: 'TEL', display: '2002' },
-      }),
+    const { core, dialog } = await askToDial(
+      { destination: '2002', type: 'TEL', display: '2002' },
+      { 'settings.get': () => ({ ...TEST_SETTINGS, defaultPhoneId: 'removed-phone' }) },
     );
-    const dialog = screen.getByRole('dialog', { name: 'Dial 2002?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Call 2002' }));
-    await waitFor(() =>
-      expect(core.requests.find((request) => request.channel === 'calls.dial')?.args).toEqual({
-        phoneId: 'p1',
-        destination: '2002',
-      }),
-    );
+    await expectDialled(core, { phoneId: 'p1', destination: '2002' });
   });
 
   it('keeps the extension of a confirmed link when it dials', async () => {
-    const core = createTestCore({
-      ...startupAnswers([makeSnapshot()]),
-      'calls.dial': () => ({ handle: '0x3' }),
+    const { core, dialog } = await askToDial({
+      destination: '+15550102000',
+      type: 'TEL',
+      display: '+1 555 010 2000 ext. 89',
+      postDial: '89',
     });
-    renderWithStores(core, <App />);
-    await screen.findByRole('textbox', { name: 'Number to dial' });
-    act(() =>
-      core.emit('dial-request', {
-        source: 'link',
-        link: {
-          destination: '+15550102000',
-          type: 'TEL',
-          display: '+1 555 010 2000 ext. 89',
-          postDial: '89',
-        },
-      }),
-    );
-    const dialog = screen.getByRole('dialog', { name: 'Dial +1 555 010 2000 ext. 89?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Call +1 555 010 2000 ext. 89' }));
-    await waitFor(() =>
-      expect(core.requests.find((request) => request.channel === 'calls.dial')?.args).toEqual({
-        phoneId: 'p1',
-        destination: '+15550102000,89',
-      }),
-    );
+    await expectDialled(core, { phoneId: 'p1', destination: '+15550102000,89' });
   });
 
   it('switches views from the keyboard and marks the current one', async () => {

@@ -202,6 +202,15 @@ describe('admin console', () => {
   });
 });
 
+/** Opens the Skype for Business tab's sign-in form; `type` fills one of its fields. */
+async function openSkypeSignIn() {
+  fireEvent.click(await screen.findByRole('tab', { name: 'Skype for Business' }));
+  const form = await screen.findByRole('form', { name: 'Skype for Business sign-in' });
+  const type = (label: RegExp, value: string) =>
+    fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+  return { form, type };
+}
+
 describe('admin console: running configuration and Skype for Business', () => {
   it('shows the running configuration in the device tab', async () => {
     openConsole((p) => {
@@ -245,10 +254,7 @@ describe('admin console: running configuration and Skype for Business', () => {
         return { ok: true, value: null };
       };
     });
-    fireEvent.click(await screen.findByRole('tab', { name: 'Skype for Business' }));
-    const form = await screen.findByRole('form', { name: 'Skype for Business sign-in' });
-    const type = (label: RegExp, value: string) =>
-      fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+    const { form, type } = await openSkypeSignIn();
     type(/Sign-in address/, 'sip:me@example.com');
     type(/User name/, 'me');
     type(/Password/, 'sfb-Secret-1');
@@ -287,10 +293,7 @@ describe('admin console: a refused Skype sign-in', () => {
         error: { code: 'phone-error', message: 'Line not registered (4002).' },
       });
     });
-    fireEvent.click(await screen.findByRole('tab', { name: 'Skype for Business' }));
-    const form = await screen.findByRole('form', { name: 'Skype for Business sign-in' });
-    const type = (label: RegExp, value: string) =>
-      fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+    const { form, type } = await openSkypeSignIn();
     type(/Sign-in address/, 'sip:me@example.com');
     type(/User name/, 'me');
     type(/Password/, 'sfb-Secret-2');
