@@ -156,8 +156,12 @@ export const safeStorage = {
   isEncryptionAvailable: () => true,
   getSelectedStorageBackend: () => 'gnome_libsecret',
   encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`),
-  decryptString: (sealed: Buffer) =>
-    Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString(),
+  // Like the real one, refuses ciphertext it did not seal (another key, a reset keychain).
+  decryptString: (sealed: Buffer) => {
+    const text = sealed.toString();
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext');
+    return Buffer.from(text.slice('sealed:'.length), 'hex').toString();
+  },
 };
 
 export const BrowserWindow = StandInWindow;

@@ -86,6 +86,14 @@ describe('the safeStorage secret store', () => {
     await writeFile(file, 'not json');
     await expect(new SafeStorageSecretStore(file).get('x')).rejects.toThrow(/damaged/);
   });
+  it('treats a password the keychain can no longer decrypt as missing, keeping the others', async () => {
+    const file = join(dir, 'foreign.json');
+    await writeFile(file, JSON.stringify({ old: Buffer.from('other key').toString('base64') }));
+    const store = new SafeStorageSecretStore(file);
+    await store.set('new', 'hunter2');
+    expect(await store.get('old')).toBeNull();
+    expect(await store.get('new')).toBe('hunter2');
+  });
   it('refuses, rather than reporting no password, when the file cannot be read', async () => {
     const file = join(dir, 'unreadable.json');
     await mkdir(file);

@@ -26,10 +26,19 @@ export class SafeStorageSecretStore implements SecretStore {
     );
   }
 
-  /** The decrypted secret for `key`, or null. */
+  /**
+   * The decrypted secret for `key`, or null: also when the keychain can no longer decrypt it (a
+   * reset keychain, another OS account), so that phone asks for its password again instead of
+   * the whole app failing to start. The ciphertext stays until a new password replaces it.
+   */
   async get(key: string): Promise<string | null> {
     const sealed = await this.sealed.get(key);
-    return sealed === null ? null : safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+    if (sealed === null) return null;
+    try {
+      return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+    } catch {
+      return null;
+    }
   }
 
   /** Encrypts `secret` and stores it under `key`, replacing any previous one. */
