@@ -35,8 +35,17 @@ export function ContactsView() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    await store.previewImport(file.name, decodeTextFile(new Uint8Array(await file.arrayBuffer())));
-    if (fileRef.current) fileRef.current.value = '';
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      // The file vanished or cannot be read (moved, permissions): say so instead of nothing.
+      stores.notices.getState().push('error', `Reading ${file.name} failed: it cannot be opened.`);
+      return;
+    } finally {
+      if (fileRef.current) fileRef.current.value = '';
+    }
+    await store.previewImport(file.name, decodeTextFile(bytes));
   };
 
   return (
