@@ -116,6 +116,15 @@ export function createControlHandler(phone: SimulatedPhone, hooks: ControlHooks)
         const input = configInput.safeParse(body);
         if (!input.success) return bad(zodMessage(input.error));
         const { params, source, registration, dnd } = input.data;
+        // A line beyond the model's line keys can never exist: refuse it rather than ignore it,
+        // so a test steering the wrong line learns so at once.
+        const beyond = Object.keys(registration ?? {}).find(
+          (line) => Number(line) < 1 || Number(line) > phone.model.lineKeys,
+        );
+        if (beyond !== undefined)
+          return bad(
+            `registration: ${phone.model.id} has lines 1–${phone.model.lineKeys}, not ${beyond}`,
+          );
         if (params) {
           const result = phone.config.setMany(params, source ?? 'CONFIG');
           if (!result.ok) return bad(result.message);

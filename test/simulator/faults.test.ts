@@ -140,5 +140,8 @@ describe('faults on demand', () => {
     await expect(faults({ nonsense: true })).rejects.toThrow(/400/);
     await expect(control(sim, phone(), 'POST', 'ring', { name: 'x' })).rejects.toThrow(/from/);
     await expect(control(sim, phone(), 'POST', 'nowhere')).rejects.toThrow(/404/);
+    await expect(
+      control(sim, phone(), 'POST', 'config', { registration: { '99': 'Unregistered' } }),
+    ).rejects.toThrow(/not 99/);
   });
 });
