@@ -72,16 +72,16 @@ const contactInput = z.strictObject({
   favourite: z.boolean().default(false),
 });
 
-const settingsPatch = z
-  .strictObject({
-    clickToDial: z.enum(['dial', 'confirm']),
-    notifications: z.boolean(),
-    globalShortcut: z.string().max(64),
-    theme: z.enum(['system', 'light', 'dark']),
-    startAtLogin: z.boolean(),
-    defaultPhoneId: z.string().max(64).nullable(),
-  })
-  .partial();
+/** App preferences (AppSettings in settings.ts): the settings file and `settings.set` share it. */
+export const appSettingsSchema = z.strictObject({
+  clickToDial: z.enum(['dial', 'confirm']),
+  notifications: z.boolean(),
+  globalShortcut: z.string().max(64),
+  theme: z.enum(['system', 'light', 'dark']),
+  startAtLogin: z.boolean(),
+  defaultPhoneId: z.string().max(64).nullable(),
+});
+const settingsPatch = appSettingsSchema.partial();
 
 // ---- requests -------------------------------------------------------------------------------
 

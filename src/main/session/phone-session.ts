@@ -16,7 +16,7 @@ import type {
 import type { Call, CallLogEntry, CallLogKind } from '../../shared/domain';
 import { toPhoneError } from '../vvx/phone-error';
 import type { QueuePriority } from '../vvx/request-queue';
-import type { TouchType } from '../vvx/vvx-client';
+import type { SkypeSignInInput, TouchType } from '../vvx/vvx-client';
 import { nameBatches, valueBatches } from './config-batches';
 import { isNewOutgoingCall } from './call-tracker';
 import {
@@ -251,13 +251,7 @@ export class PhoneSession extends SessionBase {
   }
 
   /** Signs in to Skype for Business (the phone answers once sign-in finished: up to 150 s). */
-  async skypeSignIn(input: {
-    address: string;
-    user: string;
-    password: string;
-    domain: string;
-    lockCode?: string;
-  }): Promise<void> {
+  async skypeSignIn(input: SkypeSignInInput): Promise<void> {
     return this.action(() => this.client.skypeSignIn(input), false);
   }
 

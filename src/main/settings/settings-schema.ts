@@ -24,16 +24,6 @@ export const storedPhoneSchema = z.strictObject({
 });
 export type StoredPhone = z.infer<typeof storedPhoneSchema>;
 
-/** App preferences as stored; mirrors AppSettings in src/shared/settings.ts. */
-export const appSettingsSchema = z.strictObject({
-  clickToDial: z.enum(['dial', 'confirm']),
-  notifications: z.boolean(),
-  globalShortcut: z.string().max(64),
-  theme: z.enum(['system', 'light', 'dark']),
-  startAtLogin: z.boolean(),
-  defaultPhoneId: z.string().max(64).nullable(),
-});
-
 /** JSON Schema (draft 2020-12) for conf, generated from the zod schema so the two never drift. */
 export function toConfSchema(schema: z.ZodType): Record<string, unknown> {
   const json: Record<string, unknown> = { ...z.toJSONSchema(schema) };

@@ -41,6 +41,15 @@ export interface VvxClientOptions extends VvxTransportOptions {
 export type ConfigResetScope = 'all' | 'local' | 'web' | 'device';
 export type TouchType = 'Tap' | 'Press' | 'Release' | 'Swipe';
 
+/** What Skype for Business sign-in takes (the password is sent to the phone, never logged). */
+export interface SkypeSignInInput {
+  address: string;
+  user: string;
+  password: string;
+  domain: string;
+  lockCode?: string;
+}
+
 /** The phone's endpoints, one method each. Construct one per phone; `close()` when done. */
 export class VvxClient extends EndpointCaller {
   constructor(options: VvxClientOptions) {
@@ -211,13 +220,7 @@ export class VvxClient extends EndpointCaller {
   }
 
   /** Signs in to Skype for Business (the phone answers only when sign-in finished). */
-  skypeSignIn(input: {
-    address: string;
-    user: string;
-    password: string;
-    domain: string;
-    lockCode?: string;
-  }): Promise<void> {
+  skypeSignIn(input: SkypeSignInInput): Promise<void> {
     const data: Record<string, string> = {
       Address: input.address,
       User: input.user,
