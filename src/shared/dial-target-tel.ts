@@ -75,7 +75,7 @@ function asciiDigits(text: string): string {
  * Strips visual separators and checks what is left is a dialable string: an optional leading
  * "+" followed by digits, or local digits with "*" and "#" for feature codes.
  */
-export function normaliseDigits(text: string): string {
+function normaliseDigits(text: string): string {
   const compact = asciiDigits(text).replace(VISUAL_SEPARATORS, '');
   if (compact === '') {
     throw new DialTargetRefusal('There is no number to dial: only separators were given.');

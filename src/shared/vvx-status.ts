@@ -37,7 +37,7 @@ const MESSAGES: Record<VvxStatusCode, string> = {
 };
 
 /** True when `code` is one of the status codes the reference defines. */
-export function isVvxStatusCode(code: number): code is VvxStatusCode {
+function isVvxStatusCode(code: number): code is VvxStatusCode {
   return Object.prototype.hasOwnProperty.call(MESSAGES, code);
 }
 

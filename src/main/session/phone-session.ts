@@ -16,7 +16,7 @@ import type {
 import type { Call, CallLogEntry, CallLogKind } from '../../shared/domain';
 import { toPhoneError } from '../vvx/phone-error';
 import type { QueuePriority } from '../vvx/request-queue';
-import type { SkypeSignInInput, TouchType } from '../vvx/vvx-client';
+import type { ConfigResetScope, SkypeSignInInput, TouchType } from '../vvx/vvx-client';
 import { nameBatches, valueBatches } from './config-batches';
 import { isNewOutgoingCall } from './call-tracker';
 import {
@@ -285,7 +285,7 @@ export class PhoneSession extends SessionBase {
   }
 
   /** Resets configuration: all, or one source. */
-  async resetConfig(scope: 'all' | 'local' | 'web' | 'device'): Promise<void> {
+  async resetConfig(scope: ConfigResetScope): Promise<void> {
     return this.admin(() => this.action(() => this.client.configReset(scope), false));
   }
 

@@ -4,7 +4,7 @@
  * and the session above it, so that nothing here can ever repeat an effect on the phone.
  */
 import type { CallLogEntry, CallLogKind } from '../../shared/domain';
-import type { ConfigValue, HardwareKey } from '../../shared/contract';
+import type { CONFIG_RESET_SCOPES, ConfigValue, HardwareKey } from '../../shared/contract';
 import { PhoneError } from './phone-error';
 import {
   anyDataSchema,
@@ -38,7 +38,7 @@ export interface VvxClientOptions extends VvxTransportOptions {
   timeouts?: Partial<EndpointTimeouts>;
 }
 
-export type ConfigResetScope = 'all' | 'local' | 'web' | 'device';
+export type ConfigResetScope = (typeof CONFIG_RESET_SCOPES)[number];
 export type TouchType = 'Tap' | 'Press' | 'Release' | 'Swipe';
 
 /** What Skype for Business sign-in takes (the password is sent to the phone, never logged). */

@@ -17,7 +17,7 @@ export interface SimState {
   [key: string]: unknown;
 }
 
-/** The simulator's control API for one phone (over HTTP, as any test client would use it). */
+/** The simulator's control API for one phone, as the tests steer it. */
 export interface SimControl {
   /** Rings the phone from `from`; resolves with the new call's handle. */
   ring(from: string, name?: string): Promise<string>;
