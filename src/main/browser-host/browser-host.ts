@@ -15,7 +15,7 @@ import { createDispatcher } from '../ipc/dispatcher';
 import { createContractSocketServer } from './contract-socket';
 import { checkAddressing, hasSessionCookie, tokenCookieName, tokensMatch } from './request-guard';
 import { securityHeaders } from './security-headers';
-import { lookupStaticFile } from './static-files';
+import { lookupStaticFile } from '../ground/static-files';
 
 /** Where `vite build` puts the UI (see vite.config.ts at the repository root). */
 export const DEFAULT_RENDERER_DIR = fileURLToPath(

@@ -7,9 +7,9 @@ import { resolve } from 'node:path';
 import { createCore } from '../core/create-core';
 import { startBrowserHost, DEFAULT_RENDERER_DIR } from './browser-host';
 import { parseWebCliOptions, WEB_USAGE } from './cli-options';
-import { defaultDataDir } from './default-data-dir';
+import { defaultDataDir } from '../ground/data-dir';
 import { openInBrowser } from './open-browser';
-import { isRendererBuilt, notBuiltMessage } from './static-files';
+import { isRendererBuilt, notBuiltMessage } from '../ground/static-files';
 
 async function main(): Promise<void> {
   const options = parseWebCliOptions(process.argv.slice(2));

@@ -1,24 +1,5 @@
 /** Response headers that lock the served UI down to its own origin and files. */
-
-/**
- * The Content-Security-Policy for the UI: only our own scripts and styles, no inline script, no
- * plugins, no framing; `connectSources` are the only connections allowed ('none' in Electron,
- * where the contract goes through the preload).
- */
-export function contentSecurityPolicy(connectSources: readonly string[]): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src ${connectSources.length === 0 ? "'none'" : connectSources.join(' ')}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ');
-}
+import { contentSecurityPolicy } from '../ground/content-security-policy';
 
 /** Headers sent on every response of the browser host. */
 export function securityHeaders(port: number): Record<string, string> {

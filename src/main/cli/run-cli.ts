@@ -2,10 +2,9 @@ import { resolve } from 'node:path';
 
 import type { ContractError } from '../../shared/contract';
 import { createCore, type Core } from '../core/create-core';
-import { CoreError } from '../core/core-error';
-import { defaultDataDir } from '../browser-host/default-data-dir';
+import { DeskpilotError } from '../ground/deskpilot-error';
+import { defaultDataDir } from '../ground/data-dir';
 import { createDispatcher } from '../ipc/dispatcher';
-import { PhoneError } from '../vvx/phone-error';
 import { parseCommandLine, UsageError, type ParsedCommandLine } from './cli-args';
 import { CommandFailed, type CliContext } from './cli-context';
 import { CliOutput, type CliStreams } from './cli-output';
@@ -80,7 +79,7 @@ async function runCommand(context: CliContext, words: string[]): Promise<void> {
 
 function describeFailure(error: unknown): ContractError {
   if (error instanceof CommandFailed) return error.error;
-  if (error instanceof CoreError || error instanceof PhoneError) {
+  if (error instanceof DeskpilotError) {
     return { code: error.code, message: error.message };
   }
   return {

@@ -10,9 +10,8 @@ import { z } from 'zod';
 
 import type { Contact, ContactImportPreview, ContactNumber } from '../../shared/contacts';
 import type { ParsedArgs } from '../../shared/contract';
-import { CoreError } from '../core/core-error';
-import { errorText, openConfFile } from '../settings/conf-file';
-import { toConfSchema } from '../settings/settings-schema';
+import { DeskpilotError } from '../ground/deskpilot-error';
+import { errorText, openConfFile, toConfSchema } from '../ground/conf-file';
 import { normaliseContactNumber } from './contact-number';
 import { buildImportPreview, DuplicateIndex, type CandidateContact } from './import-preview';
 
@@ -57,7 +56,7 @@ function normaliseInputNumbers(input: ContactInput): ContactNumber[] {
   return input.numbers.map(({ label, number }, index) => {
     const normalised = normaliseContactNumber(label, number);
     if (!normalised.ok) {
-      throw new CoreError(
+      throw new DeskpilotError(
         'invalid-argument',
         `Number ${index + 1} ("${number.slice(0, 60)}"): ${normalised.message}`,
       );
@@ -134,7 +133,7 @@ export class ContactsStore {
   commitImport(previewId: string): { imported: number } {
     const candidates = this.previews.get(previewId);
     if (candidates === undefined) {
-      throw new CoreError(
+      throw new DeskpilotError(
         'not-found',
         'That import preview is no longer available (already imported, or replaced by newer previews); preview the file again.',
       );
@@ -175,7 +174,7 @@ export class ContactsStore {
 
   private require(id: string): void {
     if (!this.contacts.some((contact) => contact.id === id)) {
-      throw new CoreError('not-found', 'That contact no longer exists; it may have been deleted.');
+      throw new DeskpilotError('not-found', 'That contact no longer exists; it may have been deleted.');
     }
   }
 
@@ -184,7 +183,7 @@ export class ContactsStore {
       // Assigning the whole store skips conf.set's re-read and re-validation of the old file.
       this.conf.store = { contacts };
     } catch (error) {
-      throw new CoreError('internal', `The contacts could not be saved: ${errorText(error)}`);
+      throw new DeskpilotError('internal', `The contacts could not be saved: ${errorText(error)}`);
     }
     this.contacts = contacts;
     const sorted = this.list();

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 
-import { CoreError } from '../core/core-error';
+import { DeskpilotError } from '../ground/deskpilot-error';
 import type { ImportedFile, ImportedRecord } from './imported-record';
 
 type NamePart = 'full' | 'prefix' | 'given' | 'middle' | 'family' | 'suffix';
@@ -119,7 +119,7 @@ export function readCsv(content: string): ImportedFile {
   const hasName = Object.keys(columns.name).length > 0 || columns.company !== undefined;
   if (!hasName || columns.phones.length === 0) {
     const found = headers.slice(0, 8).join(', ');
-    throw new CoreError(
+    throw new DeskpilotError(
       'invalid-argument',
       `This CSV file has no recognisable ${hasName ? 'phone' : 'name'} column (its first columns are: ${found}). Export from Outlook or Google Contacts, or use the columns "Name" and "Phone".`,
     );

@@ -3,7 +3,7 @@
  * every record left out with the reason (no name, no number, undialable number, duplicate).
  */
 import type { Contact, ContactImportPreview, ContactNumber } from '../../shared/contacts';
-import { CoreError } from '../core/core-error';
+import { DeskpilotError } from '../ground/deskpilot-error';
 import { normaliseContactNumber } from './contact-number';
 import { readCsv } from './csv-reader';
 import type { ImportedRecord } from './imported-record';
@@ -121,7 +121,7 @@ export function buildImportPreview(
   const file = format === 'vcard' ? readVcards(content) : readCsv(content);
   const total = file.records.length + file.skipped.length;
   if (total === 0) {
-    throw new CoreError(
+    throw new DeskpilotError(
       'invalid-argument',
       format === 'vcard'
         ? `${fileName} holds no vCard (no BEGIN:VCARD line).`
@@ -129,7 +129,7 @@ export function buildImportPreview(
     );
   }
   if (total > MAX_IMPORT_RECORDS) {
-    throw new CoreError(
+    throw new DeskpilotError(
       'invalid-argument',
       `${fileName} holds ${total} records; at most ${MAX_IMPORT_RECORDS} can be imported at once.`,
     );

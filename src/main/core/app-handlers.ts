@@ -1,7 +1,7 @@
 import type { EventPayloads } from '../../shared/contract';
 import type { ContactsStore } from '../contacts/contacts-store';
 import type { SettingsStore } from '../settings/settings-store';
-import { CoreError } from './core-error';
+import { DeskpilotError } from '../ground/deskpilot-error';
 import { parseDestination } from './dial-destination';
 import type { HandlersOf } from './handler-types';
 import type { PhoneManager } from './phone-manager';
@@ -33,7 +33,7 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
     'settings.set': async (patch) => {
       const phoneId = patch.defaultPhoneId;
       if (typeof phoneId === 'string' && !manager.list().some((phone) => phone.id === phoneId)) {
-        throw new CoreError('unknown-phone', `There is no phone with id "${phoneId}".`);
+        throw new DeskpilotError('unknown-phone', `There is no phone with id "${phoneId}".`);
       }
       const next = settings.updateAppSettings(patch);
       deps.emitSettings(next);

@@ -14,10 +14,10 @@ import { parseDialTarget } from '../../shared/dial-target';
 import { ContactsStore } from '../contacts/contacts-store';
 import { FileSecretStore, type SecretStore } from '../settings/secret-store';
 import { SettingsStore } from '../settings/settings-store';
-import { toContractError } from '../ipc/error-mapping';
+import { toContractError } from '../ground/contract-error';
 import { createAppHandlers } from './app-handlers';
 import { createCallHandlers } from './call-handlers';
-import { CoreError } from './core-error';
+import { DeskpilotError } from '../ground/deskpilot-error';
 import { DemoLifecycle } from './demo-lifecycle';
 import { mustConfirmDial } from './dial-safety';
 import { createDeviceHandlers } from './device-handlers';
@@ -132,7 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     rawLink: string,
   ): Promise<DialRequestOutcome> {
     const parsed = parseDialTarget(rawLink);
-    if (!parsed.ok) return refused(new CoreError('invalid-argument', parsed.message));
+    if (!parsed.ok) return refused(new DeskpilotError('invalid-argument', parsed.message));
     const app = settings.appSettings();
     // Emergency and very short numbers always ask: a stray click must not call for help.
     if (app.clickToDial === 'confirm' || mustConfirmDial(parsed.value)) {
@@ -142,7 +142,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const phones = manager.list();
     const phone = phones.find((candidate) => candidate.id === app.defaultPhoneId) ?? phones[0];
     if (phone === undefined) {
-      return refused(new CoreError('unknown-phone', 'No phone is configured yet: add one first.'));
+      return refused(new DeskpilotError('unknown-phone', 'No phone is configured yet: add one first.'));
     }
     try {
       const value = await dialParsed(manager.session(phone.id), parsed.value, {

@@ -1,6 +1,6 @@
 import type { ParsedLink } from '../../shared/contract';
 import { parseDialTarget } from '../../shared/dial-target';
-import { CoreError } from './core-error';
+import { DeskpilotError } from '../ground/deskpilot-error';
 
 /**
  * Runs what a user, link or shortcut asked to call through the one dial-target parser, so nothing
@@ -8,6 +8,6 @@ import { CoreError } from './core-error';
  */
 export function parseDestination(input: string): ParsedLink {
   const parsed = parseDialTarget(input);
-  if (!parsed.ok) throw new CoreError('invalid-argument', parsed.message);
+  if (!parsed.ok) throw new DeskpilotError('invalid-argument', parsed.message);
   return parsed.value;
 }

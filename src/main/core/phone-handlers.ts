@@ -1,6 +1,6 @@
 import type { ConnectionTestResult } from '../../shared/contract';
 import { testConnection } from '../vvx/connection-test';
-import { CoreError } from './core-error';
+import { DeskpilotError } from '../ground/deskpilot-error';
 import type { DemoLifecycle } from './demo-lifecycle';
 import type { HandlersOf } from './handler-types';
 import type { PhoneManager } from './phone-manager';
@@ -58,7 +58,7 @@ async function requireWorkingConnection(input: {
 }
 
 /** The error for a failed connection test: its exact problem, with the fingerprint to accept. */
-export function connectionProblem(result: ConnectionTestResult): CoreError {
+export function connectionProblem(result: ConnectionTestResult): DeskpilotError {
   const fingerprintMissing =
     result.fingerprint !== null &&
     (result.attention === 'certificate-unknown' || result.attention === 'certificate-changed') &&
@@ -66,5 +66,5 @@ export function connectionProblem(result: ConnectionTestResult): CoreError {
   const message = fingerprintMissing
     ? `${result.message} The phone presented the certificate ${result.fingerprint}.`
     : result.message;
-  return new CoreError(result.attention ?? 'phone-error', message);
+  return new DeskpilotError(result.attention ?? 'phone-error', message);
 }

@@ -9,7 +9,7 @@ import {
   type StoredPhone,
 } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
-import { CoreError } from './core-error';
+import { DeskpilotError } from '../ground/deskpilot-error';
 
 /** What it takes to add a phone; the password goes to the SecretStore, never to settings. */
 export interface NewPhone {
@@ -57,7 +57,7 @@ function secretKey(phoneId: string): string {
 /**
  * Owns the configured phones and one PhoneSession per phone: adds, edits and removes them,
  * keeps settings and secrets in step, forwards each session's events and emits 'phones-changed'.
- * Unknown phone ids are refused with CoreError 'unknown-phone'.
+ * Unknown phone ids are refused with DeskpilotError 'unknown-phone'.
  */
 export class PhoneManager {
   private readonly entries = new Map<string, Entry>();
@@ -109,7 +109,7 @@ export class PhoneManager {
   usePasswordForNow(phoneId: string, password: string): void {
     const entry = this.entry(phoneId);
     if (entry.session !== null) {
-      throw new CoreError('internal', 'The password must be given before the phone connects.');
+      throw new DeskpilotError('internal', 'The password must be given before the phone connects.');
     }
     entry.password = password;
   }
@@ -189,7 +189,7 @@ export class PhoneManager {
       new URL(patch.url).origin !== new URL(entry.phone.url).origin
     ) {
       // The stored password is only ever sent to the address it was entered for.
-      throw new CoreError(
+      throw new DeskpilotError(
         'invalid-argument',
         'Enter the password again when changing the phone address.',
       );
@@ -247,7 +247,7 @@ export class PhoneManager {
   private entry(phoneId: string): Entry {
     const entry = this.entries.get(phoneId);
     if (entry === undefined) {
-      throw new CoreError('unknown-phone', `There is no phone with id "${phoneId}".`);
+      throw new DeskpilotError('unknown-phone', `There is no phone with id "${phoneId}".`);
     }
     return entry;
   }
@@ -257,7 +257,7 @@ export class PhoneManager {
       (phone) => phone.id !== exceptId && phone.name.toLowerCase() === name.toLowerCase(),
     );
     if (clash !== undefined) {
-      throw new CoreError(
+      throw new DeskpilotError(
         'invalid-argument',
         `A phone called "${clash.name}" already exists; choose another name.`,
       );

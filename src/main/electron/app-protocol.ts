@@ -4,8 +4,8 @@
  */
 import { protocol } from 'electron';
 
-import { contentSecurityPolicy } from '../browser-host/security-headers';
-import { lookupStaticFile } from '../browser-host/static-files';
+import { contentSecurityPolicy } from '../ground/content-security-policy';
+import { lookupStaticFile } from '../ground/static-files';
 
 const APP_SCHEME = 'app';
 const APP_HOST = 'deskpilot';

@@ -18,7 +18,7 @@ import {
 import type { DialRequest } from '../../shared/contract';
 import type { PhoneInfo } from '../../shared/domain';
 import type { AppSettings } from '../../shared/settings';
-import { defaultDataDir } from '../browser-host/default-data-dir';
+import { defaultDataDir } from '../ground/data-dir';
 import { createCore, type Core } from '../core/create-core';
 import { createDispatcher } from '../ipc/dispatcher';
 import { APP_ENTRY_URL, registerAppScheme, serveAppProtocol } from './app-protocol';

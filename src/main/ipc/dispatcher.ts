@@ -12,11 +12,8 @@ import {
 } from '../../shared/contract';
 import { requestSchemas } from '../../shared/contract-schemas';
 import { findHostileShape } from './hostile-keys';
-import { toContractError } from './error-mapping';
-import { describeIssue } from './describe-issue';
-
-/** Where internal failures are reported; receives no argument values, so no secrets. */
-export type DispatcherLog = (line: string) => void;
+import { toContractError, type FailureLog } from '../ground/contract-error';
+import { describeIssue } from '../ground/describe-issue';
 
 /** Validates and routes one request; shared by every transport. */
 export interface Dispatcher {
@@ -40,7 +37,7 @@ function failure(error: ContractError): { ok: false; error: ContractError } {
  */
 export function createDispatcher(
   core: { handlers: ContractHandlers },
-  log: DispatcherLog = (line) => console.error(line),
+  log: FailureLog = (line) => console.error(line),
 ): Dispatcher {
   async function run<C extends RequestChannel>(
     channel: C,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-import { CoreError } from '../core/core-error';
+import { DeskpilotError } from '../ground/deskpilot-error';
 
 /**
  * Where phone passwords live. Settings (conf) never hold a password; the core asks this store.
@@ -64,7 +64,7 @@ export class FileSecretStore implements SecretStore {
       const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown';
       if (code === 'ENOENT') return new Map();
       // The code (EACCES, EISDIR…) says what to fix; the file's content is never quoted.
-      throw new CoreError('internal', `Cannot read the password file ${this.filePath} (${code}).`);
+      throw new DeskpilotError('internal', `Cannot read the password file ${this.filePath} (${code}).`);
     }
     let parsed: unknown;
     try {
@@ -77,7 +77,7 @@ export class FileSecretStore implements SecretStore {
         ? Object.entries(parsed)
         : null;
     if (entries === null || !entries.every(isStringEntry)) {
-      throw new CoreError(
+      throw new DeskpilotError(
         'internal',
         `The password file ${this.filePath} is damaged; move it aside and enter the phone passwords again.`,
       );

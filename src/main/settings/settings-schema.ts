@@ -23,11 +23,3 @@ export const storedPhoneSchema = z.strictObject({
   demo: z.boolean(),
 });
 export type StoredPhone = z.infer<typeof storedPhoneSchema>;
-
-/** JSON Schema (draft 2020-12) for conf, generated from the zod schema so the two never drift. */
-export function toConfSchema(schema: z.ZodType): Record<string, unknown> {
-  const json: Record<string, unknown> = { ...z.toJSONSchema(schema) };
-  // conf's ajv already speaks draft 2020-12 and rejects a nested dialect declaration.
-  delete json.$schema;
-  return json;
-}

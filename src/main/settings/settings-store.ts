@@ -4,8 +4,8 @@ import { z } from 'zod';
 // The contract's schema, so the settings file and `settings.set` accept the same values.
 import { appSettingsSchema } from '../../shared/contract-schemas';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
-import { openConfFile } from './conf-file';
-import { storedPhoneSchema, toConfSchema, type StoredPhone } from './settings-schema';
+import { openConfFile, toConfSchema } from '../ground/conf-file';
+import { storedPhoneSchema, type StoredPhone } from './settings-schema';
 
 /** A type, not an interface: conf wants a plain record type. */
 type SettingsFile = {

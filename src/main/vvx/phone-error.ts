@@ -1,9 +1,10 @@
 /**
- * The one error type the engine raises about a phone: a stable code from the contract, plain
- * words with the fix, and the phone's own HTTP and VVX status when there was an answer.
+ * The error the engine raises about a phone: the core's DeskpilotError (a stable contract code,
+ * plain words with the fix) plus the phone's own HTTP and VVX status when there was an answer.
  */
-import type { ContractErrorCode } from '../../shared/contract';
+import type { ContractError, ContractErrorCode } from '../../shared/contract';
 import { describeVvxStatus, VVX_STATUS } from '../../shared/vvx-status';
+import { DeskpilotError } from '../ground/deskpilot-error';
 
 export interface PhoneErrorDetails {
   httpStatus?: number;
@@ -13,21 +14,27 @@ export interface PhoneErrorDetails {
 }
 
 /** An error about one phone request or connection; `message` is always safe to show a user. */
-export class PhoneError extends Error {
-  readonly code: ContractErrorCode;
+export class PhoneError extends DeskpilotError {
   readonly httpStatus?: number;
   readonly vvxStatus?: number;
   readonly presentedFingerprint?: string;
 
   constructor(code: ContractErrorCode, message: string, details: PhoneErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(code, message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'PhoneError';
-    this.code = code;
     if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
     if (details.vvxStatus !== undefined) this.vvxStatus = details.vvxStatus;
     if (details.presentedFingerprint !== undefined) {
       this.presentedFingerprint = details.presentedFingerprint;
     }
+  }
+
+  /** Adds the phone's own HTTP and VVX statuses to the contract error. */
+  override toContractError(): ContractError {
+    const mapped = super.toContractError();
+    if (this.httpStatus !== undefined) mapped.httpStatus = this.httpStatus;
+    if (this.vvxStatus !== undefined) mapped.vvxStatus = this.vvxStatus;
+    return mapped;
   }
 
   /** True for the phone's "busy, try again" answers (HTTP 403 or Status 4001): nothing was done. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { ContactsStore, type ContactInput } from '../../../src/main/contacts/contacts-store';
-import { CoreError } from '../../../src/main/core/core-error';
+import { DeskpilotError } from '../../../src/main/ground/deskpilot-error';
 import type { Contact } from '../../../src/shared/contacts';
 import { fixture, tempDataDir } from './fixture';
 
@@ -22,7 +22,7 @@ function codeOf(action: () => unknown): string | undefined {
   try {
     action();
   } catch (error) {
-    return error instanceof CoreError ? error.code : 'not a CoreError';
+    return error instanceof DeskpilotError ? error.code : 'not a DeskpilotError';
   }
   return undefined;
 }

@@ -6,8 +6,9 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 import Conf, { type Options } from 'conf';
+import { z } from 'zod';
 
-import { CoreError } from '../core/core-error';
+import { DeskpilotError } from './deskpilot-error';
 
 /** The message of a thrown value, for error texts shown to the user. */
 export function errorText(error: unknown): string {
@@ -30,7 +31,7 @@ export interface ConfFileOptions<T extends Record<string, unknown>> {
  * Opens `<dataDir>/<configName>.json` with mode 0600 (its data is nobody else's business). When
  * conf cannot read an existing file it is renamed to `<configName>.damaged-<time>.json`, a
  * warning naming both files is pushed to `warnings`, and a fresh file is started; when the
- * directory itself is unusable a CoreError 'internal' says so.
+ * directory itself is unusable a DeskpilotError 'internal' says so.
  */
 export function openConfFile<T extends Record<string, unknown>>(
   options: ConfFileOptions<T>,
@@ -48,7 +49,7 @@ export function openConfFile<T extends Record<string, unknown>>(
   } catch (error) {
     const file = join(dataDir, `${configName}.json`);
     if (!existsSync(file)) {
-      throw new CoreError(
+      throw new DeskpilotError(
         'internal',
         `Cannot create the ${configName} file in ${dataDir}: ${errorText(error)}`,
       );
@@ -60,4 +61,12 @@ export function openConfFile<T extends Record<string, unknown>>(
     );
     return new Conf<T>(confOptions);
   }
+}
+
+/** JSON Schema (draft 2020-12) for conf, generated from a zod schema so the two never drift. */
+export function toConfSchema(schema: z.ZodType): Record<string, unknown> {
+  const json: Record<string, unknown> = { ...z.toJSONSchema(schema) };
+  // conf's ajv already speaks draft 2020-12 and rejects a nested dialect declaration.
+  delete json.$schema;
+  return json;
 }
