@@ -1,7 +1,36 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
+
+/**
+ * The floors of src/main: each room may import only the rooms listed for it (and src/shared,
+ * Node and libraries). Nothing imports upward or sideways, so no two rooms can import each other.
+ */
+const MAIN_ROOMS = {
+  ground: [],
+  vvx: ['ground'],
+  ipc: ['ground'],
+  settings: ['ground'],
+  contacts: ['ground'],
+  demo: [],
+  session: ['ground', 'vvx'],
+  core: ['ground', 'vvx', 'session', 'settings', 'contacts', 'demo'],
+  'browser-host': ['ground', 'ipc', 'core'],
+  cli: ['ground', 'ipc', 'core'],
+  electron: ['ground', 'ipc', 'core', 'settings'],
+};
+
+const mainFloorZones = Object.entries(MAIN_ROOMS).flatMap(([room, allowed]) =>
+  Object.keys(MAIN_ROOMS)
+    .filter((other) => other !== room && !allowed.includes(other))
+    .map((other) => ({
+      target: `./src/main/${room}`,
+      from: `./src/main/${other}`,
+      message: `src/main/${room} may import only ${allowed.join(', ') || 'no other room of src/main'} (see src/main/README.md).`,
+    })),
+);
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'coverage'] },
@@ -17,6 +46,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      // Type-only imports are erased at build time, so only imports that run can close a circle.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: mainFloorZones }],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -25,7 +68,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/simulator/**', 'electron'], message: 'The renderer talks to the core only through the contract.' },
+            {
+              group: ['**/main/**', '**/simulator/**', 'electron'],
+              message: 'The renderer talks to the core only through the contract.',
+            },
           ],
         },
       ],
@@ -36,7 +82,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/simulator/**', 'electron', 'node:*'], message: 'src/shared imports nothing from the other folders.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '**/main/**',
+                '**/renderer/**',
+                '**/preload/**',
+                '**/simulator/**',
+                'electron',
+                'node:*',
+              ],
+              message: 'src/shared imports nothing from the other folders.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -45,7 +105,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron'], message: 'The simulator talks to the rest only over HTTP.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron'],
+              message: 'The simulator talks to the rest only over HTTP.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -55,7 +122,33 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', '**/renderer/**'], message: 'Only src/main/electron/ may import electron.' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', '**/renderer/**'],
+              message: 'Only src/main/electron/ may import electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
+    ignores: ['src/main/electron/contract-ipc.ts', 'src/preload/ipc-transport.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message:
+                'IPC goes through its wrappers only: src/main/electron/contract-ipc.ts (sender-checked) and src/preload/ipc-transport.ts.',
+            },
+          ],
+        },
       ],
     },
   },

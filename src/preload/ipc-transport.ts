@@ -1,5 +1,5 @@
 /** The contract over Electron IPC, as the preload sees it. */
-import type { IpcRenderer, IpcRendererEvent } from 'electron';
+import { ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
 
 import type {
   ContractTransport,
@@ -16,7 +16,7 @@ import { IPC_EVENT_PREFIX, IPC_INVOKE_CHANNEL } from '../shared/contract-wire';
  * event listeners receive only the payload, never the IPC event, and get an unsubscribe.
  */
 export function createIpcTransport(
-  ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
+  ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'> = ipcRenderer,
 ): ContractTransport {
   return {
     invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>) {

@@ -2,7 +2,12 @@
  * The contract over Electron IPC: one invoke channel into the dispatcher, accepted only from the
  * app's own page in the app's own window, and every core event pushed to that window.
  */
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import {
+  ipcMain as electronIpcMain,
+  type IpcMain,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 
 import type {
   EventChannel,
@@ -39,12 +44,13 @@ const refused: RequestOutcome<RequestChannel> = {
  * windows; returns a function that undoes both.
  */
 export function wireContractIpc(options: {
-  ipcMain: IpcMain;
+  /** Electron's own by default; tests pass a stand-in. */
+  ipcMain?: Pick<IpcMain, 'handle' | 'removeHandler'>;
   dispatcher: Dispatcher;
   core: ContractCore;
   windows: () => readonly WebContents[];
 }): () => void {
-  const { ipcMain, dispatcher, core, windows } = options;
+  const { ipcMain = electronIpcMain, dispatcher, core, windows } = options;
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, args: unknown) =>
     isTrustedSender(event, windows) ? dispatcher.invoke(channel, args) : refused,
   );

@@ -10,7 +10,6 @@ import {
   app,
   clipboard,
   globalShortcut,
-  ipcMain,
   session,
   shell,
 } from 'electron';
@@ -144,7 +143,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
     paths.preload,
     join(app.getPath('userData'), 'window-state.json'),
   );
-  wireContractIpc({ ipcMain, dispatcher, core, windows: () => [window.webContents] });
+  wireContractIpc({ dispatcher, core, windows: () => [window.webContents] });
   notifyIncomingCalls({ core, dispatcher, settings: () => settings, showWindow });
 
   const dialClipboard = (text: string): void => dial('shortcut', text);
