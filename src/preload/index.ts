@@ -4,7 +4,23 @@
  */
 import { contextBridge } from 'electron';
 
-import { createDeskpilotApi } from '../shared/contract';
+import { REQUEST_CHANNELS } from '../shared/contract';
+import { createDeskpilotApi, type DeskpilotApi } from '../shared/contract/api';
 import { createIpcTransport } from './ipc-transport';
 
-contextBridge.exposeInMainWorld('deskpilot', createDeskpilotApi(createIpcTransport()));
+/**
+ * contextBridge copies plain objects only, so the verbs the API makes on first use are listed
+ * here from the contract, one namespace object each.
+ */
+function plainApi(api: DeskpilotApi): DeskpilotApi {
+  const verbs = api as unknown as Record<string, Record<string, unknown>>;
+  const plain: Record<string, Record<string, unknown>> = {};
+  for (const channel of REQUEST_CHANNELS) {
+    const [namespace, verb] = channel.split('.') as [string, string];
+    (plain[namespace] ??= {})[verb] = verbs[namespace]?.[verb];
+  }
+  // Exactly the API's namespaces, verbs and events, now as plain properties.
+  return { ...plain, events: api.events } as unknown as DeskpilotApi;
+}
+
+contextBridge.exposeInMainWorld('deskpilot', plainApi(createDeskpilotApi(createIpcTransport())));

@@ -1,15 +1,10 @@
 /** The contract over Electron IPC, as the preload sees it. */
 import { ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
 
-import type {
-  ContractTransport,
-  EventChannel,
-  EventPayloads,
-  RequestArgs,
-  RequestChannel,
-  RequestOutcome,
-} from '../shared/contract';
-import { IPC_EVENT_PREFIX, IPC_INVOKE_CHANNEL } from '../shared/contract-wire';
+import type { ContractTransport, RequestOutcome } from '../shared/contract/api';
+import type { EventChannel, EventPayloads } from '../shared/contract/events';
+import type { RequestArgs, RequestChannel } from '../shared/contract';
+import { IPC_EVENT_PREFIX, IPC_INVOKE_CHANNEL } from '../shared/contract/wire';
 
 /**
  * Calls go through one invoke channel (main checks the sender and validates the arguments);

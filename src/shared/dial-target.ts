@@ -21,10 +21,23 @@
  *   National numbers are dialled as written (digits only): without a configured country,
  *   turning them into E.164 would be a guess.
  */
-import type { ParsedLink } from './contract';
 import { parseSipBody } from './dial-target-sip';
 import { parseTelBody, parseTypedNumber } from './dial-target-tel';
 import { DialTargetRefusal, refuseControlCharacters, stripInvisible } from './dial-target-text';
+
+/** What a destination, typed or linked, turned out to be. */
+export interface ParsedLink {
+  /** What will be dialled: digits (with optional leading +) or a SIP URI. */
+  destination: string;
+  type: 'TEL' | 'SIP';
+  /** Human form for confirmation dialogs. */
+  display: string;
+  /**
+   * Keypad digits to send as DTMF once the call connects (from ";ext=", ";postd=", "ext. 89" or
+   * pauses like "+15551234567,89"); the phone's dial request has no room for them.
+   */
+  postDial?: string;
+}
 
 /** Longest input considered; real numbers and SIP addresses are far shorter. */
 export const MAX_DIAL_TARGET_LENGTH = 256;
@@ -86,8 +99,8 @@ export function parseDialTarget(input: string): DialTargetResult {
 }
 
 /**
- * The text to hand back to the core to dial `link` again, extension included: parseDialTarget
- * reads `destination,postDial` as the same link, so a confirmed link keeps its extension.
+ * The text that dials `link` again, extension included (redial): parseDialTarget reads
+ * `destination,postDial` as the same link, which its display form does not always survive.
  */
 export function dialTextOf(link: ParsedLink): string {
   return link.postDial ? `${link.destination},${link.postDial}` : link.destination;

@@ -112,7 +112,8 @@ export type PhoneEvent =
   | { type: 'incoming-call'; phoneId: string; call: Call }
   | { type: 'phones-changed'; phones: PhoneInfo[] };
 
-export type CallLogKind = 'missed' | 'received' | 'placed';
+export const CALL_LOG_KINDS = ['missed', 'received', 'placed'] as const;
+export type CallLogKind = (typeof CALL_LOG_KINDS)[number];
 
 export interface CallLogEntry {
   kind: CallLogKind;
@@ -123,3 +124,49 @@ export interface CallLogEntry {
   startTime: string;
   durationSeconds: number;
 }
+
+// ---- what a phone takes ----------------------------------------------------------------------
+
+/** The hardware keys simulateKeyEvent can press. */
+export const HARDWARE_KEYS = [
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Dialpad0',
+  'Dialpad1',
+  'Dialpad2',
+  'Dialpad3',
+  'Dialpad4',
+  'Dialpad5',
+  'Dialpad6',
+  'Dialpad7',
+  'Dialpad8',
+  'Dialpad9',
+  'DialpadStar',
+  'DialpadPound',
+  'Home',
+  'MicMute',
+  'Redial',
+  'Select',
+  'Delete',
+  'SoftKey1',
+  'SoftKey2',
+  'SoftKey3',
+  'SoftKey4',
+  'VolUp',
+  'VolDown',
+] as const;
+export type HardwareKey = (typeof HARDWARE_KEYS)[number];
+
+/** The touches simulateTouch can make. */
+export const TOUCH_TYPES = ['Tap', 'Press', 'Release', 'Swipe'] as const;
+export type TouchType = (typeof TOUCH_TYPES)[number];
+
+/** What configuration export can send. */
+export const CONFIG_EXPORT_TYPES = ['ConfigFiles', 'Local', 'Web', 'Device', 'All'] as const;
+/** What configuration reset can reset: everything, or one source. */
+export const CONFIG_RESET_SCOPES = ['all', 'local', 'web', 'device'] as const;
+export type ConfigResetScope = (typeof CONFIG_RESET_SCOPES)[number];
+/** How the phone transfers a call. */
+export const TRANSFER_TYPES = ['Consultative', 'Blind', 'Safe'] as const;

@@ -18,11 +18,10 @@ import {
 } from '../../src/renderer/bridge/socket-transport';
 import {
   createDeskpilotApi,
-  REQUEST_CHANNELS,
   type DeskpilotApi,
   type RequestOutcome,
-  type RequestChannel,
-} from '../../src/shared/contract';
+} from '../../src/shared/contract/api';
+import { REQUEST_CHANNELS, type RequestChannel } from '../../src/shared/contract';
 import type { PhoneEvent } from '../../src/shared/domain';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { signIn, simulatorControl } from './http-helpers';
@@ -171,6 +170,30 @@ describe('the contract through the browser host', () => {
     valueOf('calls.ignore', await api.calls.ignore({ phoneId, handle: await ring('2002') }));
     valueOf('calls.reject', await api.calls.reject({ phoneId, handle: await ring('2003') }));
     valueOf('calls.logs', await api.calls.logs({ phoneId }));
+
+    // Links: held for confirmation (the default setting), then dismissed or confirmed by id.
+    const asked: string[] = [];
+    const stopAsking = api.events.on('dial-request', (request) => asked.push(request.id));
+    expect(
+      valueOf('links.request', await api.links.request({ source: 'link', link: 'tel:5550142' })),
+    ).toBe('confirm');
+    await until(
+      () => Promise.resolve(asked),
+      (ids) => ids.length === 1,
+    );
+    valueOf('links.dismissDial', await api.links.dismissDial({ id: asked[0] ?? '' }));
+    valueOf('links.request', await api.links.request({ source: 'shortcut', link: '5550143' }));
+    await until(
+      () => Promise.resolve(asked),
+      (ids) => ids.length === 2,
+    );
+    stopAsking();
+    const linked = valueOf(
+      'links.confirmDial',
+      await api.links.confirmDial({ id: asked[1] ?? '', phoneId }),
+    );
+    expect(linked.handle).toMatch(/^0x[0-9a-f]+$/);
+    valueOf('calls.end', await api.calls.end({ phoneId, handle: linked.handle ?? '' }));
 
     valueOf('screen.get', await api.screen.get({ phoneId }));
     valueOf(

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
 import { createCore, type Core } from '../../src/main/core/create-core';
 import { createSocketTransport } from '../../src/renderer/bridge/socket-transport';
-import { createDeskpilotApi } from '../../src/shared/contract';
+import { createDeskpilotApi } from '../../src/shared/contract/api';
 import { signIn } from './http-helpers';
 
 let dataDir: string;

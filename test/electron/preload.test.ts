@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 
 import { createIpcTransport } from '../../src/preload/ipc-transport';
-import { createDeskpilotApi } from '../../src/shared/contract';
+import { createDeskpilotApi } from '../../src/shared/contract/api';
 
 const exposed = vi.hoisted(() => new Map<string, unknown>());
 vi.mock('electron', () => ({

@@ -60,6 +60,21 @@ describe('lint', () => {
     ).toContain('no-restricted-imports');
   });
 
+  it('keeps the contract schemas (and zod) out of the renderer, types aside', async () => {
+    expect(
+      await brokenRules(
+        'src/renderer/stores/schemas.ts',
+        "import { CONTRACT } from '../../shared/contract';\nexport const contract = CONTRACT;\n",
+      ),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    expect(
+      await brokenRules(
+        'src/renderer/stores/types.ts',
+        "import type { RequestChannel } from '../../shared/contract';\nexport type Channel = RequestChannel;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('lets the wrappers and allowed imports through', async () => {
     expect(
       await brokenRules(

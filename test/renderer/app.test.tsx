@@ -3,7 +3,8 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/app';
-import type { ConnectionTestResult, DialRequest } from '../../src/shared/contract';
+import type { ConnectionTestResult } from '../../src/shared/contract/phones';
+import type { DialRequest } from '../../src/shared/contract/links';
 import { renderWithStores } from './support/render-app';
 import {
   createTestCore,
@@ -30,7 +31,7 @@ async function askToDial(link: DialRequest['link'], answers: Answers = {}) {
   });
   renderWithStores(core, <App />);
   await screen.findByRole('textbox', { name: 'Number to dial' });
-  act(() => core.emit('dial-request', { source: 'link', link }));
+  act(() => core.emit('dial-request', { id: 'request-1', source: 'link', link }));
   return { core, dialog: screen.getByRole('dialog', { name: `Dial ${link.display}?` }) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDeskpilotApi, type ContractTransport } from '../../src/shared/contract';
+import { createDeskpilotApi, type ContractTransport } from '../../src/shared/contract/api';
 import { createAppStores, startAppStores } from '../../src/renderer/stores/app-stores';
 import { selectedPhone } from '../../src/renderer/stores/phones-store';
 import type { PhoneSnapshot } from '../../src/shared/domain';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
-import { CONTRACT_SOCKET_PATH } from '../../shared/contract-wire';
+import { CONTRACT_SOCKET_PATH } from '../../shared/contract/wire';
 import type { ContractCore } from '../ipc/contract-core';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createContractSocketServer } from './contract-socket';

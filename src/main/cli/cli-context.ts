@@ -1,9 +1,5 @@
-import type {
-  ContractError,
-  RequestArgs,
-  RequestChannel,
-  RequestResults,
-} from '../../shared/contract';
+import type { ContractError } from '../../shared/contract/errors';
+import type { RequestArgs, RequestChannel, RequestResults } from '../../shared/contract';
 import type { Core } from '../core/create-core';
 import type { Dispatcher } from '../ipc/dispatcher';
 import type { CliOptions } from './cli-args';

@@ -1,4 +1,4 @@
-import type { ContractError } from '../../shared/contract';
+import type { ContractError } from '../../shared/contract/errors';
 
 /** Where the CLI writes; the process streams in production, anything writable in tests. */
 export interface CliStreams {

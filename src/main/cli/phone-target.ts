@@ -1,4 +1,4 @@
-import type { ConnectionTestResult } from '../../shared/contract';
+import type { ConnectionTestResult } from '../../shared/contract/phones';
 import { connectionProblem } from '../core/phone-handlers';
 import { UsageError } from './cli-args';
 import { call, CommandFailed, type CliContext } from './cli-context';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-import type { ContractError } from '../../shared/contract';
+import type { ContractError } from '../../shared/contract/errors';
 import { createCore, type Core } from '../core/create-core';
 import { DeskpilotError } from '../ground/deskpilot-error';
 import { defaultDataDir } from '../ground/data-dir';

@@ -174,7 +174,10 @@ export class ContactsStore {
 
   private require(id: string): void {
     if (!this.contacts.some((contact) => contact.id === id)) {
-      throw new DeskpilotError('not-found', 'That contact no longer exists; it may have been deleted.');
+      throw new DeskpilotError(
+        'not-found',
+        'That contact no longer exists; it may have been deleted.',
+      );
     }
   }
 

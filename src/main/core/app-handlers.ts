@@ -1,8 +1,9 @@
-import type { EventPayloads } from '../../shared/contract';
+import type { EventPayloads } from '../../shared/contract/events';
 import type { ContactsStore } from '../contacts/contacts-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { DeskpilotError } from '../ground/deskpilot-error';
 import { parseDestination } from './dial-destination';
+import type { DialRequests } from './dial-requests';
 import type { HandlersOf } from './handler-types';
 import type { PhoneManager } from './phone-manager';
 
@@ -12,12 +13,13 @@ export interface AppHandlerDeps {
   contacts: ContactsStore;
   settings: SettingsStore;
   manager: PhoneManager;
+  dialRequests: DialRequests;
   emitSettings: (settings: EventPayloads['settings-changed']) => void;
 }
 
-/** Handlers of the address book, app preferences and link parsing channels. */
+/** Handlers of the address book, app preferences and click-to-dial link channels. */
 export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
-  const { contacts, settings, manager } = deps;
+  const { contacts, settings, manager, dialRequests } = deps;
   return {
     'contacts.list': async () => contacts.list(),
     'contacts.add': async (input) => contacts.add(input),
@@ -40,5 +42,11 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       return next;
     },
     'links.parse': async ({ link }) => parseDestination(link),
+    'links.request': async ({ source, link }) => dialRequests.request(source, link),
+    'links.confirmDial': async ({ id, phoneId }) => dialRequests.confirm(id, phoneId),
+    'links.dismissDial': async ({ id }) => {
+      dialRequests.dismiss(id);
+      return null;
+    },
   };
 }

@@ -2,25 +2,19 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type {
-  ContractError,
-  ContractHandlers,
-  DialRequest,
-  EventChannel,
-  EventPayloads,
-  RequestOutcome,
-} from '../../shared/contract';
-import { parseDialTarget } from '../../shared/dial-target';
+import type { RequestOutcome } from '../../shared/contract/api';
+import type { ContractHandlers } from '../../shared/contract';
+import type { EventChannel, EventPayloads } from '../../shared/contract/events';
+import type { DialRequestSource } from '../../shared/contract/links';
 import { ContactsStore } from '../contacts/contacts-store';
+import { toContractError } from '../ground/contract-error';
 import { FileSecretStore, type SecretStore } from '../settings/secret-store';
 import { SettingsStore } from '../settings/settings-store';
-import { toContractError } from '../ground/contract-error';
 import { createAppHandlers } from './app-handlers';
 import { createCallHandlers } from './call-handlers';
-import { DeskpilotError } from '../ground/deskpilot-error';
 import { DemoLifecycle } from './demo-lifecycle';
-import { mustConfirmDial } from './dial-safety';
 import { createDeviceHandlers } from './device-handlers';
+import { DialRequests } from './dial-requests';
 import { EventBus } from './event-bus';
 import { createPhoneHandlers } from './phone-handlers';
 import { PhoneManager } from './phone-manager';
@@ -52,12 +46,13 @@ export interface Core {
     listener: (payload: EventPayloads[E]) => void,
   ): () => void;
   /**
-   * A tel:/sip: link, `--dial` or the shortcut asks to call `rawLink`. Invalid links are refused
-   * (nothing reaches a phone); with `clickToDial: 'confirm'`, or for an emergency or very short
-   * number (at most 3 digits) whatever the setting, a 'dial-request' event is emitted and
-   * `'confirm'` returned; otherwise the default phone (or the first one) dials at once.
+   * A tel:/sip: link, `--dial` or the shortcut asks to call `rawLink` (the `links.request`
+   * channel, as an outcome). Invalid links are refused (nothing reaches a phone); with
+   * `clickToDial: 'confirm'`, or for an emergency or very short number (at most 3 digits)
+   * whatever the setting, the request is held, a 'dial-request' event is emitted and `'confirm'`
+   * returned; otherwise the default phone (or the first one) dials at once.
    */
-  requestDial(source: DialRequest['source'], rawLink: string): Promise<DialRequestOutcome>;
+  requestDial(source: DialRequestSource, rawLink: string): Promise<DialRequestOutcome>;
   /** Problems found at start-up (a damaged settings file set aside, a demo that failed), in words. */
   warnings: string[];
   /** Phones and sessions, for the CLI (one-off phones, lookup by name). */
@@ -110,6 +105,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const postDials = new PendingPostDials();
+  const dialRequests = new DialRequests({
+    phones: () => manager.list(),
+    settings: () => settings.appSettings(),
+    announce: (request) => bus.emit('dial-request', request),
+    dial: (phoneId, link) =>
+      dialParsed(manager.session(phoneId), link, { log, pending: postDials }),
+  });
   const handlers: ContractHandlers = {
     ...createPhoneHandlers(manager, demo),
     ...createCallHandlers(manager, log, postDials),
@@ -118,40 +120,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       contacts,
       settings,
       manager,
+      dialRequests,
       emitSettings: (next) => bus.emit('settings-changed', next),
     }),
   };
 
-  const refused = (error: unknown): { ok: false; error: ContractError } => ({
-    ok: false,
-    error: toContractError(error, 'calls.dial', log),
-  });
-
   async function requestDial(
-    source: DialRequest['source'],
+    source: DialRequestSource,
     rawLink: string,
   ): Promise<DialRequestOutcome> {
-    const parsed = parseDialTarget(rawLink);
-    if (!parsed.ok) return refused(new DeskpilotError('invalid-argument', parsed.message));
-    const app = settings.appSettings();
-    // Emergency and very short numbers always ask: a stray click must not call for help.
-    if (app.clickToDial === 'confirm' || mustConfirmDial(parsed.value)) {
-      bus.emit('dial-request', { source, link: parsed.value });
-      return { ok: true, value: 'confirm' };
-    }
-    const phones = manager.list();
-    const phone = phones.find((candidate) => candidate.id === app.defaultPhoneId) ?? phones[0];
-    if (phone === undefined) {
-      return refused(new DeskpilotError('unknown-phone', 'No phone is configured yet: add one first.'));
-    }
     try {
-      const value = await dialParsed(manager.session(phone.id), parsed.value, {
-        log,
-        pending: postDials,
-      });
+      const value = await dialRequests.request(source, rawLink);
+      // Two returns: TypeScript gives each branch its own outcome type.
+      if (value === 'confirm') return { ok: true, value };
       return { ok: true, value };
     } catch (error) {
-      return refused(error);
+      return { ok: false, error: toContractError(error, 'links.request', log) };
     }
   }
 

@@ -1,4 +1,4 @@
-import type { ParsedLink } from '../../shared/contract';
+import type { ParsedLink } from '../../shared/dial-target';
 import { parseDialTarget } from '../../shared/dial-target';
 import { DeskpilotError } from '../ground/deskpilot-error';
 

@@ -3,7 +3,7 @@
  * and very short numbers. A stray click on "tel:911" in a web page, or a clipboard holding "112",
  * must not call the emergency services, whatever the "dial at once" setting says.
  */
-import type { ParsedLink } from '../../shared/contract';
+import type { ParsedLink } from '../../shared/dial-target';
 
 /** Numbers at most this long (service and emergency codes) always ask first. */
 const SHORT_NUMBER_DIGITS = 3;

@@ -1,4 +1,4 @@
-import type { EventChannel, EventPayloads } from '../../shared/contract';
+import type { EventChannel, EventPayloads } from '../../shared/contract/events';
 
 type Listener<E extends EventChannel> = (payload: EventPayloads[E]) => void;
 

@@ -1,4 +1,4 @@
-import type { ConnectionTestResult } from '../../shared/contract';
+import type { ConnectionTestResult } from '../../shared/contract/phones';
 import { testConnection } from '../vvx/connection-test';
 import { DeskpilotError } from '../ground/deskpilot-error';
 import type { DemoLifecycle } from './demo-lifecycle';

@@ -4,7 +4,7 @@
  * DTMF once the call this dial produced is Connected — never earlier, when the far end could
  * not hear them, and never to another call.
  */
-import type { ParsedLink } from '../../shared/contract';
+import type { ParsedLink } from '../../shared/dial-target';
 import type { Call } from '../../shared/domain';
 import type { PhoneSession } from '../session/phone-session';
 

@@ -14,7 +14,7 @@ import {
   shell,
 } from 'electron';
 
-import type { DialRequest } from '../../shared/contract';
+import type { DialRequest } from '../../shared/contract/links';
 import type { PhoneInfo } from '../../shared/domain';
 import type { AppSettings } from '../../shared/settings';
 import { defaultDataDir } from '../ground/data-dir';

@@ -1,5 +1,5 @@
 /** Finds a dial request in a command line: `--dial NUMBER`, `--dial=NUMBER` or a bare link. */
-import type { DialRequest } from '../../shared/contract';
+import type { DialRequest } from '../../shared/contract/links';
 
 const LINK_SCHEMES = ['tel:', 'callto:', 'sip:', 'sips:'];
 

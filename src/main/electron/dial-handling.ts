@@ -3,7 +3,7 @@
  * launch and the clipboard shortcut all end here and go through the core's `requestDial`, which
  * parses the text and refuses anything that is not a number or SIP URI.
  */
-import type { DialRequest } from '../../shared/contract';
+import type { DialRequest } from '../../shared/contract/links';
 import type { Core } from '../core/create-core';
 
 /** How the shell shows the outcome of a dial request. */

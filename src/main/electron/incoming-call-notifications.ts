@@ -4,7 +4,7 @@
  */
 import { Notification } from 'electron';
 
-import type { EventPayloads } from '../../shared/contract';
+import type { EventPayloads } from '../../shared/contract/events';
 import type { AppSettings } from '../../shared/settings';
 import type { Call } from '../../shared/domain';
 import type { ContractCore } from '../ipc/contract-core';

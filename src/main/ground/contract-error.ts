@@ -4,7 +4,7 @@
  * users and never hold secrets. Anything else is a bug and is reported generically, logged
  * without its message (which could quote arguments or credentials).
  */
-import type { ContractError } from '../../shared/contract';
+import type { ContractError } from '../../shared/contract/errors';
 import { DeskpilotError } from './deskpilot-error';
 
 /** Where internal failures are reported; receives no argument values, so no secrets. */

@@ -1,4 +1,4 @@
-import type { ContractError, ContractErrorCode } from '../../shared/contract';
+import type { ContractError, ContractErrorCode } from '../../shared/contract/errors';
 
 /**
  * The one error type of the core: a stable contract code and a message in plain words, written

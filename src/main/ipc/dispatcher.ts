@@ -4,13 +4,13 @@
  * Every failure becomes an outcome value; nothing a caller sends can throw through here.
  */
 import {
+  argumentSchema,
   REQUEST_CHANNELS,
-  type ContractError,
   type ContractHandlers,
   type RequestChannel,
-  type RequestOutcome,
 } from '../../shared/contract';
-import { requestSchemas } from '../../shared/contract-schemas';
+import type { ContractError } from '../../shared/contract/errors';
+import type { RequestOutcome } from '../../shared/contract/api';
 import { findHostileShape } from './hostile-keys';
 import { toContractError, type FailureLog } from '../ground/contract-error';
 import { describeIssue } from '../ground/describe-issue';
@@ -46,7 +46,7 @@ export function createDispatcher(
     const hostile = findHostileShape(args);
     if (hostile !== null) return failure({ code: 'invalid-argument', ...hostile });
     // Absent arguments mean "no options" for channels that take none.
-    const parsed = requestSchemas[channel].safeParse(args ?? {});
+    const parsed = argumentSchema(channel).safeParse(args ?? {});
     if (!parsed.success) {
       return failure({ code: 'invalid-argument', ...describeIssue(parsed.error.issues[0]) });
     }

@@ -2,7 +2,12 @@
  * Turns the phone's admin answers into the contract's shapes (DeviceDetails, LineDetails,
  * MediaSample): flat key/value groups the admin console can show without knowing each firmware.
  */
-import type { DeviceDetails, LineDetails, MediaSample, SkypeStatus } from '../../shared/contract';
+import type {
+  DeviceDetails,
+  LineDetails,
+  MediaSample,
+  SkypeStatus,
+} from '../../shared/contract/device';
 import type { VvxLine } from '../vvx/vvx-schemas';
 import { flatten, normaliseHandle, pick } from '../vvx/vvx-values';
 

@@ -4,15 +4,15 @@
  * a user waits for at 'interactive', background polls and remote-screen reads at 'poll'. Plain
  * Node: no electron.
  */
+import type { ConfigValue } from '../../shared/contract/config';
 import type {
-  ConfigValue,
   DeviceDetails,
-  HardwareKey,
   LineDetails,
   MediaSample,
-  ScreenCapture,
   SkypeStatus,
-} from '../../shared/contract';
+} from '../../shared/contract/device';
+import type { HardwareKey } from '../../shared/domain';
+import type { ScreenCapture } from '../../shared/contract/screen';
 import type { Call, CallLogEntry, CallLogKind } from '../../shared/domain';
 import { toPhoneError } from '../vvx/phone-error';
 import type { QueuePriority } from '../vvx/request-queue';

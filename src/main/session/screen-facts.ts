@@ -2,7 +2,7 @@
  * What the engine knows about each VVX model's screen, from the notes: usable area in pixels
  * (the touch coordinate space) and whether it is a touch screen.
  */
-import type { ScreenCapture } from '../../shared/contract';
+import type { ScreenCapture } from '../../shared/contract/screen';
 
 interface ScreenFacts {
   width: number;

@@ -64,7 +64,10 @@ export class FileSecretStore implements SecretStore {
       const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown';
       if (code === 'ENOENT') return new Map();
       // The code (EACCES, EISDIR…) says what to fix; the file's content is never quoted.
-      throw new DeskpilotError('internal', `Cannot read the password file ${this.filePath} (${code}).`);
+      throw new DeskpilotError(
+        'internal',
+        `Cannot read the password file ${this.filePath} (${code}).`,
+      );
     }
     let parsed: unknown;
     try {

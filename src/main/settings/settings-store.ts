@@ -2,7 +2,7 @@ import type Conf from 'conf';
 import { z } from 'zod';
 
 // The contract's schema, so the settings file and `settings.set` accept the same values.
-import { appSettingsSchema } from '../../shared/contract-schemas';
+import { appSettingsSchema } from '../../shared/contract/settings';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import { openConfFile, toConfSchema } from '../ground/conf-file';
 import { storedPhoneSchema, type StoredPhone } from './settings-schema';

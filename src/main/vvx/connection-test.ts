@@ -2,7 +2,7 @@
  * The "Test connection" step of adding a phone: connect once, and either say what was found or
  * name the exact problem with its fix, including the certificate fingerprint to compare.
  */
-import type { ConnectionTestResult } from '../../shared/contract';
+import type { ConnectionTestResult } from '../../shared/contract/phones';
 import { normaliseFingerprint } from './pinned-connector';
 import { PhoneError, toPhoneError } from './phone-error';
 import { RequestQueue } from './request-queue';

@@ -2,7 +2,7 @@
  * The error the engine raises about a phone: the core's DeskpilotError (a stable contract code,
  * plain words with the fix) plus the phone's own HTTP and VVX status when there was an answer.
  */
-import type { ContractError, ContractErrorCode } from '../../shared/contract';
+import type { ContractError, ContractErrorCode } from '../../shared/contract/errors';
 import { describeVvxStatus, VVX_STATUS } from '../../shared/vvx-status';
 import { DeskpilotError } from '../ground/deskpilot-error';
 

@@ -4,7 +4,8 @@
  * and the session above it, so that nothing here can ever repeat an effect on the phone.
  */
 import type { CallLogEntry, CallLogKind } from '../../shared/domain';
-import type { CONFIG_RESET_SCOPES, ConfigValue, HardwareKey } from '../../shared/contract';
+import type { CONFIG_RESET_SCOPES, HardwareKey } from '../../shared/domain';
+import type { ConfigValue } from '../../shared/contract/config';
 import { PhoneError } from './phone-error';
 import {
   anyDataSchema,

@@ -1,5 +1,5 @@
-import { createDeskpilotApi, type DeskpilotApi } from '../../shared/contract';
-import { CONTRACT_SOCKET_PATH } from '../../shared/contract-wire';
+import { createDeskpilotApi, type DeskpilotApi } from '../../shared/contract/api';
+import { CONTRACT_SOCKET_PATH } from '../../shared/contract/wire';
 import { createSocketTransport, type SocketTransport } from './socket-transport';
 
 declare global {

@@ -3,15 +3,10 @@
  * fanned out to subscribers, and a dropped socket fails the pending calls with 'unreachable' and
  * reconnects with a growing delay. The socket authenticates with the host's HttpOnly cookie.
  */
-import type {
-  ContractTransport,
-  EventChannel,
-  EventPayloads,
-  RequestArgs,
-  RequestChannel,
-  RequestOutcome,
-} from '../../shared/contract';
-import type { WireServerMessage } from '../../shared/contract-wire';
+import type { ContractTransport, RequestOutcome } from '../../shared/contract/api';
+import type { EventChannel, EventPayloads } from '../../shared/contract/events';
+import type { RequestArgs, RequestChannel } from '../../shared/contract';
+import type { WireServerMessage } from '../../shared/contract/wire';
 
 /**
  * The part of the browser's WebSocket this transport uses (the `ws` client has it too). Handlers

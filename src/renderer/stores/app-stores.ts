@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import type { DeskpilotApi } from '../../shared/contract';
+import type { DeskpilotApi } from '../../shared/contract/api';
 import { createCallsStore, type CallsState } from './calls-store';
 import { createContactsStore, type ContactsState } from './contacts-store';
 import { createDialRequestStore, type DialRequestState } from './dial-request-store';
@@ -29,14 +29,15 @@ export type AppStores = { [K in keyof AppStates]: StoreApi<AppStates[K]> };
 export function createAppStores(api: DeskpilotApi): AppStores {
   const notices = createNoticesStore();
   const phones = createPhonesStore(api);
+  const calls = createCallsStore(api, notices);
   return {
     notices,
     phones,
-    calls: createCallsStore(api, notices),
+    calls,
     contacts: createContactsStore(api, notices),
     history: createHistoryStore(api),
     settings: createSettingsStore(api, notices),
-    dialRequest: createDialRequestStore(api),
+    dialRequest: createDialRequestStore(api, calls),
     setup: createSetupStore(api, phones, notices),
     ui: createUiStore(),
   };

@@ -1,5 +1,8 @@
 import { createStore } from 'zustand/vanilla';
-import type { ContractError, DeskpilotApi } from '../../shared/contract';
+import type { ContractError } from '../../shared/contract/errors';
+import type { DialRequest } from '../../shared/contract/links';
+import { dialTextOf } from '../../shared/dial-target';
+import type { DeskpilotApi } from '../../shared/contract/api';
 import type { NoticesStore } from './notices-store';
 
 export interface CallsState {
@@ -9,6 +12,11 @@ export interface CallsState {
   lastDialled: string | null;
   dial(phoneId: string, destination: string, line?: number): Promise<boolean>;
   redial(phoneId: string): Promise<boolean>;
+  /**
+   * Has the core dial a request from outside the window the user confirmed; `shownPhoneId` is
+   * the phone the window shows (the core's rule decides which phone dials).
+   */
+  confirmDialRequest(request: DialRequest, shownPhoneId: string | null): Promise<boolean>;
   answer(phoneId: string, handle: string): Promise<boolean>;
   reject(phoneId: string, handle: string): Promise<boolean>;
   ignore(phoneId: string, handle: string): Promise<boolean>;
@@ -85,6 +93,13 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
               ? { phoneId, destination: trimmed }
               : { phoneId, destination: trimmed, line },
           ),
+        );
+      },
+      async confirmDialRequest(request, shownPhoneId) {
+        set({ lastDialled: dialTextOf(request.link) });
+        const { id } = request;
+        return run(DIAL_PENDING_KEY, `Dialling ${request.link.display}…`, 'Dialling', () =>
+          api.links.confirmDial(shownPhoneId === null ? { id } : { id, phoneId: shownPhoneId }),
         );
       },
       async redial(phoneId) {

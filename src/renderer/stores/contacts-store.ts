@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Contact, ContactImportPreview } from '../../shared/contacts';
-import type { DeskpilotApi, RequestArgs } from '../../shared/contract';
+import type { DeskpilotApi } from '../../shared/contract/api';
+import type { RequestArgs } from '../../shared/contract';
 import type { NoticesStore } from './notices-store';
 
 export type ContactInput = RequestArgs<'contacts.add'>;

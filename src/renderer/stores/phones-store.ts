@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { DeskpilotApi } from '../../shared/contract';
+import type { DeskpilotApi } from '../../shared/contract/api';
 import type { Call, PhoneEvent, PhoneInfo, PhoneSnapshot, PhoneStatus } from '../../shared/domain';
 
 export interface PhonesState {

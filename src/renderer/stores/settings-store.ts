@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { DeskpilotApi, RequestArgs } from '../../shared/contract';
+import type { DeskpilotApi } from '../../shared/contract/api';
+import type { RequestArgs } from '../../shared/contract';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import type { NoticesStore } from './notices-store';
 

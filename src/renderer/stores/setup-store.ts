@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import type { ConnectionTestResult, DeskpilotApi, RequestArgs } from '../../shared/contract';
+import type { ConnectionTestResult } from '../../shared/contract/phones';
+import type { DeskpilotApi } from '../../shared/contract/api';
+import type { RequestArgs } from '../../shared/contract';
 import type { PhoneInfo } from '../../shared/domain';
 import type { NoticesStore } from './notices-store';
 import type { PhonesStore } from './phones-store';

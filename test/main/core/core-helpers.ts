@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { EventChannel, EventPayloads } from '../../../src/shared/contract';
+import type { EventChannel, EventPayloads } from '../../../src/shared/contract/events';
 import type { Core } from '../../../src/main/core/create-core';
 
 /** A fresh temporary data directory and a function removing it. */

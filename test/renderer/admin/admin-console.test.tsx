@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { AdminConsole } from '../../../src/renderer/features/admin/admin-console';
 import { parseConfigNames, valuesToSend } from '../../../src/renderer/features/admin/config-edits';
-import type { DeviceDetails, MediaSample } from '../../../src/shared/contract';
+import type { DeviceDetails, MediaSample } from '../../../src/shared/contract/device';
 import type { PhoneHealth, PhoneStatus } from '../../../src/shared/domain';
 import { fakePhone, type FakePhone } from '../screen/fake-phone-api';
 

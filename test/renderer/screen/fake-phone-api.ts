@@ -7,12 +7,11 @@ import {
   createDeskpilotApi,
   type ContractTransport,
   type DeskpilotApi,
-  type EventChannel,
-  type EventPayloads,
-  type RequestChannel,
   type RequestOutcome,
-  type ScreenCapture,
-} from '../../../src/shared/contract';
+} from '../../../src/shared/contract/api';
+import type { EventChannel, EventPayloads } from '../../../src/shared/contract/events';
+import type { RequestChannel } from '../../../src/shared/contract';
+import type { ScreenCapture } from '../../../src/shared/contract/screen';
 
 export interface RecordedCall {
   channel: RequestChannel;

@@ -1,15 +1,14 @@
 import {
   createDeskpilotApi,
-  type ContractError,
   type ContractTransport,
   type DeskpilotApi,
-  type EventChannel,
-  type EventPayloads,
-  type RequestArgs,
-  type RequestChannel,
   type RequestOutcome,
-  type RequestResults,
-} from '../../../src/shared/contract';
+} from '../../../src/shared/contract/api';
+import type { ContractError } from '../../../src/shared/contract/errors';
+import type { EventChannel, EventPayloads } from '../../../src/shared/contract/events';
+import type { RequestArgs, RequestChannel, RequestResults } from '../../../src/shared/contract';
+import type { DialRequest } from '../../../src/shared/contract/links';
+import { dialTextOf } from '../../../src/shared/dial-target';
 import type { Call, PhoneSnapshot } from '../../../src/shared/domain';
 import type { AppSettings } from '../../../src/shared/settings';
 
@@ -34,11 +33,31 @@ function isContractError(value: unknown): value is ContractError {
  * An in-test transport for component tests: answers each channel from a table (a ContractError
  * value becomes an error outcome) and lets the test push events. Channels without an answer fail
  * with 'internal', so a test notices an unexpected request.
+ *
+ * Dial requests behave as in the core: an emitted 'dial-request' is held by its id, and
+ * confirming it dials its link as a `calls.dial` request (recorded, and answered from the table)
+ * on the phone the window named.
  */
 export function createTestCore(initial: Answers = {}): TestCore {
-  const answers: Answers = { ...initial };
-  const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  const held = new Map<string, DialRequest>();
   const requests: TestCore['requests'] = [];
+  const answers: Answers = {
+    'links.confirmDial': ({ id, phoneId = '' }) => {
+      const request = held.get(id);
+      if (request === undefined) return { code: 'not-found', message: `no dial request ${id}` };
+      held.delete(id);
+      const dial = { phoneId, destination: dialTextOf(request.link) };
+      requests.push({ channel: 'calls.dial', args: dial });
+      const answer = answers['calls.dial'];
+      return answer ? answer(dial) : { code: 'internal', message: 'no answer for calls.dial' };
+    },
+    'links.dismissDial': ({ id }) => {
+      held.delete(id);
+      return null;
+    },
+    ...initial,
+  };
+  const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
 
   const transport: ContractTransport = {
     async invoke<C extends RequestChannel>(
@@ -64,6 +83,10 @@ export function createTestCore(initial: Answers = {}): TestCore {
     api: createDeskpilotApi(transport),
     requests,
     emit(event, payload) {
+      if (event === 'dial-request') {
+        const request = payload as DialRequest;
+        held.set(request.id, request);
+      }
       for (const listener of listeners.get(event) ?? [])
         (listener as (value: typeof payload) => void)(payload);
     },

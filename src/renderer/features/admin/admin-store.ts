@@ -5,18 +5,15 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
+import type { ConfigValue } from '../../../shared/contract/config';
+import type { DeskpilotApi, RequestOutcome } from '../../../shared/contract/api';
+import type { DeviceDetails, LineDetails, MediaSample } from '../../../shared/contract/device';
+import type { RequestChannel } from '../../../shared/contract';
 import type {
-  ConfigValue,
-  DeskpilotApi,
-  DeviceDetails,
-  LineDetails,
-  MediaSample,
-  RequestOutcome,
-  RequestChannel,
   TRANSFER_TYPES,
   CONFIG_EXPORT_TYPES,
   CONFIG_RESET_SCOPES,
-} from '../../../shared/contract';
+} from '../../../shared/domain';
 import type { PhoneHealth } from '../../../shared/domain';
 import { changesOf, valuesToSend, type ConfigRow } from './config-edits';
 

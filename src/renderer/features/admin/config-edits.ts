@@ -2,7 +2,7 @@
  * Pure helpers of the configuration editor: reading a pasted list of parameter names, and the
  * exact set of values a save sends (the diff preview shows this same set).
  */
-import type { ConfigValue } from '../../../shared/contract';
+import type { ConfigValue } from '../../../shared/contract/config';
 
 /** A name the phone accepts: letters, digits, dots, dashes, underscores and brackets. */
 const NAME = /^[A-Za-z0-9_.\-[\]]{1,256}$/;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 
-import { CONFIG_EXPORT_TYPES, TRANSFER_TYPES } from '../../../shared/contract';
+import { CONFIG_EXPORT_TYPES, TRANSFER_TYPES } from '../../../shared/domain';
 import type { AdminStore, ExportType, TransferType } from './admin-store';
 import { changesOf, parseConfigNames, valuesToSend } from './config-edits';
 

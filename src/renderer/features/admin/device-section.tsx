@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 
-import type { DeviceDetails, KeyValueGroup } from '../../../shared/contract';
+import type { DeviceDetails, KeyValueGroup } from '../../../shared/contract/device';
 import type { AdminStore } from './admin-store';
 import { CopyButton } from './copy-button';
 

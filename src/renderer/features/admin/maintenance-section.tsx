@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 
-import { CONFIG_RESET_SCOPES } from '../../../shared/contract';
+import { CONFIG_RESET_SCOPES } from '../../../shared/domain';
 import type { AdminStore, ResetScope } from './admin-store';
 import { ConfirmBox } from './confirm-box';
 

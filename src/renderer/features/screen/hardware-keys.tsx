@@ -1,4 +1,4 @@
-import type { HardwareKey } from '../../../shared/contract';
+import type { HardwareKey } from '../../../shared/domain';
 
 interface KeySpec {
   key: HardwareKey;

@@ -5,13 +5,10 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-import type {
-  ContractError,
-  ContractErrorCode,
-  DeskpilotApi,
-  HardwareKey,
-  ScreenCapture,
-} from '../../../shared/contract';
+import type { ContractError, ContractErrorCode } from '../../../shared/contract/errors';
+import type { DeskpilotApi } from '../../../shared/contract/api';
+import type { HardwareKey } from '../../../shared/domain';
+import type { ScreenCapture } from '../../../shared/contract/screen';
 import type { PhonePoint } from './pointer-mapping';
 import { readUiXml, type ScreenModel } from './uixml-reader';
 

@@ -1,4 +1,4 @@
-import type { ConnectionTestResult } from '../../../shared/contract';
+import type { ConnectionTestResult } from '../../../shared/contract/phones';
 import { Checkbox } from '../../components/fields';
 
 const PROBLEM_TITLES: Record<NonNullable<ConnectionTestResult['attention']>, string> = {

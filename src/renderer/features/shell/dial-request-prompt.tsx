@@ -1,6 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore, useStores } from '../../stores/stores-context';
-import { dialTextOf } from '../../../shared/dial-target';
 
 const SOURCE_WORDS = {
   link: 'A link',
@@ -28,6 +27,7 @@ export function DialRequestPrompt() {
   const stores = useStores();
   const request = useAppStore('dialRequest', (state) => state.request);
   const dismiss = useAppStore('dialRequest', (state) => state.dismiss);
+  const confirmRequest = useAppStore('dialRequest', (state) => state.confirm);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -41,18 +41,9 @@ export function DialRequestPrompt() {
   if (!request) return null;
 
   const confirm = () => {
-    const { phones, selectedPhoneId } = stores.phones.getState();
-    const { defaultPhoneId } = stores.settings.getState().settings;
-    // The default may name a phone removed since; then dial where the window is, as the core does.
-    const defaultKnown = phones.some((phone) => phone.info.id === defaultPhoneId);
-    const phoneId = (defaultKnown ? defaultPhoneId : null) ?? selectedPhoneId ?? phones[0]?.info.id;
-    dismiss();
-    if (phoneId) {
-      stores.ui.getState().show('calls');
-      void stores.calls.getState().dial(phoneId, dialTextOf(request.link));
-    } else {
-      stores.notices.getState().push('error', 'Add a phone before dialling.');
-    }
+    stores.ui.getState().show('calls');
+    // Which phone dials is the core's rule; the window only says which phone it shows.
+    void confirmRequest(stores.phones.getState().selectedPhoneId);
   };
 
   return (

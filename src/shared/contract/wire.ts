@@ -1,23 +1,11 @@
 /**
  * The contract on the wire between the browser host's WebSocket and the browser client (and the
- * Electron IPC bridge's event list): message shapes and the runtime list of event channels.
+ * Electron IPC bridge's channel names): message shapes and constants.
  * Pure types and constants, shared by src/main (server) and src/renderer (client).
  */
-import type { EventChannel, EventPayloads, RequestChannel, RequestOutcome } from './contract';
-
-/** Every event channel, for transports that forward all of them. */
-export const EVENT_CHANNELS = [
-  'phone',
-  'dial-request',
-  'contacts-changed',
-  'settings-changed',
-] as const satisfies readonly EventChannel[];
-
-// Compile-time proof that the list names every event channel.
-const eventsAreComplete: Exclude<EventChannel, (typeof EVENT_CHANNELS)[number]> extends never
-  ? true
-  : false = true;
-void eventsAreComplete;
+import type { RequestOutcome } from './api';
+import type { EventChannel, EventPayloads } from './events';
+import type { RequestChannel } from './index';
 
 /** Electron IPC channel carrying contract calls: (channel, args) → RequestOutcome. */
 export const IPC_INVOKE_CHANNEL = 'deskpilot:invoke';
