@@ -70,7 +70,7 @@ export async function measureActionLatency(phone: SimulatedPhoneInfo): Promise<R
       // A random moment, so actions land at every point of the poll cycle.
       await sleep(Math.random() * 300);
       const start = performance.now();
-      await session.setTransferType(i % 2 === 0 ? 'Blind' : 'Consultative');
+      await session.config.setTransferType({ type: i % 2 === 0 ? 'Blind' : 'Consultative' });
       latencies.push(since(start));
     }
   } finally {

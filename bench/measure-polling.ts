@@ -46,7 +46,7 @@ async function ringLatencies(simulator: RemoteSimulator, index: number): Promise
       latencies.push(since(start));
       if (event.type === 'incoming-call') {
         const removed = nextEvent(session, (next) => next.type === 'call-removed', 15_000);
-        await session.reject(event.call.handle);
+        await session.calls.reject({ handle: event.call.handle });
         await removed;
       }
     }
@@ -71,7 +71,7 @@ export async function measurePolling(
     (event) => event.type === 'call-changed' && event.call.state === 'Connected',
     15_000,
   );
-  await inCall.dial('5551234');
+  await inCall.calls.dial({ destination: '5551234' });
   await connected;
   const [idleRate, callRate, latencies] = await Promise.all([
     ratePerMinute(simulator, 0),

@@ -2,7 +2,7 @@ import type { EventPayloads } from '../../shared/contract/events';
 import type { ContactsStore } from '../contacts/contacts-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { DeskpilotError } from '../ground/deskpilot-error';
-import { parseDestination } from './dial-destination';
+import { parseDestination } from '../ground/dial-destination';
 import type { DialRequests } from './dial-requests';
 import type { HandlersOf } from './handler-types';
 import type { PhoneManager } from './phone-manager';

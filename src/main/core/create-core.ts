@@ -11,11 +11,11 @@ import { toContractError } from '../ground/contract-error';
 import { FileSecretStore, type SecretStore } from '../settings/secret-store';
 import { SettingsStore } from '../settings/settings-store';
 import { createAppHandlers } from './app-handlers';
-import { createCallHandlers } from './call-handlers';
+import { createDialHandler } from './call-handlers';
 import { DemoLifecycle } from './demo-lifecycle';
-import { createDeviceHandlers } from './device-handlers';
 import { DialRequests } from './dial-requests';
 import { EventBus } from './event-bus';
+import { createPassThroughHandlers } from './pass-through';
 import { createPhoneHandlers } from './phone-handlers';
 import { PhoneManager } from './phone-manager';
 import { dialParsed, PendingPostDials } from './post-dial';
@@ -114,8 +114,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const handlers: ContractHandlers = {
     ...createPhoneHandlers(manager, demo),
-    ...createCallHandlers(manager, log, postDials),
-    ...createDeviceHandlers(manager),
+    ...createPassThroughHandlers((phoneId) => manager.session(phoneId)),
+    ...createDialHandler(manager, log, postDials),
     ...createAppHandlers({
       contacts,
       settings,

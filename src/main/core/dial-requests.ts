@@ -11,7 +11,7 @@ import type { PhoneInfo } from '../../shared/domain';
 import type { AppSettings } from '../../shared/settings';
 import { DeskpilotError } from '../ground/deskpilot-error';
 import { chooseDialPhone } from './dial-phone';
-import { parseDestination } from './dial-destination';
+import { parseDestination } from '../ground/dial-destination';
 import { mustConfirmDial } from './dial-safety';
 
 /** Requests waiting for an answer; a window shows one at a time, so a few are plenty. */

@@ -5,9 +5,3 @@ export type HandlersOf<Prefix extends string> = Pick<
   ContractHandlers,
   Extract<RequestChannel, `${Prefix}${string}`>
 >;
-
-/** Waits for a phone action that returns nothing and answers the contract's `null`. */
-export async function done(work: Promise<void>): Promise<null> {
-  await work;
-  return null;
-}

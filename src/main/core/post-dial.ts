@@ -46,7 +46,8 @@ export async function dialParsed(
   target: ParsedLink,
   options: { line?: number; log: PostDialLog; pending: PendingPostDials },
 ): Promise<{ handle: string | null }> {
-  const result = await session.dial(target.destination, {
+  const result = await session.calls.dial({
+    destination: target.destination,
     type: target.type,
     ...(options.line === undefined ? {} : { line: options.line }),
   });
@@ -86,7 +87,7 @@ function sendPostDial(
       if (call === undefined || call.handle !== handle) return;
       if (call.state === 'Connected') {
         finish(
-          session.sendDtmf(digits).then(
+          session.calls.sendDtmf({ digits }).then(
             (): PostDialOutcome => 'sent',
             (): PostDialOutcome => 'failed',
           ),

@@ -21,7 +21,7 @@ describe('PhoneSession: remote screen', () => {
   it('captures the screen with its size, and taps and presses keys on it', async () => {
     const { session } = await onlineSession(sim);
     try {
-      const screen = await session.screen();
+      const screen = await session.screen.get();
       expect(screen).toMatchObject({
         model: 'VVX601',
         width: 480,
@@ -31,12 +31,15 @@ describe('PhoneSession: remote screen', () => {
       });
       expect(screen.unavailableReason).toBeNull();
       expect(screen.xml.length).toBeGreaterThan(0);
-      await session.touch('Tap', [{ x: 10, y: 10 }]);
-      await session.touch('Swipe', [
-        { x: 10, y: 100 },
-        { x: 200, y: 100 },
-      ]);
-      await session.key('Home');
+      await session.screen.touch({ type: 'Tap', positions: [{ x: 10, y: 10 }] });
+      await session.screen.touch({
+        type: 'Swipe',
+        positions: [
+          { x: 10, y: 100 },
+          { x: 200, y: 100 },
+        ],
+      });
+      await session.screen.key({ key: 'Home' });
       const seen = await stats(sim);
       expect(seen.requests['/api/v1/mgmt/simulateTouch']).toBe(2);
       expect(seen.requests['/api/v1/mgmt/simulateKeyEvent']).toBe(1);
@@ -48,15 +51,15 @@ describe('PhoneSession: remote screen', () => {
   it('lets call control and a user’s reads overtake queued screen reads', async () => {
     const { session } = await onlineSession(sim);
     try {
-      await session.screen(); // learns httpd.ta.enabled, so later reads are one request each
+      await session.screen.get(); // learns httpd.ta.enabled, so later reads are one request each
       await control(sim, 'POST', '/__sim/faults', {
         slowPaths: { '/api/v1/mgmt/uixml': 80 },
       });
       const finished: string[] = [];
-      const first = session.screen().then(() => finished.push('screen-1'));
-      const second = session.screen().then(() => finished.push('screen-2'));
-      const logs = session.callLogs('placed').then(() => finished.push('logs'));
-      const dial = session.dial('5558888').then(() => finished.push('dial'));
+      const first = session.screen.get().then(() => finished.push('screen-1'));
+      const second = session.screen.get().then(() => finished.push('screen-2'));
+      const logs = session.calls.logs({ kind: 'placed' }).then(() => finished.push('logs'));
+      const dial = session.calls.dial({ destination: '5558888' }).then(() => finished.push('dial'));
       await Promise.all([first, second, logs, dial]);
       expect(finished.indexOf('dial')).toBeLessThan(finished.indexOf('screen-2'));
       expect(finished.indexOf('logs')).toBeLessThan(finished.indexOf('screen-2'));
@@ -70,14 +73,16 @@ describe('PhoneSession: remote screen', () => {
   it('says why touch is unavailable when test automation is off', async () => {
     const { session } = await onlineSession(sim);
     try {
-      await session.setConfig({ 'httpd.ta.enabled': '0' });
-      const screen = await session.screen();
+      await session.config.set({ values: { 'httpd.ta.enabled': '0' } });
+      const screen = await session.screen.get();
       expect(screen).toMatchObject({ touch: false, keys: false });
       expect(screen.unavailableReason).toContain('httpd.ta.enabled=1');
-      await expect(session.touch('Tap', [{ x: 1, y: 1 }])).rejects.toMatchObject({
+      await expect(
+        session.screen.touch({ type: 'Tap', positions: [{ x: 1, y: 1 }] }),
+      ).rejects.toMatchObject({
         vvxStatus: 4003,
       });
-      await session.setConfig({ 'httpd.ta.enabled': '1' });
+      await session.config.set({ values: { 'httpd.ta.enabled': '1' } });
     } finally {
       await session.stop();
     }
@@ -89,8 +94,10 @@ describe('PhoneSession: firmware without key simulation', () => {
     const sim = await startSimulator({ phones: 1 });
     const { session } = await onlineSession(sim);
     try {
-      await expect(session.key('Home')).rejects.toMatchObject({ code: 'not-supported' });
-      const screen = await session.screen();
+      await expect(session.screen.key({ key: 'Home' })).rejects.toMatchObject({
+        code: 'not-supported',
+      });
+      const screen = await session.screen.get();
       expect(screen.keys).toBe(false);
       expect(screen.unavailableReason).toContain('key presses');
     } finally {
@@ -105,17 +112,21 @@ describe('PhoneSession: admin actions', () => {
     const sim = await startSimulator({ phones: 1, rebootMs: 200 });
     const { session } = await onlineSession(sim);
     try {
-      await session.resetConfig('local');
-      await session.resetConfig('web');
-      await expect(session.exportConfig('http://127.0.0.1:9/export', 'All')).rejects.toMatchObject({
+      await session.device.resetConfig({ scope: 'local' });
+      await session.device.resetConfig({ scope: 'web' });
+      await expect(
+        session.config.export({ url: 'http://127.0.0.1:9/export', type: 'All' }),
+      ).rejects.toMatchObject({
         code: 'phone-error',
         vvxStatus: 4008,
       });
-      await expect(session.uploadCapture()).rejects.toMatchObject({ code: 'not-supported' });
+      await expect(session.device.uploadCapture({})).rejects.toMatchObject({
+        code: 'not-supported',
+      });
       const seen = await stats(sim);
       expect(seen.requests['/api/v1/mgmt/configReset/local']).toBe(1);
       expect(seen.requests['/api/v1/mgmt/configReset/web']).toBe(1);
-      await session.restart();
+      await session.device.restart();
       expect(session.snapshot().status.health).toBe('rebooting');
       await waitFor(
         () => session.snapshot().status.health === 'online',
@@ -132,7 +143,7 @@ describe('PhoneSession: admin actions', () => {
     const sim = await startSimulator({ phones: 1, rebootMs: 100 });
     const { session } = await onlineSession(sim);
     try {
-      await session.factoryReset();
+      await session.device.factoryReset();
       const status = await waitFor(
         () =>
           session.snapshot().status.health === 'needs-attention'
@@ -157,12 +168,12 @@ describe('PhoneSession: Skype for Business and the running configuration', () =>
     const sim = await startSimulator({ phones: 1 });
     const { session } = await onlineSession(sim);
     try {
-      expect(await session.skypePresence()).toEqual({
+      expect(await session.device.skypePresence()).toEqual({
         supported: false,
         presence: null,
         details: {},
       });
-      const refused = await session
+      const refused = await session.device
         .skypeSignIn({ address: 'sip:me@example.com', user: 'me', password: secret, domain: '' })
         .catch((error: unknown) => error);
       expect(refused).toMatchObject({ code: 'not-supported' });
@@ -171,16 +182,19 @@ describe('PhoneSession: Skype for Business and the running configuration', () =>
       await control(sim, 'POST', '/__sim/config', {
         params: { 'device.baseProfile': 'SkypeForBusiness' },
       });
-      expect(await session.skypePresence()).toMatchObject({ supported: true, presence: 'Offline' });
-      await session.skypeSignIn({
+      expect(await session.device.skypePresence()).toMatchObject({
+        supported: true,
+        presence: 'Offline',
+      });
+      await session.device.skypeSignIn({
         address: 'sip:me@example.com',
         user: 'me',
         password: secret,
         domain: 'example.com',
       });
-      expect((await session.skypePresence()).presence).toBe('Available');
-      await session.skypeSignOut();
-      expect((await session.skypePresence()).presence).toBe('Offline');
+      expect((await session.device.skypePresence()).presence).toBe('Available');
+      await session.device.skypeSignOut();
+      expect((await session.device.skypePresence()).presence).toBe('Offline');
     } finally {
       await session.stop();
       await sim.close();
@@ -191,7 +205,7 @@ describe('PhoneSession: Skype for Business and the running configuration', () =>
     const sim = await startSimulator({ phones: 1 });
     const { session } = await onlineSession(sim);
     try {
-      const details = await session.deviceDetails();
+      const details = await session.device.details();
       expect(details.runningConfig).toMatchObject({ 'Network.IPAddress': expect.any(String) });
       expect((await stats(sim)).requests['/api/v1/mgmt/device/runningConfig']).toBe(1);
     } finally {

@@ -106,9 +106,9 @@ describe('PhoneSession: connection health, in words with the fix', () => {
       (sim) => ({ password: sim.phones[0]?.userPassword ?? '' }),
       async (_sim, recorded) => {
         await waitFor(() => health(recorded).health === 'online', 'online');
-        const { handle } = await recorded.session.dial('5551234');
+        const { handle } = await recorded.session.calls.dial({ destination: '5551234' });
         expect(handle).not.toBeNull();
-        await expect(recorded.session.deviceDetails()).rejects.toMatchObject({
+        await expect(recorded.session.device.details()).rejects.toMatchObject({
           code: 'insufficient-access',
         });
       },
@@ -136,13 +136,13 @@ describe('PhoneSession: connection health, in words with the fix', () => {
       () => ({}),
       async (sim, recorded) => {
         await waitFor(() => health(recorded).health === 'online', 'online');
-        const { handle } = await recorded.session.dial('5551234');
+        const { handle } = await recorded.session.calls.dial({ destination: '5551234' });
         await waitFor(
           () => recorded.session.snapshot().calls[0]?.state === 'Connected',
           'connected',
         );
         await control(sim, 'POST', '/__sim/faults', { endCallBug: true });
-        await recorded.session.end(handle ?? '');
+        await recorded.session.calls.end({ handle: handle ?? '' });
         const hung = await waitFor(
           () => (health(recorded).health === 'unreachable' ? health(recorded) : undefined),
           'the hung REST service to show',
@@ -167,7 +167,7 @@ describe('PhoneSession: connection health, in words with the fix', () => {
       () => ({}),
       async (_sim, recorded) => {
         await waitFor(() => recorded.session.snapshot().lines.length > 0, 'lines');
-        await recorded.session.reboot();
+        await recorded.session.device.reboot();
         expect(health(recorded).health).toBe('rebooting');
         await waitFor(() => health(recorded).health === 'online', 'back after the reboot', 8000);
         expect(health(recorded).model).toBe('VVX601');

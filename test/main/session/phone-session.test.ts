@@ -39,7 +39,7 @@ describe('PhoneSession: live state and actions', () => {
   it('dials, resolves with the new call’s handle, and follows it until it ends', async () => {
     recorded = startSession(sim);
     await online();
-    const { handle } = await recorded.session.dial('555 1234');
+    const { handle } = await recorded.session.calls.dial({ destination: '555 1234' });
     expect(handle).toMatch(/^0x[0-9a-f]+$/);
     if (handle === null) throw new Error('no handle');
     expect(recorded.session.snapshot().calls.map((call) => call.handle)).toContain(handle);
@@ -54,13 +54,13 @@ describe('PhoneSession: live state and actions', () => {
         (event) => event.call.state === 'Connected' && event.previousState !== 'Connected',
       ),
     ).toBe(true);
-    await recorded.session.hold(handle);
+    await recorded.session.calls.hold({ handle });
     await waitFor(() => recorded.session.snapshot().calls[0]?.state === 'Hold', 'hold');
-    await recorded.session.resume(handle);
-    await recorded.session.mute(true);
+    await recorded.session.calls.resume({ handle });
+    await recorded.session.calls.mute({ muted: true });
     await waitFor(() => recorded.session.snapshot().calls[0]?.muted, 'mute');
-    await recorded.session.sendDtmf('42#');
-    await recorded.session.end(handle);
+    await recorded.session.calls.sendDtmf({ digits: '42#' });
+    await recorded.session.calls.end({ handle });
     await waitFor(() => recorded.session.snapshot().calls.length === 0, 'the call to end');
     const removed = recorded.events.find((event) => event.type === 'call-removed');
     expect(removed).toMatchObject({ call: { handle } });
@@ -70,11 +70,11 @@ describe('PhoneSession: live state and actions', () => {
   it('resolves a dial with its own call, never an older call to the same number', async () => {
     recorded = startSession(sim);
     await online();
-    const older = await recorded.session.dial('5551234');
+    const older = await recorded.session.calls.dial({ destination: '5551234' });
     await recorded.session.stop();
     // A fresh session that has not polled yet, as the CLI starts one: it knows no calls.
     recorded = newSession(sim);
-    const { handle } = await recorded.session.dial('5551234');
+    const { handle } = await recorded.session.calls.dial({ destination: '5551234' });
     expect(handle).not.toBeNull();
     expect(handle).not.toBe(older.handle);
     const calls = await recorded.session.refresh();
@@ -84,7 +84,7 @@ describe('PhoneSession: live state and actions', () => {
   it('reads the calls on request, without waiting for the poller', async () => {
     recorded = startSession(sim);
     await online();
-    await recorded.session.dial('5554321');
+    await recorded.session.calls.dial({ destination: '5554321' });
     const fresh = newSession(sim);
     try {
       expect(fresh.session.snapshot().calls).toEqual([]);
@@ -113,7 +113,7 @@ describe('PhoneSession: live state and actions', () => {
     expect(incoming).toMatchObject({
       call: { remoteNumber: '5550100', remoteName: 'Ada', state: 'Offering' },
     });
-    const { handle } = await recorded.session.answer();
+    const { handle } = await recorded.session.calls.answer({});
     expect(handle).toBe(`0x${rung.handle.replace(/^0x/, '')}`);
     await waitFor(() => recorded.session.snapshot().calls[0]?.state === 'Connected', 'answered');
   });
@@ -123,12 +123,12 @@ describe('PhoneSession: live state and actions', () => {
     await online();
     await control(sim, 'POST', '/__sim/ring', { from: '5550101' });
     await waitFor(() => recorded.session.snapshot().calls.length === 1, 'ringing');
-    await recorded.session.reject();
+    await recorded.session.calls.reject({});
     await waitFor(() => recorded.session.snapshot().calls.length === 0, 'rejected');
     await control(sim, 'POST', '/__sim/ring', { from: '5550102' });
     await waitFor(() => recorded.session.snapshot().calls.length === 1, 'ringing again');
-    await recorded.session.ignore();
-    const { handle } = await recorded.session.dial('5550200');
+    await recorded.session.calls.ignore({});
+    const { handle } = await recorded.session.calls.dial({ destination: '5550200' });
     if (handle === null) throw new Error('no handle');
     await waitFor(
       () =>
@@ -137,7 +137,7 @@ describe('PhoneSession: live state and actions', () => {
           .calls.find((c) => c.handle === handle && c.state === 'Connected'),
       'connected',
     );
-    await recorded.session.transfer(handle, '5550300');
+    await recorded.session.calls.transfer({ handle, destination: '5550300' });
     expect((await stats(sim)).transfers).toHaveLength(1);
   });
 
@@ -145,14 +145,14 @@ describe('PhoneSession: live state and actions', () => {
     recorded = startSession(sim);
     await online();
     const names = Array.from({ length: 45 }, (_, index) => `no.such.${index}`);
-    const values = await recorded.session.getConfig([...names, 'httpd.ta.enabled']);
+    const values = await recorded.session.config.get({ names: [...names, 'httpd.ta.enabled'] });
     expect(Object.keys(values)).toHaveLength(46);
     expect(values['no.such.0']).toBeNull();
     expect(values['httpd.ta.enabled']).not.toBeNull();
     const writes = Object.fromEntries(
       Array.from({ length: 25 }, (_, index) => [`voice.volume.persist.${index}`, '1']),
     );
-    await recorded.session.setConfig(writes).catch(() => undefined);
+    await recorded.session.config.set({ values: writes }).catch(() => undefined);
     const seen = await stats(sim);
     expect(seen.requests['/api/v1/mgmt/config/get']).toBe(3);
     expect(seen.requests['/api/v1/mgmt/config/set']).toBeGreaterThanOrEqual(1);
@@ -161,38 +161,48 @@ describe('PhoneSession: live state and actions', () => {
   it('reads device details, line details, media, call logs and the transfer type', async () => {
     recorded = startSession(sim);
     await online();
-    const details = await recorded.session.deviceDetails();
+    const details = await recorded.session.device.details();
     expect(details.device.ModelNumber).toBe('VVX601');
     expect(Object.keys(details.network).length).toBeGreaterThan(0);
-    expect((await recorded.session.lineDetails())[0]).toMatchObject({
+    expect((await recorded.session.device.lines())[0]).toMatchObject({
       line: 1,
       registration: 'Registered',
     });
-    const { handle } = await recorded.session.dial('5551111');
+    const { handle } = await recorded.session.calls.dial({ destination: '5551111' });
     await waitFor(() => recorded.session.snapshot().calls[0]?.state === 'Connected', 'connected');
-    const media = await recorded.session.media();
+    const media = await recorded.session.device.media();
     expect(media[0]?.codec).not.toBe('');
-    await recorded.session.end(handle ?? '');
-    expect((await recorded.session.callLogs('placed'))[0]?.remoteNumber).toBe('5551111');
-    await recorded.session.setTransferType('Blind');
-    expect(await recorded.session.getTransferType()).toEqual({ type: 'Blind' });
+    await recorded.session.calls.end({ handle: handle ?? '' });
+    expect((await recorded.session.calls.logs({ kind: 'placed' }))[0]?.remoteNumber).toBe(
+      '5551111',
+    );
+    await recorded.session.config.setTransferType({ type: 'Blind' });
+    expect(await recorded.session.config.getTransferType()).toEqual({ type: 'Blind' });
   });
 
   it('refuses bad input with words, before anything reaches the phone', async () => {
     recorded = startSession(sim);
     await online();
-    await expect(recorded.session.dial('')).rejects.toMatchObject({ code: 'invalid-argument' });
-    await expect(recorded.session.dial('555', { line: 0 })).rejects.toMatchObject({
+    await expect(recorded.session.calls.dial({ destination: '' })).rejects.toMatchObject({
       code: 'invalid-argument',
     });
-    await expect(recorded.session.end('xyz')).rejects.toMatchObject({ code: 'invalid-argument' });
-    await expect(recorded.session.sendDtmf('12x')).rejects.toMatchObject({
+    await expect(
+      recorded.session.calls.dial({ destination: '555', line: 0 }),
+    ).rejects.toMatchObject({
       code: 'invalid-argument',
     });
-    await expect(recorded.session.touch('Swipe', [{ x: 1, y: 1 }])).rejects.toMatchObject({
+    await expect(recorded.session.calls.end({ handle: 'xyz' })).rejects.toMatchObject({
       code: 'invalid-argument',
     });
-    await expect(recorded.session.getConfig(['bad name'])).rejects.toMatchObject({
+    await expect(recorded.session.calls.sendDtmf({ digits: '12x' })).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    await expect(
+      recorded.session.screen.touch({ type: 'Swipe', positions: [{ x: 1, y: 1 }] }),
+    ).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    await expect(recorded.session.config.get({ names: ['bad name'] })).rejects.toMatchObject({
       code: 'invalid-argument',
     });
     expect((await stats(sim)).dials).toHaveLength(0);
@@ -230,13 +240,15 @@ describe('PhoneSession: live state and actions', () => {
     await control(sim, 'POST', '/__sim/faults', {
       drop: { count: 1, paths: ['/api/v1/callctrl/dial'] },
     });
-    const error = await recorded.session.dial('5552222').catch((problem: unknown) => problem);
+    const error = await recorded.session.calls
+      .dial({ destination: '5552222' })
+      .catch((problem: unknown) => problem);
     expect(error).toMatchObject({ code: 'outcome-unknown' });
     expect((error as Error).message).toContain('not repeated');
     const seen = await stats(sim);
     expect(seen.requests['/api/v1/callctrl/dial']).toBe(1);
     expect(recorded.session.snapshot().calls).toEqual([]);
-    expect((await recorded.session.dial('5552222')).handle).not.toBeNull();
+    expect((await recorded.session.calls.dial({ destination: '5552222' })).handle).not.toBeNull();
   });
 
   it('finds the call of a dial whose answer was lost after the phone dialled', async () => {
@@ -245,7 +257,7 @@ describe('PhoneSession: live state and actions', () => {
     await control(sim, 'POST', '/__sim/faults', {
       dropAfter: { count: 1, paths: ['/api/v1/callctrl/dial'] },
     });
-    const { handle } = await recorded.session.dial('5556666');
+    const { handle } = await recorded.session.calls.dial({ destination: '5556666' });
     expect(handle).not.toBeNull();
     expect(recorded.session.snapshot().calls.map((call) => call.handle)).toEqual([handle]);
     const seen = await stats(sim);
@@ -263,7 +275,9 @@ describe('PhoneSession: live state and actions', () => {
       // The read before the dial, and both attempts of the read after it.
       drop: { count: 3, paths: ['/api/v2/webCallControl/callStatus'] },
     });
-    const error = await recorded.session.dial('5557777').catch((problem: unknown) => problem);
+    const error = await recorded.session.calls
+      .dial({ destination: '5557777' })
+      .catch((problem: unknown) => problem);
     expect(error).toMatchObject({ code: 'outcome-unknown' });
     const call = await waitFor(
       () => recorded.session.snapshot().calls.find((item) => item.direction === 'Outgoing'),
@@ -279,7 +293,7 @@ describe('PhoneSession: live state and actions', () => {
     await control(sim, 'POST', '/__sim/faults', {
       drop: { count: 8, paths: ['/api/v2/webCallControl/callStatus'] },
     });
-    expect(await recorded.session.dial('5553333')).toEqual({ handle: null });
+    expect(await recorded.session.calls.dial({ destination: '5553333' })).toEqual({ handle: null });
     expect((await stats(sim)).dials).toHaveLength(1);
     await waitFor(
       () => recorded.session.snapshot().calls.length === 1,
@@ -292,18 +306,20 @@ describe('PhoneSession: live state and actions', () => {
     await online();
     await control(sim, 'POST', '/__sim/faults', { latencyMs: 30 });
     const pending = Array.from({ length: 5 }, () =>
-      recorded.session.callLogs('missed').then(
+      recorded.session.calls.logs({ kind: 'missed' }).then(
         () => 'done',
         (error: { code: string }) => error.code,
       ),
     );
     const logs = ['placed', 'received'] as const;
     const more = logs.map((kind) =>
-      recorded.session.callLogs(kind).catch((error: { code: string }) => error.code),
+      recorded.session.calls.logs({ kind }).catch((error: { code: string }) => error.code),
     );
     await recorded.session.stop();
     const outcomes = await Promise.all([...pending, ...more]);
     expect(outcomes).toContain('cancelled');
-    await expect(recorded.session.dial('5551234')).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(recorded.session.calls.dial({ destination: '5551234' })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
   });
 });

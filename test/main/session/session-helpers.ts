@@ -1,6 +1,6 @@
 /** Test helper: a PhoneSession on a simulated phone, with its events recorded. */
 import { PhoneSession, type PhoneSessionOptions } from '../../../src/main/session/phone-session';
-import type { SessionEvent } from '../../../src/main/session/phone-state';
+import type { SessionEvent } from '../../../src/main/session/live/live-state';
 import type { Simulator } from '../../../src/simulator';
 
 export interface RecordedSession {

@@ -39,17 +39,17 @@ function someCall(session: PhoneSession, index: number): string {
 
 // Weighted mix: call control, reads a user waits for, and dials (each to its own number).
 const MIX: Operation[] = [
-  (s, i) => s.dial(`555${String(i).padStart(5, '0')}`),
-  (s, i) => s.end(someCall(s, i)),
-  (s, i) => s.end(someCall(s, i + 1)),
-  (s, i) => s.hold(someCall(s, i)),
-  (s, i) => s.resume(someCall(s, i)),
-  (s, i) => s.mute(i % 2 === 0),
-  (s) => s.sendDtmf('1#'),
-  (s) => s.callLogs(),
-  (s) => s.getTransferType(),
-  (s) => s.getConfig(['httpd.ta.enabled', 'apps.restapi.enabled']),
-  (s) => s.lineDetails(),
+  (s, i) => s.calls.dial({ destination: `555${String(i).padStart(5, '0')}` }),
+  (s, i) => s.calls.end({ handle: someCall(s, i) }),
+  (s, i) => s.calls.end({ handle: someCall(s, i + 1) }),
+  (s, i) => s.calls.hold({ handle: someCall(s, i) }),
+  (s, i) => s.calls.resume({ handle: someCall(s, i) }),
+  (s, i) => s.calls.mute({ muted: i % 2 === 0 }),
+  (s) => s.calls.sendDtmf({ digits: '1#' }),
+  (s) => s.calls.logs({}),
+  (s) => s.config.getTransferType(),
+  (s) => s.config.get({ names: ['httpd.ta.enabled', 'apps.restapi.enabled'] }),
+  (s) => s.device.lines(),
 ];
 
 describe('stress: the engine never makes the phone misbehave', () => {

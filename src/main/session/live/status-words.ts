@@ -1,7 +1,7 @@
 /**
  * Plain words for a phone's connection health, each with what the user can do about it.
  */
-import type { AttentionReason, PhoneHealth } from '../../shared/domain';
+import type { AttentionReason, PhoneHealth } from '../../../shared/domain';
 
 /** The message shown for a health state when no phone error supplied a better one. */
 export function healthMessage(health: PhoneHealth, retryInMs: number | null = null): string {

@@ -1,6 +1,5 @@
-import type { ParsedLink } from '../../shared/dial-target';
-import { parseDialTarget } from '../../shared/dial-target';
-import { DeskpilotError } from '../ground/deskpilot-error';
+import { parseDialTarget, type ParsedLink } from '../../shared/dial-target';
+import { DeskpilotError } from './deskpilot-error';
 
 /**
  * Runs what a user, link or shortcut asked to call through the one dial-target parser, so nothing

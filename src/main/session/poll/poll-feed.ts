@@ -1,0 +1,175 @@
+/**
+ * The poller, one feed of a phone's live state: cheap pollForStatus while idle, callStatus v2
+ * while calls exist, lineInfo v2 when lines may have changed, the identity after a start or a
+ * restart; every read at 'poll' priority, so it never delays an action. When it reads is the
+ * PollSchedule's business; what its answers and failures mean is the live state's health.
+ */
+import type { Line } from '../../../shared/domain';
+import { toPhoneError } from '../../vvx/phone-error';
+import type { VvxLine } from '../../vvx/vvx-schemas';
+import type { LiveView } from '../live/live-state';
+import type { AccessLevel, FeedReport, PhoneFeed, ResyncReason } from '../live/phone-feed';
+import type { PhoneLink } from '../phone-link';
+import { PollSchedule, type NextRound } from './poll-schedule';
+
+const LINES_MAX_AGE_MS = 5 * 60_000;
+
+export interface PollFeedOptions {
+  link: PhoneLink;
+  live: LiveView;
+  idleMs: number;
+  activeMs: number;
+}
+
+/** Polls one phone; see the module comment. */
+export class PollFeed implements PhoneFeed {
+  private readonly schedule = new PollSchedule(() => this.round());
+  private report: FeedReport | null = null;
+  private needIdentity = true;
+  private linesReadAt = 0;
+  private pollForStatusWorks = true;
+  private access: AccessLevel = 'unknown';
+
+  constructor(private readonly options: PollFeedOptions) {}
+
+  /** Starts polling at once. */
+  start(report: FeedReport): void {
+    this.report = report;
+    this.schedule.start();
+  }
+
+  /** Stops polling; a read in flight finishes or is cancelled by the queue. */
+  stop(): void {
+    this.schedule.stop();
+  }
+
+  /** Polls now (a new certificate was accepted, or the user asked). */
+  wake(): void {
+    this.schedule.wake();
+  }
+
+  /** Another feed asked for the calls: read them now, a failure showing in the status. */
+  reconcile(): void {
+    const report = this.report;
+    if (report === null) return;
+    this.options.link
+      .readCalls('interactive', report)
+      .catch((error: unknown) => report.failed(toPhoneError(error)));
+  }
+
+  /** Identity and lines are read again; after a restart request, polling resumes at idle pace. */
+  resync(reason: ResyncReason): void {
+    this.needIdentity = true;
+    this.linesReadAt = 0;
+    if (reason === 'reboot') this.schedule.reschedule(this.options.idleMs);
+  }
+
+  private async round(): Promise<NextRound> {
+    const report = this.report;
+    if (report === null) return { afterMs: this.options.idleMs };
+    try {
+      await this.poll(report);
+      const { live, activeMs, idleMs } = this.options;
+      return { everyMs: live.calls.length > 0 ? activeMs : idleMs };
+    } catch (error) {
+      return { afterMs: report.failed(toPhoneError(error)) };
+    }
+  }
+
+  private async poll(report: FeedReport): Promise<void> {
+    const { live, link } = this.options;
+    // A call on a line the phone never listed: the lines have changed.
+    if (live.calls.some((call) => !live.lines.some((line) => line.line === call.line))) {
+      this.linesReadAt = 0;
+    }
+    if (this.needIdentity) await this.readIdentity(report);
+    if (this.access !== 'user' && Date.now() - this.linesReadAt > LINES_MAX_AGE_MS) {
+      await this.readLines(report);
+    }
+    if (live.calls.length > 0 || !this.pollForStatusWorks) {
+      await link.readCalls('poll', report);
+      return;
+    }
+    const status = await this.pollForStatus(report);
+    if (status === null || status.state.toLowerCase() !== 'idle') {
+      await link.readCalls('poll', report);
+    }
+  }
+
+  /** pollForStatus is HTTPS-only in the reference: where it is missing, fall back for good. */
+  private async pollForStatus(report: FeedReport): Promise<{ state: string } | null> {
+    const { link } = this.options;
+    try {
+      const status = await link.read(() => link.client.pollForStatus(), 'pollForStatus', 'poll');
+      report.answered();
+      return status;
+    } catch (error) {
+      const problem = toPhoneError(error);
+      if (problem.code !== 'api-disabled' && problem.code !== 'not-supported') throw problem;
+      this.pollForStatusWorks = false;
+      return null;
+    }
+  }
+
+  private async readIdentity(report: FeedReport): Promise<void> {
+    const { link } = this.options;
+    const read = <T>(run: () => Promise<T>) =>
+      link.queue.enqueue({ priority: 'poll', effect: 'read', run });
+    try {
+      const info = await read(() => link.client.deviceInfoV2()).catch((error: unknown) => {
+        // Older firmware lacks v2; v1 names the same facts.
+        if (toPhoneError(error).code === 'api-disabled') {
+          return read(() => link.client.deviceInfoV1());
+        }
+        throw error;
+      });
+      this.learnAccess(report, 'admin');
+      report.identity({
+        model: info.model || null,
+        firmware: info.firmware || null,
+        macAddress: info.macAddress || null,
+      });
+    } catch (error) {
+      const problem = toPhoneError(error);
+      // deviceInfo is admin-only: a user-level account still polls calls, if it works at all.
+      if (problem.code !== 'wrong-credentials' && problem.code !== 'insufficient-access') {
+        throw problem;
+      }
+      await link.readCalls('poll', report);
+      this.learnAccess(report, 'user');
+    }
+    this.needIdentity = false;
+    report.answered();
+  }
+
+  private learnAccess(report: FeedReport, level: AccessLevel): void {
+    this.access = level;
+    report.access(level);
+  }
+
+  private async readLines(report: FeedReport): Promise<void> {
+    const { link } = this.options;
+    const lines = await link.read(
+      () =>
+        link.client.lineInfoV2().catch((error: unknown) => {
+          // Firmware before lineInfo v2 answers 404 there; v1 has the same basics.
+          if (toPhoneError(error).code === 'api-disabled') return link.client.lineInfoV1();
+          throw error;
+        }),
+      'lineInfo',
+      'poll',
+    );
+    report.lines(lines.map(toLine));
+    this.linesReadAt = Date.now();
+  }
+}
+
+function toLine(line: VvxLine): Line {
+  return {
+    line: line.line,
+    label: line.label,
+    address: line.address,
+    registration: line.registered ? 'Registered' : 'Unregistered',
+    protocol: line.protocol,
+  };
+}
