@@ -10,5 +10,7 @@ export default defineConfig({
     // Each file starts its own simulator phones on ephemeral ports; two cores here.
     fileParallelism: true,
     maxWorkers: 2,
+    // Inlined so that its own `import electron from 'electron'` meets the tests' stand-in.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -2,7 +2,7 @@
  * Starts the real Electron main process code (with the real core and demo phone) against a thin
  * stand-in for `electron`, and asserts the security-relevant options and handlers it installs.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -196,6 +196,15 @@ describe('the Electron shell', () => {
           JSON.stringify(m.payload).includes('alice@example.com'),
       ),
     );
+  });
+
+  it('keeps its settings and contacts as electron-store files in the per-user folder', async () => {
+    expect(recorded.ipcListeners.has('electron-store-get-data')).toBe(true);
+    const settings = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as {
+      phones: { name: string }[];
+    };
+    expect(settings.phones.map((phone) => phone.name)).toEqual(['Demo phone']);
+    expect((await stat(join(dataDir, 'contacts.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('follows the start-at-login setting', () => {

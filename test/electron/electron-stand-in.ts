@@ -11,6 +11,7 @@ export const recorded = {
   protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
   windows: [] as StandInWindow[],
   ipcHandlers: new Map<string, Handler>(),
+  ipcListeners: new Map<string, Handler>(),
   permissionRequestHandler: null as Handler | null,
   permissionCheckHandler: null as Handler | null,
   devicePermissionHandler: null as Handler | null,
@@ -86,6 +87,7 @@ class StandInApp extends EventEmitter {
   whenReady = () => Promise.resolve();
   getPath = () => process.env.DESKPILOT_DATA_DIR ?? '/nonexistent';
   getAppPath = () => process.cwd();
+  getVersion = () => '0.0.0-stand-in';
   setAsDefaultProtocolClient = (scheme: string) => {
     recorded.defaultProtocolClients.push(scheme);
     return true;
@@ -119,6 +121,7 @@ export const session = {
 
 export const ipcMain = {
   handle: (channel: string, handler: Handler) => recorded.ipcHandlers.set(channel, handler),
+  on: (channel: string, handler: Handler) => recorded.ipcListeners.set(channel, handler),
   removeHandler: (channel: string) => recorded.ipcHandlers.delete(channel),
 };
 
@@ -166,3 +169,6 @@ export const safeStorage = {
 
 export const BrowserWindow = StandInWindow;
 export const Notification = StandInNotification;
+
+/** What `import electron from 'electron'` gives (electron-store imports it so). */
+export default { app, ipcMain, shell };

@@ -40,8 +40,7 @@ export async function call<C extends RequestChannel>(
   channel: C,
   args: RequestArgs<C>,
 ): Promise<RequestResults[C]> {
-  const outcome = await context.dispatcher.invoke(channel, args);
+  const outcome = await context.dispatcher.call(channel, args);
   if (!outcome.ok) throw new CommandFailed(outcome.error);
-  // The dispatcher ran `channel`'s own handler, so the value has that channel's result type.
-  return outcome.value as RequestResults[C];
+  return outcome.value;
 }

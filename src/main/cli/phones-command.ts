@@ -26,7 +26,7 @@ async function addPhone(context: CliContext, args: string[]): Promise<void> {
   expectCount(args, 2, 'phones add NAME URL');
   const [name = '', url = ''] = args;
   const { options } = context;
-  const outcome = await context.dispatcher.invoke('phones.add', {
+  const outcome = await context.dispatcher.call('phones.add', {
     name,
     url,
     username: options.user ?? DEFAULT_USERNAME,

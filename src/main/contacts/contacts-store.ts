@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Contact, ContactImportPreview, ContactNumber } from '../../shared/contacts';
 import type { ParsedArgs } from '../../shared/contract';
 import { DeskpilotError } from '../ground/deskpilot-error';
-import { errorText, openConfFile, toConfSchema } from '../ground/conf-file';
+import { errorText, openConfFile, toConfSchema, type ConfOpener } from '../ground/conf-file';
 import { normaliseContactNumber } from './contact-number';
 import { buildImportPreview, DuplicateIndex, type CandidateContact } from './import-preview';
 
@@ -74,8 +74,10 @@ export class ContactsStore {
   private readonly previews = new Map<string, CandidateContact[]>();
   private readonly listeners = new Set<(contacts: Contact[]) => void>();
 
-  constructor(options: { dataDir: string }) {
+  /** `open`: how the file is opened (default: conf). */
+  constructor(options: { dataDir: string; open?: ConfOpener }) {
     this.conf = openConfFile<ContactsFile>({
+      open: options.open,
       dataDir: options.dataDir,
       configName: 'contacts',
       schema: { contacts: toConfSchema(z.array(storedContactSchema)) },

@@ -7,6 +7,7 @@ import type { ContractHandlers } from '../../shared/contract';
 import type { EventChannel, EventPayloads } from '../../shared/contract/events';
 import type { DialRequestSource } from '../../shared/contract/links';
 import { ContactsStore } from '../contacts/contacts-store';
+import type { ConfOpener } from '../ground/conf-file';
 import { toContractError } from '../ground/contract-error';
 import { FileSecretStore, type SecretStore } from '../settings/secret-store';
 import { SettingsStore } from '../settings/settings-store';
@@ -25,6 +26,8 @@ export interface CoreOptions {
   dataDir: string;
   /** Where passwords go; default: FileSecretStore in `<dataDir>/secrets.json` (mode 0600). */
   secretStore?: SecretStore;
+  /** How the settings and contacts files are opened; default: conf (the shell: electron-store). */
+  openConf?: ConfOpener;
   /**
    * true: run the in-process demo phone (adding it if needed). false: never start it.
    * Default: run it when a demo phone is configured, and add it on a first run (no settings yet).
@@ -74,14 +77,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? ((line: string) => console.error(line));
   await mkdir(options.dataDir, { recursive: true });
   const firstRun = !existsSync(join(options.dataDir, 'settings.json'));
-  const settings = new SettingsStore(options.dataDir);
+  const settings = new SettingsStore(options.dataDir, options.openConf);
   const secrets = options.secretStore ?? new FileSecretStore(join(options.dataDir, 'secrets.json'));
   const bus = new EventBus((error) =>
     log(`Deskpilot: an event listener failed (${error instanceof Error ? error.name : 'error'})`),
   );
   // Everything that can fail on bad files comes before the sessions start, so a failed start
   // leaves nothing running.
-  const contacts = new ContactsStore({ dataDir: options.dataDir });
+  const contacts = new ContactsStore({ dataDir: options.dataDir, open: options.openConf });
   const manager = await PhoneManager.create({
     settings,
     secrets,

@@ -45,7 +45,7 @@ export function wireContractIpc(options: {
   /** Electron's own by default; tests pass a stand-in. */
   ipcMain?: Pick<IpcMain, 'handle' | 'removeHandler'>;
   dispatcher: Dispatcher;
-  core: ContractCore;
+  core: Pick<ContractCore, 'subscribe'>;
   windows: () => readonly WebContents[];
 }): () => void {
   const { ipcMain = electronIpcMain, dispatcher, core, windows } = options;

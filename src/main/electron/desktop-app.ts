@@ -1,40 +1,24 @@
 /**
- * The Electron main process, wired together: single instance, the core, the secure window on
- * app://, contract IPC, tray, notifications, the clipboard shortcut, start at login and
- * click-to-dial links. Each concern lives in its own file; this one only connects them.
+ * The Electron main process's start-up, one step per setup file (src/main/electron/setup): claim
+ * the single instance and listen for dial links, start the core, lock down the pages, open the
+ * window with its contract IPC, then the tray, notifications and preferences. The shell reaches
+ * the core only through its dispatcher and event stream.
  */
 import { join, resolve } from 'node:path';
-import {
-  type BrowserWindow,
-  Notification,
-  app,
-  clipboard,
-  globalShortcut,
-  session,
-  shell,
-} from 'electron';
+import { Notification, app, clipboard, type BrowserWindow } from 'electron';
 
-import type { DialRequest } from '../../shared/contract/links';
-import type { PhoneInfo } from '../../shared/domain';
-import type { AppSettings } from '../../shared/settings';
-import { defaultDataDir } from '../ground/data-dir';
-import { createCore, type Core } from '../core/create-core';
-import { createDispatcher } from '../ipc/dispatcher';
-import { APP_ENTRY_URL, registerAppScheme, serveAppProtocol } from './app-protocol';
-import { applyClipboardShortcut } from './clipboard-shortcut';
+import { APP_ENTRY_URL, registerAppScheme } from './app-protocol';
 import { wireContractIpc } from './contract-ipc';
-import { DIAL_PROTOCOLS, findDialRequest } from './dial-arguments';
+import { DIAL_PROTOCOLS } from './dial-arguments';
 import { handleDialRequest } from './dial-handling';
-import { isAllowedExternalUrl } from './external-links';
 import { notifyIncomingCalls } from './incoming-call-notifications';
-import { SafeStorageSecretStore } from './safe-storage-secret-store';
-import { createTray } from './tray';
 import { createMainWindow } from './main-window';
-import {
-  denyAllPermissions,
-  enforceContentSecurityPolicy,
-  hardenWebContents,
-} from './window-security';
+import { manageLifetime } from './setup/app-lifetime';
+import { listenForDialRequests } from './setup/dial-intake';
+import { followPreferences } from './setup/preferences-setup';
+import { secureSessions } from './setup/secure-sessions';
+import { startShellCore } from './setup/shell-core';
+import { setupTray } from './setup/tray-setup';
 
 /** Same as appId in electron-builder.yml. */
 const APP_ID = 'io.github.deskpilot';
@@ -62,12 +46,6 @@ function registerDialProtocols(): void {
   }
 }
 
-/** Everything that exists once the app is ready. */
-interface Running {
-  core: Core;
-  window: BrowserWindow;
-}
-
 /**
  * Starts the desktop app. Returns once the window has loaded, or at once in a second instance
  * (which hands its command line to the first and quits).
@@ -78,144 +56,42 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
     app.quit();
     return;
   }
-
-  let running: Running | null = null;
-  const waiting: { source: DialRequest['source']; raw: string }[] = [];
+  let window: BrowserWindow | null = null;
   const showWindow = (): void => {
-    if (running === null) return;
-    if (running.window.isMinimized()) running.window.restore();
-    running.window.show();
-    running.window.focus();
+    if (window === null) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
   };
-  const dial = (source: DialRequest['source'], raw: string): void => {
-    if (running === null) waiting.push({ source, raw });
-    else void handleDialRequest(running.core, source, raw, { showWindow, notify });
-  };
-  // Links can arrive before the app is ready (macOS open-url at launch): queue them.
-  app.on('open-url', (event, url) => {
-    event.preventDefault();
-    dial('link', url);
-  });
+  const dials = listenForDialRequests(showWindow);
   // macOS: clicking the Dock icon brings the (hidden) window back.
   app.on('activate', showWindow);
-  app.on('second-instance', (_event, argv) => {
-    showWindow();
-    const request = findDialRequest(argv);
-    if (request !== null) dial(request.source, request.raw);
-  });
-  const launchRequest = findDialRequest(process.argv.slice(1));
-  if (launchRequest !== null) waiting.push(launchRequest);
-
   // Windows shows notifications only for an app with an AppUserModelID (the installer sets it).
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   await app.whenReady();
-  const dataDir = defaultDataDir();
-  const secretStore = SafeStorageSecretStore.available()
-    ? new SafeStorageSecretStore(join(dataDir, 'secrets.safe.json'))
-    : undefined;
-  if (secretStore === undefined) {
-    console.error(
-      'Deskpilot: no OS keychain available; passwords are kept in a file only you can read.',
-    );
-  }
-  const core = await createCore({ dataDir, secretStore });
-  const dispatcher = createDispatcher(core);
 
-  let phones: PhoneInfo[] = await core.handlers['phones.list']({});
-  let settings: AppSettings = await core.handlers['settings.get']({});
-  const openExternal = (url: string): void => {
-    const allowed = isAllowedExternalUrl(
-      url,
-      phones.map((phone) => phone.url),
-    );
-    // Reviewed: only after isAllowedExternalUrl (https on allow-listed hosts or a configured
-    // phone's origin, no credentials).
-    if (allowed) void shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
-  };
-
-  denyAllPermissions(session.defaultSession);
-  enforceContentSecurityPolicy(session.defaultSession);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
-  serveAppProtocol(paths.rendererDir);
+  const core = await startShellCore();
+  await secureSessions(core, paths.rendererDir);
   registerDialProtocols();
+  const dial = (source: Parameters<typeof handleDialRequest>[1], raw: string): void =>
+    void handleDialRequest(core.dispatcher, source, raw, { showWindow, notify });
+  const dialClipboard = (text: string): void => dial('shortcut', text);
 
-  const window = await createMainWindow(
+  const opened = await createMainWindow(
     paths.preload,
     join(app.getPath('userData'), 'window-state.json'),
   );
-  wireContractIpc({ dispatcher, core, windows: () => [window.webContents] });
-  notifyIncomingCalls({ core, dispatcher, settings: () => settings, showWindow });
-
-  const dialClipboard = (text: string): void => dial('shortcut', text);
-  const tray = createTray(paths.trayIcon, {
+  window = opened;
+  wireContractIpc({ dispatcher: core.dispatcher, core, windows: () => [opened.webContents] });
+  const settings = await followPreferences(core, { dialClipboard, notify });
+  notifyIncomingCalls({ core, dispatcher: core.dispatcher, settings, showWindow });
+  const removeTray = setupTray(core, paths.trayIcon, {
     dialClipboard: () => void clipboard.readText().then(dialClipboard),
-    endCall: (phoneId, handle) => void dispatcher.invoke('calls.end', { phoneId, handle }),
     showWindow,
     quit: () => app.quit(),
   });
-  // One snapshot request at a time; events arriving meanwhile cause one more refresh after it.
-  let refreshing = false;
-  let stale = false;
-  const refreshTray = (): void => {
-    if (refreshing) {
-      stale = true;
-      return;
-    }
-    refreshing = true;
-    void core.handlers['phones.snapshots']({})
-      .then((snapshots) => tray.update(snapshots))
-      .catch(() => undefined)
-      .finally(() => {
-        refreshing = false;
-        if (stale) {
-          stale = false;
-          refreshTray();
-        }
-      });
-  };
-  core.subscribe('phone', (event) => {
-    if (event.type === 'phones-changed') phones = event.phones;
-    refreshTray();
-  });
-  refreshTray();
+  manageLifetime(opened, core, removeTray);
 
-  const applyShortcut = (accelerator: string, previous: string): void => {
-    const problem = applyClipboardShortcut(accelerator, previous, dialClipboard);
-    if (problem !== null) notify('Deskpilot shortcut', problem);
-  };
-  applyShortcut(settings.globalShortcut, '');
-  app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
-  core.subscribe('settings-changed', (next) => {
-    if (next.globalShortcut !== settings.globalShortcut) {
-      applyShortcut(next.globalShortcut, settings.globalShortcut);
-    }
-    if (next.startAtLogin !== settings.startAtLogin) {
-      app.setLoginItemSettings({ openAtLogin: next.startAtLogin });
-    }
-    settings = next;
-  });
-
-  let quitting = false;
-  window.on('close', (event) => {
-    // The tray keeps Deskpilot running for incoming calls and click-to-dial; Quit is in its menu.
-    if (!quitting) {
-      event.preventDefault();
-      window.hide();
-    }
-  });
-  app.on('before-quit', () => {
-    quitting = true;
-  });
-  app.on('will-quit', (event) => {
-    globalShortcut.unregisterAll();
-    tray.destroy();
-    if (running === null) return;
-    running = null;
-    event.preventDefault();
-    void core.close().finally(() => app.exit(0));
-  });
-
-  await window.loadURL(APP_ENTRY_URL);
-  running = { core, window };
-  for (const request of waiting.splice(0)) dial(request.source, request.raw);
+  await opened.loadURL(APP_ENTRY_URL);
+  dials.deliverTo(dial);
 }

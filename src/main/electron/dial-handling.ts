@@ -1,10 +1,10 @@
 /**
  * Click-to-dial from outside the window: OS links (tel:, callto:, sip:), `--dial`, a second
- * launch and the clipboard shortcut all end here and go through the core's `requestDial`, which
+ * launch and the clipboard shortcut all end here and go to the core's `links.request`, which
  * parses the text and refuses anything that is not a number or SIP URI.
  */
-import type { DialRequest } from '../../shared/contract/links';
-import type { Core } from '../core/create-core';
+import type { DialRequestSource } from '../../shared/contract/links';
+import type { Dispatcher } from '../ipc/dispatcher';
 
 /** How the shell shows the outcome of a dial request. */
 export interface DialFeedback {
@@ -16,12 +16,12 @@ export interface DialFeedback {
 
 /** Hands one dial request to the core and reports what happened. */
 export async function handleDialRequest(
-  core: Pick<Core, 'requestDial'>,
-  source: DialRequest['source'],
+  dispatcher: Pick<Dispatcher, 'call'>,
+  source: DialRequestSource,
   raw: string,
   feedback: DialFeedback,
 ): Promise<void> {
-  const outcome = await core.requestDial(source, raw);
+  const outcome = await dispatcher.call('links.request', { source, link: raw });
   if (!outcome.ok) {
     feedback.notify('Deskpilot did not dial', outcome.error.message);
     return;

@@ -19,7 +19,7 @@ function describeCaller(call: Call): string {
 
 /** Shows notifications for incoming calls while enabled in settings; returns an unsubscribe. */
 export function notifyIncomingCalls(options: {
-  core: ContractCore;
+  core: Pick<ContractCore, 'subscribe'>;
   dispatcher: Dispatcher;
   settings: () => AppSettings;
   showWindow: () => void;
@@ -57,7 +57,7 @@ export function notifyIncomingCalls(options: {
     });
     notification.on('click', showWindow);
     notification.on('action', (details) => {
-      void dispatcher.invoke(details.actionIndex === 0 ? 'calls.answer' : 'calls.reject', target);
+      void dispatcher.call(details.actionIndex === 0 ? 'calls.answer' : 'calls.reject', target);
     });
     shown.set(`${event.phoneId}/${event.call.handle}`, notification);
     notification.show();

@@ -15,6 +15,15 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Opens a conf-backed file: conf itself (the CLI, the browser host, tests), or a subclass of it
+ * such as electron-store inside the Electron shell; the stores above see the same Conf either way.
+ */
+export type ConfOpener = <T extends Record<string, unknown>>(options: Options<T>) => Conf<T>;
+
+/** Opens the file with conf itself. */
+export const openWithConf: ConfOpener = (options) => new Conf(options);
+
 export interface ConfFileOptions<T extends Record<string, unknown>> {
   dataDir: string;
   /** File name without `.json`; also names the file in messages ("the settings file"). */
@@ -25,6 +34,8 @@ export interface ConfFileOptions<T extends Record<string, unknown>> {
   freshStart: string;
   /** Where the warning about a file set aside goes (the store's `warnings`). */
   warnings: string[];
+  /** How the file is opened; default: conf. */
+  open?: ConfOpener;
 }
 
 /**
@@ -36,7 +47,7 @@ export interface ConfFileOptions<T extends Record<string, unknown>> {
 export function openConfFile<T extends Record<string, unknown>>(
   options: ConfFileOptions<T>,
 ): Conf<T> {
-  const { dataDir, configName } = options;
+  const { dataDir, configName, open = openWithConf } = options;
   const confOptions: Options<T> = {
     cwd: dataDir,
     configName,
@@ -45,7 +56,7 @@ export function openConfFile<T extends Record<string, unknown>>(
     configFileMode: 0o600,
   };
   try {
-    return new Conf<T>(confOptions);
+    return open(confOptions);
   } catch (error) {
     const file = join(dataDir, `${configName}.json`);
     if (!existsSync(file)) {
@@ -59,7 +70,7 @@ export function openConfFile<T extends Record<string, unknown>>(
     options.warnings.push(
       `The ${configName} file ${file} could not be read (${errorText(error)}); it was kept as ${aside} and ${options.freshStart}.`,
     );
-    return new Conf<T>(confOptions);
+    return open(confOptions);
   }
 }
 

@@ -7,6 +7,7 @@ import {
   argumentSchema,
   REQUEST_CHANNELS,
   type ContractHandlers,
+  type RequestArgs,
   type RequestChannel,
 } from '../../shared/contract';
 import type { ContractError } from '../../shared/contract/errors';
@@ -17,7 +18,10 @@ import { describeIssue } from '../ground/describe-issue';
 
 /** Validates and routes one request; shared by every transport. */
 export interface Dispatcher {
+  /** A request from an untrusted caller (a window, a socket): anything may come in. */
   invoke(channel: unknown, args: unknown): Promise<RequestOutcome<RequestChannel>>;
+  /** The same path for an in-process caller (the CLI, the Electron shell), typed by channel. */
+  call<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<RequestOutcome<C>>;
 }
 
 const channels: ReadonlySet<string> = new Set(REQUEST_CHANNELS);
@@ -70,6 +74,10 @@ export function createDispatcher(
         );
       }
       return run(channel, args);
+    },
+    call<C extends RequestChannel>(channel: C, args: RequestArgs<C>) {
+      // run() answers `channel` with its own handler's result.
+      return run(channel, args) as Promise<RequestOutcome<C>>;
     },
   };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 // The contract's schema, so the settings file and `settings.set` accept the same values.
 import { appSettingsSchema } from '../../shared/contract/settings';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
-import { openConfFile, toConfSchema } from '../ground/conf-file';
+import { openConfFile, toConfSchema, type ConfOpener } from '../ground/conf-file';
 import { storedPhoneSchema, type StoredPhone } from './settings-schema';
 
 /** A type, not an interface: conf wants a plain record type. */
@@ -23,8 +23,10 @@ export class SettingsStore {
   readonly warnings: string[] = [];
   private readonly conf: Conf<SettingsFile>;
 
-  constructor(dataDir: string) {
+  /** `open`: how the file is opened (default: conf; electron-store inside the Electron shell). */
+  constructor(dataDir: string, open?: ConfOpener) {
     this.conf = openConfFile<SettingsFile>({
+      open,
       dataDir,
       configName: 'settings',
       schema: {
