@@ -92,6 +92,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/bridge/api.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'deskpilot',
+          message:
+            'Only the bridge reads the preload API; stores get it injected through AppStores.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

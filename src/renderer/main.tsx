@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { getDeskpilotApi, onConnectionChange } from './bridge/api';
+import { connectToCore } from './bridge/api';
 import { createAppStores, startAppStores } from './stores/app-stores';
 import { StoresProvider } from './stores/stores-context';
 import './styles/app.css';
@@ -11,8 +11,9 @@ if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 
 try {
-  const stores = createAppStores(getDeskpilotApi());
-  startAppStores(stores, onConnectionChange);
+  const { api, watchConnection } = connectToCore();
+  const stores = createAppStores(api);
+  startAppStores(stores, watchConnection);
   root.render(
     <StrictMode>
       <StoresProvider stores={stores}>

@@ -1,6 +1,7 @@
 import { createDeskpilotApi, type DeskpilotApi } from '../../shared/contract/api';
 import { CONTRACT_SOCKET_PATH } from '../../shared/contract/wire';
-import { createSocketTransport, type SocketTransport } from './socket-transport';
+import type { ConnectionWatcher } from '../stores/app-stores';
+import { createSocketTransport } from './socket-transport';
 
 declare global {
   interface Window {
@@ -9,35 +10,32 @@ declare global {
   }
 }
 
-let browserTransport: SocketTransport | null = null;
-let browserApi: DeskpilotApi | null = null;
+/** The window's way to the core: its API, and whether the core is reachable. */
+export interface CoreConnection {
+  api: DeskpilotApi;
+  /**
+   * Reports whether the core is reachable: always under Electron; under the browser host, while
+   * the WebSocket is connected. Stores refetch their state when it turns true again, because
+   * events sent while disconnected are lost.
+   */
+  watchConnection: ConnectionWatcher;
+}
 
-function socketTransport(): SocketTransport {
-  browserTransport ??= createSocketTransport({
+/**
+ * Connects this window to the core, once, at start: the preload's bridge under Electron;
+ * otherwise a WebSocket to the browser host that served this page (authenticated by its session
+ * cookie). The entry point hands the result to the stores; nothing else reads `window.deskpilot`.
+ */
+export function connectToCore(): CoreConnection {
+  if (window.deskpilot) return { api: window.deskpilot, watchConnection: () => () => undefined };
+  const transport = createSocketTransport({
     connect: () => {
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
       return new WebSocket(`${scheme}://${window.location.host}${CONTRACT_SOCKET_PATH}`);
     },
   });
-  return browserTransport;
-}
-
-/**
- * The contract API for this window: the preload's bridge under Electron; otherwise a WebSocket
- * to the browser host that served this page (authenticated by its session cookie).
- */
-export function getDeskpilotApi(): DeskpilotApi {
-  if (window.deskpilot) return window.deskpilot;
-  browserApi ??= createDeskpilotApi(socketTransport());
-  return browserApi;
-}
-
-/**
- * Reports whether the core is reachable: always true under Electron; under the browser host, true
- * while the WebSocket is connected. Stores refetch their state when it turns true again, because
- * events sent while disconnected are lost.
- */
-export function onConnectionChange(listener: (connected: boolean) => void): () => void {
-  if (window.deskpilot) return () => undefined;
-  return socketTransport().onConnectionChange(listener);
+  return {
+    api: createDeskpilotApi(transport),
+    watchConnection: (listener) => transport.onConnectionChange(listener),
+  };
 }

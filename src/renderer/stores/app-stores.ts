@@ -23,9 +23,21 @@ export interface AppStates {
   ui: UiState;
 }
 
-export type AppStores = { [K in keyof AppStates]: StoreApi<AppStates[K]> };
+/** Makes the stores of one phone's view (the remote screen, the admin console) over the API. */
+export type PhoneStoreFactory<S> = (api: DeskpilotApi, phoneId: string) => S;
 
-/** Every store of the window, built over one API; the only code that calls the core. */
+/** The window's stores by name. */
+export type StateStores = { [K in keyof AppStates]: StoreApi<AppStates[K]> };
+
+export type AppStores = StateStores & {
+  /**
+   * The stores of a view about one phone, made over the window's API. The factory comes from
+   * the view, so a view loaded on demand keeps its store code out of the first bundle.
+   */
+  phoneStore<S>(create: PhoneStoreFactory<S>, phoneId: string): S;
+};
+
+/** Every store of the window, built over one API; stores are the only code that calls the core. */
 export function createAppStores(api: DeskpilotApi): AppStores {
   const notices = createNoticesStore();
   const phones = createPhonesStore(api);
@@ -40,6 +52,7 @@ export function createAppStores(api: DeskpilotApi): AppStores {
     dialRequest: createDialRequestStore(api, calls),
     setup: createSetupStore(api, phones, notices),
     ui: createUiStore(),
+    phoneStore: (create, phoneId) => create(api, phoneId),
   };
 }
 

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { AppStates, AppStores } from './app-stores';
+import type { AppStates, AppStores, StateStores } from './app-stores';
 
 const StoresContext = createContext<AppStores | null>(null);
 
@@ -21,6 +21,7 @@ export function useAppStore<K extends keyof AppStates, T>(
   key: K,
   selector: (state: AppStates[K]) => T,
 ): T {
-  const store: AppStores[K] = useStores()[key];
+  const stores: StateStores = useStores();
+  const store = stores[key];
   return useStore(store, selector);
 }

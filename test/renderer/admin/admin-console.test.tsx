@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { AdminConsole } from '../../../src/renderer/features/admin/admin-console';
 import { parseConfigNames, valuesToSend } from '../../../src/renderer/features/admin/config-edits';
 import type { DeviceDetails, MediaSample } from '../../../src/shared/contract/device';
+import type { ContractError } from '../../../src/shared/contract/errors';
 import type { PhoneHealth, PhoneStatus } from '../../../src/shared/domain';
-import { fakePhone, type FakePhone } from '../screen/fake-phone-api';
+import { renderWithStores } from '../support/render-app';
+import { createTestCore, type TestCore } from '../support/test-core';
 
 const DETAILS: DeviceDetails = {
   device: { Model: 'VVX601', Firmware: '5.8.0.17552', MACAddress: '0004F2A1B2C3' },
@@ -33,30 +35,37 @@ const STATUS: PhoneStatus = {
   lastSeenAt: null,
 };
 
-let phone: FakePhone;
+const UNREACHABLE: ContractError = { code: 'unreachable', message: 'The phone did not answer.' };
 
-function openConsole(setup: (phone: FakePhone) => void = () => undefined) {
-  phone = fakePhone();
-  phone.answers['device.details'] = () => ({ ok: true, value: DETAILS });
-  phone.answers['phones.snapshots'] = () => ({ ok: true, value: [] });
-  phone.answers['config.getTransferType'] = () => ({ ok: true, value: { type: 'Blind' } });
+let phone: TestCore;
+
+function openConsole(setup: (phone: TestCore) => void = () => undefined) {
+  phone = createTestCore({
+    'device.details': () => DETAILS,
+    'phones.snapshots': () => [],
+    'config.getTransferType': () => ({ type: 'Blind' }),
+    'config.set': () => null,
+    'config.export': () => null,
+    'config.setTransferType': () => null,
+    'device.restart': () => null,
+    'device.reboot': () => null,
+    'device.resetConfig': () => null,
+    'device.factoryReset': () => null,
+    'device.uploadCapture': () => null,
+  });
   setup(phone);
-  window.deskpilot = phone.api;
-  render(<AdminConsole phoneId="p1" />);
+  renderWithStores(phone, <AdminConsole phoneId="p1" />, { start: false });
 }
 
-afterEach(() => {
-  cleanup();
-  delete window.deskpilot;
-});
+afterEach(cleanup);
 
 describe('admin console', () => {
   it('is hidden from a user-level login, saying why and how to get access', async () => {
     openConsole((p) => {
-      p.answers['device.details'] = () => ({
-        ok: false,
-        error: { code: 'insufficient-access', message: 'The phone refused the user-level login.' },
-      });
+      p.answer('device.details', () => ({
+        code: 'insufficient-access',
+        message: 'The phone refused the user-level login.',
+      }));
     });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The admin console is hidden');
@@ -74,19 +83,16 @@ describe('admin console', () => {
   it('reads pasted parameters, previews the diff with device switches, sends, and reads back', async () => {
     const stored: Record<string, string> = { 'voice.volume': '5', 'device.sntp.serverName': 'a' };
     openConsole((p) => {
-      p.answers['config.get'] = (args) => {
-        const { names } = args as { names: string[] };
-        return {
-          ok: true,
-          value: Object.fromEntries(
-            names.map((n) => [n, n in stored ? { value: stored[n] ?? '', source: 'web' } : null]),
-          ),
-        };
-      };
-      p.answers['config.set'] = (args) => {
-        Object.assign(stored, (args as { values: Record<string, string> }).values);
-        return { ok: true, value: null };
-      };
+      p.answer('config.get', (args) => {
+        const { names } = args;
+        return Object.fromEntries(
+          names.map((n) => [n, n in stored ? { value: stored[n] ?? '', source: 'web' } : null]),
+        );
+      });
+      p.answer('config.set', (args) => {
+        Object.assign(stored, args.values);
+        return null;
+      });
     });
     fireEvent.click(await screen.findByRole('tab', { name: 'Configuration' }));
     fireEvent.change(screen.getByLabelText(/Parameter names/), {
@@ -120,14 +126,13 @@ describe('admin console', () => {
   it('says the save went through but the read-back failed, never claiming it read them back', async () => {
     let saved = false;
     openConsole((p) => {
-      p.answers['config.get'] = () =>
-        saved
-          ? { ok: false, error: { code: 'unreachable', message: 'The phone did not answer.' } }
-          : { ok: true, value: { 'voice.volume': { value: '5', source: 'web' } } };
-      p.answers['config.set'] = () => {
+      p.answer('config.get', () =>
+        saved ? UNREACHABLE : { 'voice.volume': { value: '5', source: 'web' } },
+      );
+      p.answer('config.set', () => {
         saved = true;
-        return { ok: true, value: null };
-      };
+        return null;
+      });
     });
     fireEvent.click(await screen.findByRole('tab', { name: 'Configuration' }));
     fireEvent.change(screen.getByLabelText(/Parameter names/), {
@@ -193,7 +198,7 @@ describe('admin console', () => {
   it('charts jitter, loss and MOS of a live call', async () => {
     let jitter = 3;
     openConsole((p) => {
-      p.answers['device.media'] = () => ({ ok: true, value: [sample(Date.now(), (jitter += 1))] });
+      p.answer('device.media', () => [sample(Date.now(), (jitter += 1))]);
     });
     fireEvent.click(await screen.findByRole('tab', { name: 'Media' }));
     const chart = await screen.findByRole('img', { name: /^Jitter: 4 ms/ });
@@ -214,10 +219,10 @@ async function openSkypeSignIn() {
 describe('admin console: running configuration and Skype for Business', () => {
   it('shows the running configuration in the device tab', async () => {
     openConsole((p) => {
-      p.answers['device.details'] = () => ({
-        ok: true,
-        value: { ...DETAILS, runningConfig: { 'Network.IPGateway': '192.0.2.1' } },
-      });
+      p.answer('device.details', () => ({
+        ...DETAILS,
+        runningConfig: { 'Network.IPGateway': '192.0.2.1' },
+      }));
     });
     const running = await screen.findByRole('region', { name: 'Running configuration' });
     expect(within(running).getByText('192.0.2.1')).toBeTruthy();
@@ -225,10 +230,7 @@ describe('admin console: running configuration and Skype for Business', () => {
 
   it('hides Skype for Business with a note where the phone does not report it', async () => {
     openConsole((p) => {
-      p.answers['device.skypePresence'] = () => ({
-        ok: true,
-        value: { supported: false, presence: null, details: {} },
-      });
+      p.answer('device.skypePresence', () => ({ supported: false, presence: null, details: {} }));
     });
     fireEvent.click(await screen.findByRole('tab', { name: 'Skype for Business' }));
     const note = await screen.findByRole('note');
@@ -241,18 +243,19 @@ describe('admin console: running configuration and Skype for Business', () => {
   it('signs in without keeping the password, shows the presence, and signs out', async () => {
     let presence = 'Offline';
     openConsole((p) => {
-      p.answers['device.skypePresence'] = () => ({
-        ok: true,
-        value: { supported: true, presence, details: { Presence: presence } },
-      });
-      p.answers['device.skypeSignIn'] = () => {
+      p.answer('device.skypePresence', () => ({
+        supported: true,
+        presence,
+        details: { Presence: presence },
+      }));
+      p.answer('device.skypeSignIn', () => {
         presence = 'Available';
-        return { ok: true, value: null };
-      };
-      p.answers['device.skypeSignOut'] = () => {
+        return null;
+      });
+      p.answer('device.skypeSignOut', () => {
         presence = 'Offline';
-        return { ok: true, value: null };
-      };
+        return null;
+      });
     });
     const { form, type } = await openSkypeSignIn();
     type(/Sign-in address/, 'sip:me@example.com');
@@ -284,14 +287,13 @@ describe('admin console: a refused Skype sign-in', () => {
   it('keeps the refusal in view even when the presence re-read fails too, and drops the password', async () => {
     let reads = 0;
     openConsole((p) => {
-      p.answers['device.skypePresence'] = () =>
-        ++reads === 1
-          ? { ok: true, value: { supported: true, presence: 'Offline', details: {} } }
-          : { ok: false, error: { code: 'unreachable', message: 'The phone did not answer.' } };
-      p.answers['device.skypeSignIn'] = () => ({
-        ok: false,
-        error: { code: 'phone-error', message: 'Line not registered (4002).' },
-      });
+      p.answer('device.skypePresence', () =>
+        ++reads === 1 ? { supported: true, presence: 'Offline', details: {} } : UNREACHABLE,
+      );
+      p.answer('device.skypeSignIn', () => ({
+        code: 'phone-error',
+        message: 'Line not registered (4002).',
+      }));
     });
     const { form, type } = await openSkypeSignIn();
     type(/Sign-in address/, 'sip:me@example.com');

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { ScreenView } from '../../../src/renderer/features/screen/screen-view';
-import { fakePhone, type FakePhone } from './fake-phone-api';
+import type { ContractError } from '../../../src/shared/contract/errors';
+import type { ScreenCapture } from '../../../src/shared/contract/screen';
+import { renderWithStores } from '../support/render-app';
+import { createTestCore, type TestCore } from '../support/test-core';
 
 const IDLE = `<Screen width="480" height="252">
   <StatusBar x="0" y="0" width="480" height="24" text="Line 1: 1001"/>
@@ -12,12 +15,34 @@ const IDLE = `<Screen width="480" height="252">
   <SoftKey x="120" y="220" width="120" height="32" text="Forward"/>
 </Screen>`;
 
-let phone: FakePhone;
+let phone: TestCore;
 
-function showPhone(capture: Parameters<typeof fakePhone>[0] = {}) {
-  phone = fakePhone({ xml: IDLE, ...capture });
-  window.deskpilot = phone.api;
-  render(<ScreenView phoneId="p1" />);
+/** A phone whose screen shows `capture` (unless `refusal` says why not), taking touches and keys. */
+function screenPhone(
+  capture: Partial<ScreenCapture> = {},
+  refusal: () => ContractError | null = () => null,
+): TestCore {
+  const shown: ScreenCapture = {
+    xml: IDLE,
+    model: 'VVX601',
+    width: 480,
+    height: 252,
+    touch: true,
+    keys: false,
+    unavailableReason: null,
+    capturedAt: 0,
+    ...capture,
+  };
+  return createTestCore({
+    'screen.get': () => refusal() ?? { ...shown },
+    'screen.touch': () => null,
+    'screen.key': () => null,
+  });
+}
+
+function showPhone(capture: Partial<ScreenCapture> = {}) {
+  phone = screenPhone(capture);
+  renderWithStores(phone, <ScreenView phoneId="p1" />, { start: false });
 }
 
 /** Pretends the drawn screen is laid out at `width`×`height` CSS pixels at (left, top). */
@@ -30,10 +55,7 @@ async function layOut(left: number, top: number, width: number, height: number) 
 beforeEach(() => {
   Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
 });
-afterEach(() => {
-  cleanup();
-  delete window.deskpilot;
-});
+afterEach(cleanup);
 
 describe('remote screen view', () => {
   it('draws the elements of the phone screen and lists them as text', async () => {
@@ -193,16 +215,16 @@ describe('remote screen view', () => {
   });
 
   it('explains a failed read and recovers on retry', async () => {
-    phone = fakePhone({ xml: IDLE });
-    phone.answers['screen.get'] = () => ({
-      ok: false,
-      error: { code: 'insufficient-access', message: 'The remote screen needs the admin login.' },
-    });
-    window.deskpilot = phone.api;
-    render(<ScreenView phoneId="p1" />);
+    let refused = true;
+    phone = screenPhone({}, () =>
+      refused
+        ? { code: 'insufficient-access', message: 'The remote screen needs the admin login.' }
+        : null,
+    );
+    renderWithStores(phone, <ScreenView phoneId="p1" />, { start: false });
     expect(await screen.findByText(/needs the admin login/)).toBeTruthy();
     expect(screen.getByText(/shows its screen only to its admin login/)).toBeTruthy();
-    delete phone.answers['screen.get'];
+    refused = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('phone-screen')).toBeTruthy();
   });

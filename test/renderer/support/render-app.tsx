@@ -8,13 +8,17 @@ import {
 import { StoresProvider } from '../../../src/renderer/stores/stores-context';
 import type { TestCore } from './test-core';
 
-/** Renders a component with the window's stores built over the test core, started like main.tsx. */
+/**
+ * Renders a component with the window's stores built over the test core, started like main.tsx
+ * (unless `start` is false: a view about one phone needs no phone list, contacts or settings).
+ */
 export function renderWithStores(
   core: TestCore,
   ui: ReactElement,
+  { start = true }: { start?: boolean } = {},
 ): { stores: AppStores; stop: () => void } {
   const stores = createAppStores(core.api);
-  const stop = startAppStores(stores);
+  const stop = start ? startAppStores(stores) : () => undefined;
   render(<StoresProvider stores={stores}>{ui}</StoresProvider>);
   return { stores, stop };
 }

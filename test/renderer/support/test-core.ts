@@ -23,6 +23,8 @@ export interface TestCore {
   emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void;
   /** Replaces or adds answers while a test runs. */
   answer<C extends RequestChannel>(channel: C, handler: Answer<C>): void;
+  /** The arguments of every request made on `channel`, in order. */
+  callsTo(channel: RequestChannel): unknown[];
 }
 
 function isContractError(value: unknown): value is ContractError {
@@ -30,9 +32,9 @@ function isContractError(value: unknown): value is ContractError {
 }
 
 /**
- * An in-test transport for component tests: answers each channel from a table (a ContractError
- * value becomes an error outcome) and lets the test push events. Channels without an answer fail
- * with 'internal', so a test notices an unexpected request.
+ * The one stand-in for the core in renderer tests: an in-test transport that answers each channel
+ * from a table (a ContractError value becomes an error outcome) and lets the test push events.
+ * Channels without an answer fail with 'internal', so a test notices an unexpected request.
  *
  * Dial requests behave as in the core: an emitted 'dial-request' is held by its id, and
  * confirming it dials its link as a `calls.dial` request (recorded, and answered from the table)
@@ -93,6 +95,8 @@ export function createTestCore(initial: Answers = {}): TestCore {
     answer(channel, handler) {
       (answers as Record<string, unknown>)[channel] = handler;
     },
+    callsTo: (channel) =>
+      requests.filter((request) => request.channel === channel).map((request) => request.args),
   };
 }
 

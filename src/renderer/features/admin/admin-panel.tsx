@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 
-import { getDeskpilotApi } from '../../bridge/api';
-import { createAdminStore } from './admin-store';
+import { useStores } from '../../stores/stores-context';
 import { ConfigSection } from './config-section';
 import { DeviceSection } from './device-section';
 import { LinesSection } from './lines-section';
 import { MaintenanceSection } from './maintenance-section';
 import { MediaSection } from './media-section';
 import { SkypeSection } from './skype-section';
+import { createAdminStores } from './stores/admin-stores';
 import './admin.css';
 
 const TABS = [
@@ -26,11 +26,15 @@ type TabId = (typeof TABS)[number]['id'];
  * it says why it is hidden and how to get access.
  */
 export default function AdminPanel({ phoneId }: { phoneId: string }) {
-  const store = useMemo(() => createAdminStore(getDeskpilotApi(), phoneId), [phoneId]);
-  useEffect(() => store.getState().start(), [store]);
-  const access = useStore(store, (state) => state.access);
-  const accessMessage = useStore(store, (state) => state.accessMessage);
-  const notice = useStore(store, (state) => state.notice);
+  const appStores = useStores();
+  const stores = useMemo(
+    () => appStores.phoneStore(createAdminStores, phoneId),
+    [appStores, phoneId],
+  );
+  useEffect(() => stores.start(), [stores]);
+  const access = useStore(stores.device, (state) => state.access);
+  const accessMessage = useStore(stores.device, (state) => state.accessMessage);
+  const notice = useStore(stores.notices, (state) => state.notice);
   const [tab, setTab] = useState<TabId>('device');
 
   if (access === 'checking') {
@@ -47,7 +51,7 @@ export default function AdminPanel({ phoneId }: { phoneId: string }) {
           </h2>
           <p>{accessMessage}</p>
         </div>
-        <button type="button" onClick={() => void store.getState().loadDetails()}>
+        <button type="button" onClick={() => void stores.device.getState().loadDetails()}>
           Check again
         </button>
       </section>
@@ -91,7 +95,7 @@ export default function AdminPanel({ phoneId }: { phoneId: string }) {
         </p>
       )}
       <div role="tabpanel" id="admin-tabpanel" aria-labelledby={`admin-tab-${current.id}`}>
-        <current.Section store={store} />
+        <current.Section stores={stores} />
       </div>
     </section>
   );

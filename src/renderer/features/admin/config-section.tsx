@@ -2,14 +2,16 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 
 import { CONFIG_EXPORT_TYPES, TRANSFER_TYPES } from '../../../shared/domain';
-import type { AdminStore, ExportType, TransferType } from './admin-store';
+import type { AdminStores } from './stores/admin-stores';
+import type { ConfigStore, ExportType, TransferType } from './stores/config-store';
 import { changesOf, parseConfigNames, valuesToSend } from './config-edits';
 
 /**
  * Read any parameters (one per line or a pasted list; the core batches past the phone's 20),
  * edit values with a diff preview before sending, export the configuration, transfer type.
  */
-export function ConfigSection({ store }: { store: AdminStore }) {
+export function ConfigSection({ stores }: { stores: AdminStores }) {
+  const store = stores.config;
   const rows = useStore(store, (state) => state.configRows);
   const { readConfig, setDraft, saveConfig } = store.getState();
   const [namesText, setNamesText] = useState('');
@@ -136,7 +138,7 @@ export function ConfigSection({ store }: { store: AdminStore }) {
   );
 }
 
-function ExportConfig({ store }: { store: AdminStore }) {
+function ExportConfig({ store }: { store: ConfigStore }) {
   const [url, setUrl] = useState('');
   const [type, setType] = useState<ExportType>('All');
   return (
@@ -173,7 +175,7 @@ function ExportConfig({ store }: { store: AdminStore }) {
   );
 }
 
-function TransferTypeSetting({ store }: { store: AdminStore }) {
+function TransferTypeSetting({ store }: { store: ConfigStore }) {
   const current = useStore(store, (state) => state.transferType);
   const loadTransferType = useStore(store, (state) => state.loadTransferType);
   const [choice, setChoice] = useState<TransferType>('Consultative');

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 
 import type { DeviceDetails, KeyValueGroup } from '../../../shared/contract/device';
-import type { AdminStore } from './admin-store';
+import type { AdminStores } from './stores/admin-stores';
 import { CopyButton } from './copy-button';
 
 const TITLES: Record<string, string> = {
@@ -54,9 +54,9 @@ export function KeyValueList({ group }: { group: KeyValueGroup }) {
 }
 
 /** Device info, network, running stats, hardware and location, grouped, each with copy. */
-export function DeviceSection({ store }: { store: AdminStore }) {
-  const details = useStore(store, (state) => state.details);
-  const loadDetails = useStore(store, (state) => state.loadDetails);
+export function DeviceSection({ stores }: { stores: AdminStores }) {
+  const details = useStore(stores.device, (state) => state.details);
+  const loadDetails = useStore(stores.device, (state) => state.loadDetails);
   if (!details) return <p role="status">Reading device information…</p>;
   const groups = groupsOf(details);
   const allText = () => groups.map(({ title, group }) => groupAsText(title, group)).join('\n\n');

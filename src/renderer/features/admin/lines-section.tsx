@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 
-import type { AdminStore } from './admin-store';
+import type { AdminStores } from './stores/admin-stores';
 import { KeyValueList } from './device-section';
 
 /** lineInfo v2 per line: registration, servers, forwarding and do-not-disturb. */
-export function LinesSection({ store }: { store: AdminStore }) {
-  const lines = useStore(store, (state) => state.lines);
-  const loadLines = useStore(store, (state) => state.loadLines);
+export function LinesSection({ stores }: { stores: AdminStores }) {
+  const lines = useStore(stores.lines, (state) => state.lines);
+  const loadLines = useStore(stores.lines, (state) => state.loadLines);
   useEffect(() => {
     void loadLines();
   }, [loadLines]);

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 
 import { CONFIG_RESET_SCOPES } from '../../../shared/domain';
-import type { AdminStore, ResetScope } from './admin-store';
+import type { AdminStores } from './stores/admin-stores';
+import type { ResetScope } from './stores/maintenance-store';
 import { ConfirmBox } from './confirm-box';
 
 type Pending = 'restart' | 'reboot' | 'reset' | 'factory-reset' | null;
@@ -15,7 +16,8 @@ const RESET_LOSSES: Record<ResetScope, string> = {
 };
 
 /** Restart, reboot, configuration reset, factory reset and packet capture, each confirmed. */
-export function MaintenanceSection({ store }: { store: AdminStore }) {
+export function MaintenanceSection({ stores }: { stores: AdminStores }) {
+  const store = stores.maintenance;
   const progress = useStore(store, (state) => state.maintenance);
   const health = useStore(store, (state) => state.health);
   const healthMessage = useStore(store, (state) => state.healthMessage);

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 
 import { useVisibleInterval } from '../screen/use-visible-interval';
-import type { AdminStore } from './admin-store';
+import type { AdminStores } from './stores/admin-stores';
 import { KeyValueList } from './device-section';
 import { Sparkline } from './sparkline';
 
@@ -9,10 +9,10 @@ import { Sparkline } from './sparkline';
 const MEDIA_SAMPLE_MS = 1500;
 
 /** sessionStats / communicationInfo of live calls: jitter, loss and MOS as live charts. */
-export function MediaSection({ store }: { store: AdminStore }) {
-  const media = useStore(store, (state) => state.media);
-  const live = useStore(store, (state) => state.liveHandles);
-  const sampleMedia = useStore(store, (state) => state.sampleMedia);
+export function MediaSection({ stores }: { stores: AdminStores }) {
+  const media = useStore(stores.media, (state) => state.media);
+  const live = useStore(stores.media, (state) => state.liveHandles);
+  const sampleMedia = useStore(stores.media, (state) => state.sampleMedia);
   useVisibleInterval(sampleMedia, MEDIA_SAMPLE_MS);
   if (live.length === 0) {
     return (

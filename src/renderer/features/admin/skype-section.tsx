@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 
-import { getDeskpilotApi } from '../../bridge/api';
-import type { AdminStore } from './admin-store';
 import { KeyValueList } from './device-section';
-import { createSkypeStore, type SkypeSignInForm } from './skype-store';
+import type { AdminStores } from './stores/admin-stores';
+import type { SkypeSignInForm } from './stores/skype-store';
 
 const EMPTY_FORM: SkypeSignInForm = { address: '', user: '', password: '', domain: '' };
 
@@ -12,9 +11,8 @@ const EMPTY_FORM: SkypeSignInForm = { address: '', user: '', password: '', domai
  * Skype for Business presence and sign in / sign out, shown only where the phone reports them;
  * elsewhere a note says why the section is empty and what would enable it.
  */
-export function SkypeSection({ store }: { store: AdminStore }) {
-  const phoneId = useStore(store, (state) => state.phoneId);
-  const skype = useMemo(() => createSkypeStore(getDeskpilotApi(), phoneId), [phoneId]);
+export function SkypeSection({ stores }: { stores: AdminStores }) {
+  const { skype } = stores;
   useEffect(() => void skype.getState().load(), [skype]);
   const status = useStore(skype, (state) => state.status);
   const busy = useStore(skype, (state) => state.busy);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 
-import { getDeskpilotApi } from '../../bridge/api';
+import { useStores } from '../../stores/stores-context';
 import { HardwareKeys } from './hardware-keys';
 import { centreOf, swipeAcross, type SwipeDirection } from './pointer-mapping';
 import { ScreenCanvas } from './screen-canvas';
@@ -31,7 +31,8 @@ const NO_TOUCH =
  * Swipe), hardware keys where the firmware has them, the screen as text, and its raw XML.
  */
 export default function ScreenPanel({ phoneId }: { phoneId: string }) {
-  const store = useMemo(() => createScreenStore(getDeskpilotApi(), phoneId), [phoneId]);
+  const stores = useStores();
+  const store = useMemo(() => stores.phoneStore(createScreenStore, phoneId), [stores, phoneId]);
   const { capture, model, error, status, keysRefused, refresh, touch, pressKey } = useStore(store);
   const [copyStatus, setCopyStatus] = useState('');
   useVisibleInterval(refresh, SCREEN_REFRESH_MS);

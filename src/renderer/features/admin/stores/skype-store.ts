@@ -4,8 +4,8 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-import type { DeskpilotApi } from '../../../shared/contract/api';
-import type { SkypeStatus } from '../../../shared/contract/device';
+import type { DeskpilotApi } from '../../../../shared/contract/api';
+import type { SkypeStatus } from '../../../../shared/contract/device';
 
 export interface SkypeSignInForm {
   address: string;
