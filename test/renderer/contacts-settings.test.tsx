@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContactsView } from '../../src/renderer/features/contacts/contacts-view';
 import { SettingsView } from '../../src/renderer/features/settings/settings-view';
-import { useTheme } from '../../src/renderer/features/shell/use-theme';
+import { useTheme } from '../../src/renderer/features/app-frame/use-theme';
 import type { Contact } from '../../src/shared/contacts';
 import { renderWithStores } from './support/render-app';
 import { createTestCore, makeSnapshot, startupAnswers, TEST_SETTINGS } from './support/test-core';

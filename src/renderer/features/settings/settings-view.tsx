@@ -3,7 +3,7 @@ import type { AppSettings } from '../../../shared/settings';
 import { Checkbox, RadioGroup, TextField } from '../../components/fields';
 import { selectedPhone } from '../../stores/phones-store';
 import { useAppStore } from '../../stores/stores-context';
-import { SHORTCUTS } from '../shell/use-shortcuts';
+import { SHORTCUTS } from '../app-frame/use-shortcuts';
 import { PollIntervals } from './poll-intervals';
 
 const CLICK_TO_DIAL: readonly { value: AppSettings['clickToDial']; label: string }[] = [

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PhoneSnapshot } from '../../../shared/domain';
 import { ViewSection } from '../../components/view-section';
 import { useAppStore, useStores } from '../../stores/stores-context';
-import { StatusIndicator } from '../shell/status-indicator';
+import { StatusIndicator } from '../app-frame/status-indicator';
 import { problemTitle } from './connection-report';
 import { PhoneForm } from './phone-form';
 
