@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// The `deskpilot` command: registers tsx so the TypeScript CLI runs as is (no build step), then
-// hands over to src/main/cli/main.ts.
-import { register } from 'tsx/esm/api';
+// The `deskpilot` command. A source checkout runs the TypeScript CLI through tsx (a development
+// dependency), so a change needs no build step; an installed copy, which ships no sources, runs
+// the compiled CLI (out/cli, made by `npm run build:cli` when the package is packed).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/main/cli/main.ts');
+const source = new URL('../src/main/cli/main.ts', import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(source.href);
+} else {
+  await import('../out/cli/deskpilot.mjs');
+}

@@ -1,5 +1,9 @@
-/** `npm run web` as a user runs it: the printed URL works, bad flags get words and exit code 2. */
-import { spawn } from 'node:child_process';
+/**
+ * `npm run web` as a user runs it: the printed URL works, bad flags get words and exit code 2, and
+ * stopping npm stops the server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawGet } from './http-helpers';
 
 const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'src', 'main', 'browser-host', 'cli.ts');
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const web = join(root, 'scripts', 'web.ts');
 
 let dataDir: string;
 beforeAll(async () => {
@@ -17,27 +20,46 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-function startWeb(args: string[]) {
-  const child = spawn(process.execPath, [tsx, cli, ...args], {
-    cwd: root,
-    env: { ...process.env, DESKPILOT_DATA_DIR: dataDir },
-  });
+/** Starts `npm run web`'s own command line, or npm itself with `viaNpm`. */
+function startWeb(args: string[], viaNpm = false) {
+  const env = { ...process.env, DESKPILOT_DATA_DIR: dataDir };
+  const child: ChildProcess = viaNpm
+    ? spawn('npm', ['run', '--silent', 'web', '--', ...args], { cwd: root, env })
+    : spawn(process.execPath, ['--import', 'tsx', web, ...args], { cwd: root, env });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** Waits (bounded) for the printed address. */
+async function printedUrl(output: () => { stdout: string }): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const url = /Deskpilot: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output().stdout)?.[1];
+    if (url !== undefined) return url;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
+}
+
+/** Whether something still accepts connections on 127.0.0.1:`port`. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 describe('npm run web', () => {
   it('prints a working token URL with --demo --no-open and stops cleanly', async () => {
     const web = startWeb(['--demo', '--no-open']);
-    let url: string | undefined;
-    for (let attempt = 0; attempt < 300 && url === undefined; attempt++) {
-      url = /Deskpilot: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(web.output().stdout)?.[1];
-      if (url === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const url = await printedUrl(web.output);
     expect(url, web.output().stderr).toBeDefined();
     const parsed = new URL(url ?? '');
     const signIn = await rawGet(Number(parsed.port), `/${parsed.search}`);
@@ -58,5 +80,21 @@ describe('npm run web', () => {
     const web = startWeb(['--port', port]);
     expect(await web.exited).toBe(2);
     expect(web.output().stderr).toMatch(/--port must be a whole number/);
+  });
+
+  it('stops serving when the npm process gets SIGTERM, leaving nothing behind', async () => {
+    const web = startWeb(['--demo', '--no-open'], true);
+    const url = await printedUrl(web.output);
+    expect(url, web.output().stderr).toBeDefined();
+    const port = Number(new URL(url ?? '').port);
+    expect(await listening(port)).toBe(true);
+    web.child.kill('SIGTERM');
+    await web.exited;
+    let open = true;
+    for (let attempt = 0; attempt < 100 && open; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      open = await listening(port);
+    }
+    expect(open).toBe(false);
   });
 });

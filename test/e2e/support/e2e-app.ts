@@ -11,7 +11,7 @@ import {
   type SimulatorOptions,
 } from '../../../src/simulator';
 import type { PhoneInfo } from '../../../src/shared/domain';
-import { ensureRendererBuilt, RENDERER_OUT_DIR } from './renderer-build';
+import { ensureUiBuilt, UI_DIR } from '../../../scripts/dev-build';
 import { simControl, type SimControl } from './sim-control';
 
 /** Debian's Chromium; playwright-core drives it over CDP. */
@@ -57,7 +57,7 @@ export interface E2eApp {
  * data dir, the real browser host serving the built renderer, and Chromium on its URL.
  */
 export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
-  await ensureRendererBuilt();
+  await ensureUiBuilt();
   const dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-e2e-'));
   const sim = await startSimulator({ farEndAnswerMs: 600, ...options.simulator });
   const simPhone = sim.phones[0];
@@ -85,7 +85,7 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
   }
   const host = await startBrowserHost({
     core,
-    rendererDir: RENDERER_OUT_DIR,
+    rendererDir: UI_DIR,
     log: () => undefined,
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 // the app's first bundle.
 const ScreenPanel = lazy(() => import('./screen-panel'));
 
-/** The remote screen of one phone; mounted by the app shell. */
+/** The remote screen of one phone; mounted by the app (app.tsx). */
 export function ScreenView({ phoneId }: { phoneId: string }) {
   return (
     <Suspense fallback={<p role="status">Opening the remote screen…</p>}>

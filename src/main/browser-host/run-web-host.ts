@@ -1,6 +1,7 @@
 /**
- * `npm run web`: starts the core (with the demo phone if asked, or on first run) and serves it to
- * a browser on 127.0.0.1, printing the address with its session token.
+ * The browser host as a command (`npm run web`, and `npm start` where Electron cannot run): starts
+ * the core (with the demo phone if asked, or on first run) and serves it to a browser on
+ * 127.0.0.1, printing the address with its session token, until SIGINT or SIGTERM.
  */
 import { resolve } from 'node:path';
 
@@ -11,8 +12,23 @@ import { defaultDataDir } from '../ground/data-dir';
 import { openInBrowser } from './open-browser';
 import { isRendererBuilt, notBuiltMessage } from '../ground/static-files';
 
-async function main(): Promise<void> {
-  const options = parseWebCliOptions(process.argv.slice(2));
+export interface WebHostRun {
+  /** Runs once the options are understood, before the core starts (e.g. building the UI). */
+  prepare?: () => Promise<void>;
+}
+
+/** Runs the browser host for `argv`; bad options set exit status 2, a failure 1. */
+export async function runWebHost(argv: string[], run: WebHostRun = {}): Promise<void> {
+  try {
+    await serve(argv, run);
+  } catch (error) {
+    console.error(`deskpilot web: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
+
+async function serve(argv: string[], run: WebHostRun): Promise<void> {
+  const options = parseWebCliOptions(argv);
   if ('help' in options) {
     console.log(WEB_USAGE);
     return;
@@ -22,6 +38,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  await run.prepare?.();
   if (!(await isRendererBuilt(DEFAULT_RENDERER_DIR))) {
     console.error(`Warning: ${notBuiltMessage(DEFAULT_RENDERER_DIR)}`);
   }
@@ -55,8 +72,3 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
-
-main().catch((error: unknown) => {
-  console.error(`deskpilot web: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
