@@ -4,7 +4,7 @@
  * carry (passwords, other parameters, ?headers) is either refused or dropped so that nothing
  * unvetted reaches the phone's INVITE. Pure: no I/O.
  */
-import type { ParsedLink } from './dial-target';
+import type { ParsedLink } from './parsed-link';
 import { DialTargetRefusal, describeCharacter, percentDecode } from './dial-target-text';
 
 const MAX_USER_LENGTH = 64;

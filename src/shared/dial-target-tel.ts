@@ -5,7 +5,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
-import type { ParsedLink } from './dial-target';
+import type { ParsedLink } from './parsed-link';
 import { DialTargetRefusal, describeCharacter, percentDecode } from './dial-target-text';
 
 /** E.164: at most 15 digits after the "+". */

@@ -22,22 +22,11 @@
  *   turning them into E.164 would be a guess.
  */
 import { parseSipBody } from './dial-target-sip';
+import type { ParsedLink } from './parsed-link';
 import { parseTelBody, parseTypedNumber } from './dial-target-tel';
 import { DialTargetRefusal, refuseControlCharacters, stripInvisible } from './dial-target-text';
 
-/** What a destination, typed or linked, turned out to be. */
-export interface ParsedLink {
-  /** What will be dialled: digits (with optional leading +) or a SIP URI. */
-  destination: string;
-  type: 'TEL' | 'SIP';
-  /** Human form for confirmation dialogs. */
-  display: string;
-  /**
-   * Keypad digits to send as DTMF once the call connects (from ";ext=", ";postd=", "ext. 89" or
-   * pauses like "+15551234567,89"); the phone's dial request has no room for them.
-   */
-  postDial?: string;
-}
+export type { ParsedLink };
 
 /** Longest input considered; real numbers and SIP addresses are far shorter. */
 export const MAX_DIAL_TARGET_LENGTH = 256;
