@@ -4,8 +4,11 @@
  */
 import { WebSocketServer, type WebSocket } from 'ws';
 
-import type { EventChannel, EventPayloads } from '../../shared/contract/events';
-import { EVENT_CHANNELS } from '../../shared/contract/events';
+import {
+  EVENT_CHANNELS,
+  type EventChannel,
+  type EventPayloads,
+} from '../../shared/contract/events';
 import type { WireServerMessage } from '../../shared/contract/wire';
 import type { ContractCore } from '../ipc/contract-core';
 import type { Dispatcher } from '../ipc/dispatcher';

@@ -1,5 +1,4 @@
-import type { CallLogKind, PhoneStatus } from '../../shared/domain';
-import { CONFIG_EXPORT_TYPES } from '../../shared/domain';
+import { CONFIG_EXPORT_TYPES, type CallLogKind, type PhoneStatus } from '../../shared/domain';
 import type { RequestArgs } from '../../shared/contract';
 import { UsageError } from './cli-args';
 import { aborted, call, CommandFailed, type CliContext } from './cli-context';

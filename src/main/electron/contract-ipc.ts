@@ -9,10 +9,13 @@ import {
   type WebContents,
 } from 'electron';
 
-import type { EventChannel, EventPayloads } from '../../shared/contract/events';
 import type { RequestOutcome } from '../../shared/contract/api';
 import type { RequestChannel } from '../../shared/contract';
-import { EVENT_CHANNELS } from '../../shared/contract/events';
+import {
+  EVENT_CHANNELS,
+  type EventChannel,
+  type EventPayloads,
+} from '../../shared/contract/events';
 import { IPC_EVENT_PREFIX, IPC_INVOKE_CHANNEL } from '../../shared/contract/wire';
 import type { ContractCore } from '../ipc/contract-core';
 import type { Dispatcher } from '../ipc/dispatcher';

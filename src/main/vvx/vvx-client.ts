@@ -3,9 +3,14 @@
  * sends exactly one request: serialisation, retries and batching belong to the request queue
  * and the session above it, so that nothing here can ever repeat an effect on the phone.
  */
-import type { CallLogEntry, CallLogKind } from '../../shared/domain';
-import type { CONFIG_RESET_SCOPES, HardwareKey } from '../../shared/domain';
 import type { ConfigValue } from '../../shared/contract/config';
+import type {
+  CallLogEntry,
+  CallLogKind,
+  ConfigResetScope,
+  HardwareKey,
+  TouchType,
+} from '../../shared/domain';
 import { PhoneError } from './phone-error';
 import {
   anyDataSchema,
@@ -38,9 +43,6 @@ export type { EndpointTimeouts };
 export interface VvxClientOptions extends VvxTransportOptions {
   timeouts?: Partial<EndpointTimeouts>;
 }
-
-export type ConfigResetScope = (typeof CONFIG_RESET_SCOPES)[number];
-export type TouchType = 'Tap' | 'Press' | 'Release' | 'Swipe';
 
 /** What Skype for Business sign-in takes (the password is sent to the phone, never logged). */
 export interface SkypeSignInInput {

@@ -2,8 +2,7 @@
  * The tray icon kept in step with the phones: each phone event asks for fresh snapshots, one
  * request at a time (events arriving meanwhile cause one more refresh after it).
  */
-import type { TrayActions } from '../tray';
-import { createTray } from '../tray';
+import { createTray, type TrayActions } from '../tray';
 import type { ShellCore } from './shell-core';
 
 /** Creates the tray and keeps it current; returns the function that removes it. */
