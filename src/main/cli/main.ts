@@ -1,6 +1,7 @@
 /**
- * Entry point of the `deskpilot` command (bin/deskpilot.mjs loads it through tsx). Ctrl-C and
- * SIGTERM end `watch` cleanly; the exit status is the command's.
+ * Entry point of the `deskpilot` command (bin/deskpilot.mjs runs it through tsx, or its build in
+ * out/cli when installed). Ctrl-C and SIGTERM end `watch` cleanly; the exit status is the
+ * command's.
  */
 import { runCli } from './run-cli';
 
