@@ -55,7 +55,7 @@ export const configName = z
 export const configNames = z.array(configName).min(1);
 
 /** A pixel on the phone's screen (no VVX screen is larger than 4096 in either direction). */
-export const touchPoint = z.strictObject({
+const touchPoint = z.strictObject({
   x: z.number().int().min(0).max(4096),
   y: z.number().int().min(0).max(4096),
 });

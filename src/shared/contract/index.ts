@@ -22,7 +22,7 @@ import { settings } from './settings';
 /** Every request channel, by namespace and verb. */
 export const CONTRACT = { phones, calls, screen, device, config, contacts, settings, links };
 
-export type Contract = typeof CONTRACT;
+type Contract = typeof CONTRACT;
 export type Namespace = keyof Contract;
 /** The verbs of one namespace, e.g. 'dial' | 'answer' | … for 'calls'. */
 export type VerbOf<N extends Namespace> = keyof Contract[N] & string;

@@ -10,7 +10,7 @@ import { phoneId } from '../value-rules';
 import { verb } from './define';
 
 /** Where a dial request came from, for the confirmation prompt. */
-export const DIAL_REQUEST_SOURCES = ['link', 'command-line', 'shortcut'] as const;
+const DIAL_REQUEST_SOURCES = ['link', 'command-line', 'shortcut'] as const;
 export type DialRequestSource = (typeof DIAL_REQUEST_SOURCES)[number];
 
 /** A dial from outside the window that waits for the user's confirmation. */
