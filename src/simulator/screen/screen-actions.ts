@@ -1,4 +1,4 @@
-import type { SimulatedPhone } from './phone';
+import type { SimulatedPhone } from '../phone/phone';
 import { buildScreen, hitTest } from './screen-model';
 import type { SoftKeyId, UiAction } from './screen-types';
 

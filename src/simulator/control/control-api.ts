@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { callV2 } from './routes-calls';
-import { faultsInput, mergeFaults } from './faults';
-import type { SimulatedPhone } from './phone';
-import type { ControlHandler } from './phone-server';
+import { callV2 } from '../rest/routes-calls';
+import type { CallLogKind, CallLogRecord } from '../calls/call-logs';
+import { faultsInput, mergeFaults, type Faults } from '../phone/faults';
+import type { LineView, SimulatedPhone } from '../phone/phone';
+import type { ControlHandler } from '../http/phone-server';
 
 const ringInput = z.strictObject({
   from: z.string().trim().min(1).max(128),
@@ -27,6 +28,11 @@ const configInput = z.strictObject({
 
 const rebootInput = z.strictObject({ ms: z.number().int().min(0).max(3_600_000).optional() });
 
+/** Body of `POST /__sim/ring`. */
+export type RingInput = z.input<typeof ringInput>;
+/** Body of `POST /__sim/config`. */
+export type ConfigInput = z.input<typeof configInput>;
+
 type Answer = { httpStatus: number; json: unknown };
 
 function bad(message: string): Answer {
@@ -42,8 +48,26 @@ export interface ControlHooks {
   rotateCertificate: () => Promise<string | null>;
 }
 
-/** What a test may want to see of the phone at once. */
-function snapshot(phone: SimulatedPhone, now: number): unknown {
+/** A call in the state dump: callStatus v2's fields plus the DTMF digits the phone sent. */
+export type SnapshotCall = Record<string, string> & { Dtmf: string };
+
+/** What a test may want to see of the phone at once (`GET /__sim/state`). */
+export interface PhoneSnapshot {
+  model: string;
+  macAddress: string;
+  uptimeSeconds: number;
+  unreachable: boolean;
+  restHung: boolean;
+  restApiEnabled: boolean;
+  dnd: boolean;
+  muted: boolean;
+  lines: LineView[];
+  calls: SnapshotCall[];
+  logs: Record<CallLogKind, readonly CallLogRecord[]>;
+  faults: Faults;
+}
+
+function snapshot(phone: SimulatedPhone, now: number): PhoneSnapshot {
   return {
     model: phone.model.id,
     macAddress: phone.setup.macAddress,

@@ -1,5 +1,5 @@
-import type { AccessLevel } from './auth';
-import type { SimulatedPhone } from './phone';
+import type { AccessLevel } from '../http/auth';
+import type { SimulatedPhone } from '../phone/phone';
 import type { UploadResult } from './uploader';
 
 /** Everything a REST handler may use for one request. */

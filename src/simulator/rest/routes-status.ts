@@ -1,7 +1,7 @@
-import { callDurationSeconds, callMediaMs } from './call-clock';
-import { phoneTimestamp } from './call-logs';
-import type { SimCall } from './call-types';
-import type { LineView, SimulatedPhone } from './phone';
+import { callDurationSeconds, callMediaMs } from '../calls/call-clock';
+import { phoneTimestamp } from '../calls/call-logs';
+import type { SimCall } from '../calls/call-types';
+import type { LineView, SimulatedPhone } from '../phone/phone';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
 
 const yes = (flag: boolean): string => (flag ? 'True' : 'False');

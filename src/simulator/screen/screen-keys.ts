@@ -1,4 +1,4 @@
-import type { SimulatedPhone } from './phone';
+import type { SimulatedPhone } from '../phone/phone';
 import { pageLineKeys, perform, pressSoftKey, typeDigit } from './screen-actions';
 import { buildScreen } from './screen-model';
 

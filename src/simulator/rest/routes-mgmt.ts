@@ -1,9 +1,9 @@
-import type { ConfigLayer } from './config-store';
-import { isDeviceParameter } from './config-store';
-import { exportFile, type ExportType } from './config-export';
+import type { ConfigLayer } from '../config/config-store';
+import { isDeviceParameter } from '../config/config-store';
+import { exportFile, type ExportType } from '../config/config-export';
 import { asFields, text } from './input';
 import { packetCapture } from './packet-capture';
-import type { SimulatedPhone, TransferType } from './phone';
+import type { SimulatedPhone, TransferType } from '../phone/phone';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
 import { isUploadUrl } from './uploader';
 
@@ -84,7 +84,11 @@ async function exportConfig(ctx: RouteContext): Promise<RouteResult> {
   const url = text(fields, 'Url');
   const type = EXPORT_TYPES.find((t) => t === text(fields, 'ConfigType'));
   if (!url || !isUploadUrl(url) || !type) return status(4000);
-  const file = exportFile(ctx.phone, type);
+  const file = exportFile(
+    ctx.phone.config,
+    type,
+    `${ctx.phone.model.id} ${ctx.phone.setup.macAddress}`,
+  );
   const result = await ctx.upload(url, file, 'application/xml');
   ctx.phone.stats.uploads.push({
     kind: 'config-export',

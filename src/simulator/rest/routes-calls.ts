@@ -1,9 +1,9 @@
-import { callDurationSeconds } from './call-clock';
-import type { CallLogKind } from './call-logs';
-import { phoneTimestamp } from './call-logs';
-import type { CallResult, SimCall } from './call-types';
+import { callDurationSeconds } from '../calls/call-clock';
+import type { CallLogKind } from '../calls/call-logs';
+import { phoneTimestamp } from '../calls/call-logs';
+import type { CallResult, SimCall } from '../calls/call-types';
 import { asFields, text, wholeNumber } from './input';
-import type { SimulatedPhone } from './phone';
+import type { SimulatedPhone } from '../phone/phone';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
 
 const DIAL_TYPES = ['SIP', 'TEL', 'H323'];

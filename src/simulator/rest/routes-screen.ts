@@ -1,11 +1,11 @@
 import { asFields, text } from './input';
-import type { SimulatedPhone } from './phone';
+import type { SimulatedPhone } from '../phone/phone';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
-import { swipe, tapAt } from './screen-actions';
-import { inputText, isKeyName, pressKey } from './screen-keys';
-import { renderBitmap } from './screen-bitmap';
-import { buildScreen } from './screen-model';
-import { renderUiXml } from './screen-xml';
+import { swipe, tapAt } from '../screen/screen-actions';
+import { inputText, isKeyName, pressKey } from '../screen/screen-keys';
+import { renderBitmap } from '../screen/screen-bitmap';
+import { buildScreen } from '../screen/screen-model';
+import { renderUiXml } from '../screen/screen-xml';
 
 const TOUCH_TYPES = ['Tap', 'Press', 'Release', 'Swipe'] as const;
 type TouchType = (typeof TOUCH_TYPES)[number];

@@ -1,6 +1,6 @@
-import { callDurationSeconds } from './call-clock';
-import type { SimCall } from './call-types';
-import type { SimulatedPhone } from './phone';
+import { callDurationSeconds } from '../calls/call-clock';
+import type { SimCall } from '../calls/call-types';
+import type { SimulatedPhone } from '../phone/phone';
 import {
   SOFT_KEY_LABELS,
   type Screen,

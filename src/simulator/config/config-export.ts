@@ -1,5 +1,4 @@
-import type { ConfigLayer } from './config-store';
-import type { SimulatedPhone } from './phone';
+import type { ConfigLayer, ConfigStore } from './config-store';
 
 export type ExportType = 'ConfigFiles' | 'Local' | 'Web' | 'Device' | 'All';
 
@@ -23,18 +22,18 @@ function escapeAttribute(value: string): string {
 /**
  * The exported configuration as a Polycom configuration file
  * (`<PHONE_CONFIG><ALL name="value" .../></PHONE_CONFIG>`); later layers override earlier ones
- * in "All". Passwords are never exported.
+ * in "All". Passwords are never exported. `phoneLabel` (model and MAC) goes into the header comment.
  */
-export function exportFile(phone: SimulatedPhone, type: ExportType): Buffer {
+export function exportFile(config: ConfigStore, type: ExportType, phoneLabel: string): Buffer {
   const values: Record<string, string> = {};
-  for (const layer of LAYERS[type]) Object.assign(values, phone.config.layerValues(layer));
+  for (const layer of LAYERS[type]) Object.assign(values, config.layerValues(layer));
   const attributes = Object.keys(values)
     .sort()
     .map((name) => `\n    ${name}="${escapeAttribute(values[name] ?? '')}"`)
     .join('');
   const xml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<!-- ${phone.model.id} ${phone.setup.macAddress} export of ${type} -->\n` +
+    `<!-- ${phoneLabel} export of ${type} -->\n` +
     `<PHONE_CONFIG>\n  <ALL${attributes}\n  />\n</PHONE_CONFIG>\n`;
   return Buffer.from(xml, 'utf8');
 }

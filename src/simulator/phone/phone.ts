@@ -1,6 +1,6 @@
-import { CallEngine } from './call-engine';
-import type { LineCheck } from './call-types';
-import { ConfigStore, type ConfigLayer } from './config-store';
+import { CallEngine } from '../calls/call-engine';
+import type { LineCheck } from '../calls/call-types';
+import { ConfigStore, type ConfigLayer } from '../config/config-store';
 import { noFaults, type Faults } from './faults';
 import type { PhoneModel } from './models';
 import { ScreenState } from './screen-state';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { findModel, listModels, type PhoneModel } from './models';
+import { findModel, listModels, type PhoneModel } from '../phone/models';
 
 /** Options of `startSimulator` and of the CLI (see README.md). */
 export interface SimulatorOptions {

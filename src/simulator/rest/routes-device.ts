@@ -1,5 +1,5 @@
-import { FIRMWARE } from './models';
-import type { SimulatedPhone } from './phone';
+import { FIRMWARE } from '../phone/models';
+import type { SimulatedPhone } from '../phone/phone';
 import { ok, type Route } from './route-types';
 
 const IPV4 = '127.0.0.1';

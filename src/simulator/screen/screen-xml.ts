@@ -1,4 +1,4 @@
-import { FIRMWARE } from './models';
+import { FIRMWARE } from '../phone/models';
 import type { Screen, UiElement } from './screen-types';
 
 function escape(text: string): string {

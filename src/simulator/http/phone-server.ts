@@ -3,12 +3,12 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Authenticator } from './auth';
 import { isJsonContentType, MAX_BODY_BYTES, readBody } from './body';
-import { extraDelayMs, overloaded, takeShot, type RequestWindow } from './faults';
-import type { SimulatedPhone } from './phone';
-import type { Route, RouteResult } from './route-types';
-import { bump } from './stats';
+import { extraDelayMs, overloaded, takeShot, type RequestWindow } from '../phone/faults';
+import type { SimulatedPhone } from '../phone/phone';
+import type { Route, RouteResult } from '../rest/route-types';
+import { bump } from '../phone/stats';
 import type { TimerSet } from './timers';
-import { uploadFile } from './uploader';
+import { uploadFile } from '../rest/uploader';
 
 export interface TlsMaterial {
   key: string;

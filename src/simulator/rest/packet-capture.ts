@@ -1,4 +1,4 @@
-import type { SimulatedPhone } from './phone';
+import type { SimulatedPhone } from '../phone/phone';
 
 /** A pcap global header (libpcap format, microsecond timestamps, Ethernet link type). */
 function globalHeader(): Buffer {
