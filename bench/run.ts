@@ -3,12 +3,12 @@
  * here (in a child process), printed as one table of figures and ratios measured in this run.
  * About two minutes on two cores.
  */
+import { startSimulatorProcess } from '../src/simulator';
 import { measureActionLatency } from './measure-action';
 import { measureFleet } from './measure-fleet';
 import { measurePolling } from './measure-polling';
 import { measureHandshakes, measureOverhead } from './measure-transport';
 import { renderTable, type Row } from './figures';
-import { startRemoteSimulator } from './remote-simulator';
 
 function progress(text: string): void {
   process.stderr.write(`bench: ${text}\n`);
@@ -16,8 +16,13 @@ function progress(text: string): void {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  const fast = await startRemoteSimulator({ phones: 4, https: true, port: 0, farEndAnswerMs: 300 });
-  const slow = await startRemoteSimulator({ phones: 1, https: true, port: 0, latencyMs: 150 });
+  const fast = await startSimulatorProcess({
+    phones: 4,
+    https: true,
+    port: 0,
+    farEndAnswerMs: 300,
+  });
+  const slow = await startSimulatorProcess({ phones: 1, https: true, port: 0, latencyMs: 150 });
   try {
     const [first, second] = fast.phones;
     const [slowPhone] = slow.phones;

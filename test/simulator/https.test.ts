@@ -2,7 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { connect, type PeerCertificate } from 'node:tls';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/simulator';
+import { phoneControl, startSimulator, type Simulator } from '../../src/simulator';
 import { control, data, firstPhone } from './support';
 
 /** The certificate a TLS server presents, fetched without trusting it. */
@@ -59,6 +59,19 @@ describe('HTTPS and certificates', () => {
     expect(fingerprint).not.toBe(before);
     expect(phone.fingerprint).toBe(fingerprint);
     expect((await presentedCertificate(phone.port)).fingerprint256).toBe(fingerprint);
+  });
+
+  it('has a control client that talks only to the certificate it was given', async () => {
+    const phone = firstPhone(sim);
+    const other = sim.phones[1];
+    if (!other) throw new Error('the simulator started one phone');
+    const impostor = { url: phone.url, fingerprint: other.fingerprint };
+    await expect(phoneControl(impostor, sim.controlToken).stats()).rejects.toThrow(
+      /presented certificate/,
+    );
+    await expect(phoneControl(phone, sim.controlToken).state()).resolves.toMatchObject({
+      macAddress: phone.macAddress,
+    });
   });
 });
 

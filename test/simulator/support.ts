@@ -1,11 +1,10 @@
 /**
  * Test helpers for the simulator suite: plain HTTP(S) requests with Node's undici (never the
- * app's client), the control API (the shared pinned client in `bench/sim-control.ts`), and
- * bounded polling for conditions.
+ * app's client), the control API (the simulator's own pinned client), and bounded polling for
+ * conditions.
  */
 import { Agent, request } from 'undici';
-import { control as controlPhone } from '../../bench/sim-control';
-import type { SimulatedPhoneInfo, Simulator } from '../../src/simulator';
+import { controlRequest, type SimulatedPhoneInfo, type Simulator } from '../../src/simulator';
 import { waitFor } from '../support/wait-for';
 
 export { waitFor };
@@ -134,7 +133,7 @@ export async function control<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  return (await controlPhone(phone, sim.controlToken, method, path, body)) as T;
+  return (await controlRequest(phone, sim.controlToken, method, path, body)) as T;
 }
 
 export interface CallV2 {
