@@ -1,4 +1,5 @@
-import { buildCatalog, checkValue, type ParameterSpec } from './config-catalog';
+import { isDeviceParameter, parameterCatalog, type ParameterCatalog } from './parameter-catalog';
+import { checkValue, type ParameterSpec } from './value-rules';
 
 /** Where a value came from, as getConfig reports it. */
 export type ConfigSource = 'LOCAL' | 'WEB' | 'CONFIG' | 'DEVICE' | 'DEFAULT';
@@ -15,13 +16,21 @@ export interface ConfigValue {
 
 export type SetResult = { ok: true; applied: string[] } | { ok: false; message: string };
 
+/** Values split into those the phone can take and the names it cannot (unknown or bad value). */
+export interface Partition {
+  valid: Record<string, string>;
+  invalid: string[];
+}
+
 /**
- * The phone's parameter store: factory defaults from the catalogue plus the layers that override
- * them. `device.*` parameters live only in the DEVICE layer (the phone's flash settings); every
- * other parameter in CONFIG (provisioning files), WEB (web UI) or LOCAL (phone UI and REST API).
+ * The phone's parameter store: factory defaults from the process's shared catalogue plus the
+ * layers that override them, which hold only what was set (a phone costs nothing for the names
+ * it never touched). `device.*` parameters live only in the DEVICE layer (the phone's flash
+ * settings); every other parameter in CONFIG (provisioning files), WEB (web UI) or LOCAL (phone
+ * UI and REST API).
  */
 export class ConfigStore {
-  private readonly catalog: ReadonlyMap<string, ParameterSpec>;
+  private readonly catalog: ParameterCatalog = parameterCatalog();
   private readonly layers = new Map<ConfigLayer, Map<string, string>>([
     ['CONFIG', new Map()],
     ['WEB', new Map()],
@@ -29,18 +38,17 @@ export class ConfigStore {
     ['DEVICE', new Map()],
   ]);
 
-  constructor(lines: number) {
-    this.catalog = buildCatalog(lines);
-  }
+  /** `lines`: how many registrations the phone can hold (bounds a line's index in names). */
+  constructor(private readonly lines: number) {}
 
   /** The spec of a known parameter, or undefined. */
   spec(name: string): ParameterSpec | undefined {
-    return this.catalog.get(name);
+    return this.catalog.find(name, this.lines);
   }
 
   /** Current value and its source; undefined for unknown names. */
   read(name: string): ConfigValue | undefined {
-    const spec = this.catalog.get(name);
+    const spec = this.spec(name);
     if (!spec) return undefined;
     const order: readonly ConfigLayer[] = isDeviceParameter(name) ? ['DEVICE'] : APP_PRECEDENCE;
     for (let i = order.length - 1; i >= 0; i -= 1) {
@@ -62,30 +70,36 @@ export class ConfigStore {
   }
 
   /**
-   * Validates every value first and applies all or nothing, like the phone's setConfig.
+   * Validates every value first and applies all or nothing (the reference's setConfig).
    * `device.*` names go to the DEVICE layer whatever `layer` says.
    */
   setMany(values: Record<string, string>, layer: Exclude<ConfigLayer, 'DEVICE'>): SetResult {
     const problem = this.validate(values);
     if (problem) return { ok: false, message: problem };
-    const applied: string[] = [];
     for (const [name, value] of Object.entries(values)) {
-      if (!this.catalog.has(name)) continue;
       this.layer(isDeviceParameter(name) ? 'DEVICE' : layer).set(name, value);
-      applied.push(name);
     }
-    return { ok: true, applied };
+    return { ok: true, applied: Object.keys(values) };
   }
 
   /** Why these values cannot be set (unknown name, bad value), or null when all can. */
   validate(values: Record<string, string>): string | null {
     for (const [name, value] of Object.entries(values)) {
-      const spec = this.catalog.get(name) ?? setFlagSpec(name, this.catalog);
-      if (!spec) return `Unknown parameter ${name}`;
-      const problem = checkValue(spec, value);
+      const problem = this.problem(name, value);
       if (problem) return problem;
     }
     return null;
+  }
+
+  /** Splits values into those the phone can take and the names it cannot (real phones' set). */
+  partition(values: Record<string, string>): Partition {
+    const valid: Record<string, string> = {};
+    const invalid: string[] = [];
+    for (const [name, value] of Object.entries(values)) {
+      if (this.problem(name, value)) invalid.push(name);
+      else valid[name] = value;
+    }
+    return { valid, invalid };
   }
 
   /** Empties the given layers (configReset); all layers for a factory reset. */
@@ -97,9 +111,14 @@ export class ConfigStore {
   layerValues(layer: ConfigLayer): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [name, value] of this.layer(layer)) {
-      if (this.catalog.get(name)?.kind.type !== 'password') out[name] = value;
+      if (this.spec(name)?.kind.type !== 'password') out[name] = value;
     }
     return out;
+  }
+
+  private problem(name: string, value: string): string | null {
+    const spec = this.spec(name);
+    return spec ? checkValue(spec, value) : `Unknown parameter ${name}`;
   }
 
   private layer(layer: ConfigLayer): Map<string, string> {
@@ -107,21 +126,4 @@ export class ConfigStore {
     if (!map) throw new Error(`No configuration layer ${layer}`);
     return map;
   }
-}
-
-/** Device parameters are stored in the phone's flash and obey the `device.set` rule. */
-export function isDeviceParameter(name: string): boolean {
-  return name.startsWith('device.') && name !== 'device.set';
-}
-
-/** `device.x.set` flags are valid names for every device parameter `device.x`. */
-function setFlagSpec(
-  name: string,
-  catalog: ReadonlyMap<string, ParameterSpec>,
-): ParameterSpec | undefined {
-  if (!name.endsWith('.set')) return undefined;
-  const base = name.slice(0, -'.set'.length);
-  return isDeviceParameter(base) && catalog.has(base)
-    ? { name, defaultValue: '0', kind: { type: 'bool' } }
-    : undefined;
 }

@@ -1,5 +1,5 @@
 import type { ConfigLayer } from '../config/config-store';
-import { isDeviceParameter } from '../config/config-store';
+import { isDeviceParameter } from '../config/parameter-catalog';
 import { exportFile, type ExportType } from '../config/config-export';
 import { asFields, text } from './input';
 import { packetCapture } from './packet-capture';

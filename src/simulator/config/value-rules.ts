@@ -1,14 +1,15 @@
 /**
- * The configuration parameters the simulated phone knows, with factory defaults and the values
- * each accepts. Names and defaults follow the VVX UC Software 5.x administrator guide; a phone
- * answers "invalid" for names it does not know, so the catalogue is the phone's vocabulary.
+ * Value rules for the parameters the simulator acts on (REST API, passwords, lines, network,
+ * provisioning…): factory default and the values each accepts, following the VVX UC Software 5.x
+ * administrator guide. They override the plain names and defaults of the data files (see
+ * parameter-catalog.ts); `x` stands for a line's index.
  */
 export type ParameterKind =
   | { type: 'bool' }
   | { type: 'int'; min: number; max: number }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'string'; maxLength: number }
-  | { type: 'password' };
+  | { type: 'password'; minLength: number };
 
 export interface ParameterSpec {
   name: string;
@@ -17,16 +18,19 @@ export interface ParameterSpec {
 }
 
 const BOOL: ParameterKind = { type: 'bool' };
+/** A password the simulator checks: 1 to 32 characters. */
+const PASSWORD: ParameterKind = { type: 'password', minLength: 1 };
 const TEXT: ParameterKind = { type: 'string', maxLength: 255 };
 const int = (min: number, max: number): ParameterKind => ({ type: 'int', min, max });
 const oneOf = (...values: string[]): ParameterKind => ({ type: 'enum', values });
 
-const FIXED: readonly ParameterSpec[] = [
+/** Every rule, by name or pattern. */
+export const VALUE_RULES: readonly ParameterSpec[] = [
   p('apps.restapi.enabled', '0', BOOL),
   p('log.level.change.restapi', '4', int(0, 6)),
   p('device.set', '0', BOOL),
-  p('device.auth.localAdminPassword', '456', { type: 'password' }),
-  p('device.auth.localUserPassword', '123', { type: 'password' }),
+  p('device.auth.localAdminPassword', '456', PASSWORD),
+  p('device.auth.localUserPassword', '123', PASSWORD),
   p('device.baseProfile', 'Generic', oneOf('Generic', 'Lync', 'SkypeForBusiness')),
   p('httpd.enabled', '1', BOOL),
   p('httpd.cfg.secureTunnelRequired', '0', BOOL),
@@ -39,7 +43,7 @@ const FIXED: readonly ParameterSpec[] = [
   p('device.prov.serverName', '', TEXT),
   p('device.prov.serverType', 'HTTP', oneOf('FTP', 'TFTP', 'HTTP', 'HTTPS', 'FTPS')),
   p('device.prov.user', '', TEXT),
-  p('device.prov.password', '', { type: 'password' }),
+  p('device.prov.password', '', PASSWORD),
   p('device.prov.maxRedunServers', '1', int(1, 8)),
   p('device.prov.redunAttemptLimit', '3', int(1, 10)),
   p('device.prov.redunInterAttemptDelay', '20', int(0, 3600)),
@@ -92,42 +96,28 @@ const FIXED: readonly ParameterSpec[] = [
   p('lcl.ml.lang', 'English_United_States', TEXT),
   p('up.backlight.idleIntensity', '1', int(0, 3)),
   p('voice.volume.persist.handset', '0', BOOL),
+  p('reg.x.address', '', TEXT),
+  p('reg.x.label', '', TEXT),
+  p('reg.x.displayName', '', TEXT),
+  p('reg.x.auth.userId', '', TEXT),
+  p('reg.x.auth.password', '', PASSWORD),
+  p('reg.x.type', 'private', oneOf('private', 'shared')),
+  p('reg.x.server.x.address', '', TEXT),
+  p('reg.x.server.x.port', '5060', int(0, 65535)),
+  p(
+    'reg.x.server.x.transport',
+    'DNSnaptr',
+    oneOf('DNSnaptr', 'TCPpreferred', 'TCPOnly', 'UDPOnly', 'TLS'),
+  ),
+  p('reg.x.server.x.expires', '3600', int(10, 2147483647)),
+  p('divert.x.contact', '', TEXT),
+  p('divert.busy.x.contact', '', TEXT),
+  p('divert.noanswer.x.contact', '', TEXT),
+  p('divert.dnd.x.contact', '', TEXT),
 ];
-
-/** Parameters of registration (line) `n`, 1-based. */
-function lineParameters(n: number): ParameterSpec[] {
-  const reg = `reg.${n}`;
-  return [
-    p(`${reg}.address`, '', TEXT),
-    p(`${reg}.label`, '', TEXT),
-    p(`${reg}.displayName`, '', TEXT),
-    p(`${reg}.auth.userId`, '', TEXT),
-    p(`${reg}.auth.password`, '', { type: 'password' }),
-    p(`${reg}.type`, 'private', oneOf('private', 'shared')),
-    p(`${reg}.server.1.address`, '', TEXT),
-    p(`${reg}.server.1.port`, '5060', int(0, 65535)),
-    p(
-      `${reg}.server.1.transport`,
-      'DNSnaptr',
-      oneOf('DNSnaptr', 'TCPpreferred', 'TCPOnly', 'UDPOnly', 'TLS'),
-    ),
-    p(`${reg}.server.1.expires`, '3600', int(10, 2147483647)),
-    p(`divert.${n}.contact`, '', TEXT),
-    p(`divert.busy.${n}.contact`, '', TEXT),
-    p(`divert.noanswer.${n}.contact`, '', TEXT),
-    p(`divert.dnd.${n}.contact`, '', TEXT),
-  ];
-}
 
 function p(name: string, defaultValue: string, kind: ParameterKind): ParameterSpec {
   return { name, defaultValue, kind };
-}
-
-/** Builds the catalogue for a phone that can hold `lines` registrations. */
-export function buildCatalog(lines: number): ReadonlyMap<string, ParameterSpec> {
-  const all = [...FIXED];
-  for (let n = 1; n <= lines; n += 1) all.push(...lineParameters(n));
-  return new Map(all.map((spec) => [spec.name, spec]));
 }
 
 /** Why `value` is not acceptable for `spec`, or null when it is. */
@@ -150,8 +140,8 @@ export function checkValue(spec: ParameterSpec, value: string): string | null {
         ? null
         : `${spec.name} is longer than ${kind.maxLength}`;
     case 'password':
-      return value.length > 0 && value.length <= 32
+      return value.length >= kind.minLength && value.length <= 32
         ? null
-        : `${spec.name} takes 1 to 32 characters`;
+        : `${spec.name} takes ${kind.minLength} to 32 characters`;
   }
 }
