@@ -11,6 +11,12 @@ export function callMediaMs(call: SimCall, now: number): number {
   return call.mediaMs + (call.mediaSince === null ? 0 : now - call.mediaSince);
 }
 
+/** Stops the call's media clock (held, ended, or held by the far end). */
+export function pauseMedia(call: SimCall, now: number): void {
+  call.mediaMs = callMediaMs(call, now);
+  call.mediaSince = null;
+}
+
 /** What the phone shows for an outgoing call the far end refused. */
 export function failReason(call: SimCall): string {
   if (call.farEnd === 'busy') return 'Busy';
@@ -24,7 +30,8 @@ export function logKind(call: SimCall): CallLogKind | null {
   return call.farEnd === null ? null : 'placed';
 }
 
-/** Accepts `0x9577DD30`, `9577dd30` and the like. */
+/** Accepts `0x9577DD30`, `9577dd30`, `0x3740b48` (leading zero dropped) and the like. */
 export function normaliseHandle(handle: string): string {
-  return handle.trim().toLowerCase().replace(/^0x/, '');
+  const hex = handle.trim().toLowerCase().replace(/^0x/, '');
+  return /^[0-9a-f]{1,7}$/.test(hex) ? hex.padStart(8, '0') : hex;
 }

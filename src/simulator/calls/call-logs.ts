@@ -6,6 +6,10 @@ export interface CallLogRecord {
   startedAt: number;
   remoteName: string;
   remoteNumber: string;
+  /** How the number was dialled or offered (SIP/TEL/H323): decides how a real phone prints it. */
+  dialType: string;
+  /** Whether the call was ever connected (a missed or unanswered call has no duration). */
+  connected: boolean;
   durationSeconds: number;
 }
 

@@ -109,7 +109,10 @@ export function createControlHandler(phone: SimulatedPhone, hooks: ControlHooks)
         const input = ringInput.safeParse(body);
         if (!input.success) return bad(zodMessage(input.error));
         const { from, name, line, ringMs } = input.data;
-        const result = phone.calls.ring(from, name ?? '', line ?? 1, now, phone.dnd, ringMs);
+        const result = phone.calls.ring(
+          { from, name: name ?? '', line: line ?? 1, dnd: phone.dnd, ringMs },
+          now,
+        );
         if (result === null) return { httpStatus: 200, json: { handle: null, missed: true } };
         if (!result.ok)
           return { httpStatus: 409, json: { error: result.message, status: result.status } };

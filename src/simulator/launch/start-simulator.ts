@@ -5,6 +5,7 @@ import { createPhoneCertificate, type PhoneCertificate } from '../http/certifica
 import { PhoneServer } from '../http/phone-server';
 import { TimerSet } from '../http/timers';
 import { SimulatedPhone } from '../phone/phone';
+import { PhoneExchange } from '../phone/phone-exchange';
 import { buildRoutes } from '../rest/routes';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
 
@@ -37,22 +38,31 @@ interface RunningPhone {
   server: PhoneServer;
 }
 
+/** What the phones of one simulator share: its delays (cancelled on close) and its exchange. */
+interface SharedParts {
+  timers: TimerSet;
+  exchange: PhoneExchange;
+}
+
 async function startPhone(
   options: ResolvedOptions,
   index: number,
   macAddress: string,
-  timers: TimerSet,
+  shared: SharedParts,
 ): Promise<RunningPhone> {
-  const phone = new SimulatedPhone({
-    index,
-    model: options.model,
-    macAddress,
-    adminPassword: options.adminPassword,
-    userPassword: options.userPassword,
-    restApiEnabled: options.restApiEnabled,
-    farEndAnswerMs: options.farEndAnswerMs,
-    rebootMs: options.rebootMs,
-  });
+  const phone: SimulatedPhone = new SimulatedPhone(
+    {
+      index,
+      model: options.model,
+      macAddress,
+      adminPassword: options.adminPassword,
+      userPassword: options.userPassword,
+      restApiEnabled: options.restApiEnabled,
+      farEndAnswerMs: options.farEndAnswerMs,
+      rebootMs: options.rebootMs,
+    },
+    (call, now) => shared.exchange.place(phone, call, now),
+  );
   let certificate: PhoneCertificate | null = options.https
     ? await createPhoneCertificate(macAddress)
     : null;
@@ -73,9 +83,10 @@ async function startPhone(
     queueParallel: options.queueParallel,
     authenticator: new Authenticator(options.digest),
     control,
-    timers,
+    timers: shared.timers,
   });
   const port = await server.listen(options.port === 0 ? 0 : options.port + index - 1);
+  shared.exchange.join(phone, port);
   const scheme = options.https ? 'https' : 'http';
   const info: SimulatedPhoneInfo = {
     index,
@@ -104,17 +115,17 @@ async function startPhone(
  */
 export async function startSimulator(options?: SimulatorOptions): Promise<Simulator> {
   const resolved = resolveOptions(options);
-  const timers = new TimerSet();
+  const shared: SharedParts = { timers: new TimerSet(), exchange: new PhoneExchange() };
   const macBase = randomBytes(3).readUIntBE(0, 3);
   const started = await Promise.allSettled(
     Array.from({ length: resolved.phones }, (_, i) => {
       const mac = `0004F2${((macBase + i) & 0xffffff).toString(16).toUpperCase().padStart(6, '0')}`;
-      return startPhone(resolved, i + 1, mac, timers);
+      return startPhone(resolved, i + 1, mac, shared);
     }),
   );
   const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const close = async (): Promise<void> => {
-    timers.clear();
+    shared.timers.clear();
     await Promise.all(running.map((r) => r.server.close()));
   };
   const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');

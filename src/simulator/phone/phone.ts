@@ -1,4 +1,4 @@
-import { CallEngine } from '../calls/call-engine';
+import { CallEngine, type CallEngineOptions } from '../calls/call-engine';
 import type { LineCheck } from '../calls/call-types';
 import { ConfigStore, type ConfigLayer } from '../config/config-store';
 import { noFaults, type Faults } from './faults';
@@ -78,13 +78,21 @@ export class SimulatedPhone {
   lastBgCaptureAt: number | null = null;
   private readonly registrations = new Map<number, Registration>();
 
-  constructor(readonly setup: PhoneSetup) {
+  /**
+   * `placeCall` offers a dialled call to the other simulated phones of the process (see
+   * phone-exchange.ts); a phone on its own passes a function that always answers null.
+   */
+  constructor(
+    readonly setup: PhoneSetup,
+    placeCall: CallEngineOptions['placeCall'],
+  ) {
     this.config = new ConfigStore(setup.model.lineKeys);
     this.calls = new CallEngine({
       farEndAnswerMs: setup.farEndAnswerMs,
       lineCheck: (line) => this.lineCheck(line),
       onDial: (destination, line) =>
         this.stats.dials.push({ destination, line, at: new Date().toISOString() }),
+      placeCall,
     });
     this.screen = new ScreenState();
     this.bootedAt = Date.now();
@@ -173,7 +181,7 @@ export class SimulatedPhone {
   /** Factory reset: every layer, call list and setting goes; default password, API off. */
   factoryReset(now: number): void {
     this.config.clear(['CONFIG', 'WEB', 'LOCAL', 'DEVICE']);
-    this.calls.reset();
+    this.calls.reset(now);
     this.registrations.clear();
     this.dnd = false;
     this.transferType = 'Consultative';

@@ -202,13 +202,13 @@ export const callRoutes: Route[] = [
     method: 'POST',
     path: '/api/v1/callctrl/ignoreCall',
     access: 'user',
-    handle: withOptionalRef((phone, ref, now) => phone.calls.decline(ref, now)),
+    handle: withOptionalRef((phone, ref, now) => phone.calls.decline(ref, now, 'ignore')),
   },
   {
     method: 'POST',
     path: '/api/v1/callctrl/rejectCall',
     access: 'user',
-    handle: withOptionalRef((phone, ref, now) => phone.calls.decline(ref, now)),
+    handle: withOptionalRef((phone, ref, now) => phone.calls.decline(ref, now, 'reject')),
   },
   {
     method: 'GET',

@@ -69,7 +69,7 @@ export function pressSoftKey(phone: SimulatedPhone, id: SoftKeyId, now: number):
       return;
     case 'ignore':
     case 'reject':
-      phone.calls.decline(undefined, now);
+      phone.calls.decline(undefined, now, id);
       return;
     case 'hold':
       phone.calls.hold(undefined, now);

@@ -126,9 +126,16 @@ function dialpad(box: Box): UiElement {
   };
 }
 
+/** What a call row says of the call's state: why it ended, or that the far end holds it. */
+function callStateText(call: SimCall): string {
+  if (call.state === 'Disconnected') return call.endReason || 'Disconnected';
+  if (call.state === 'Connected' && call.heldByFarEnd) return 'Held by far end';
+  return call.state;
+}
+
 function callRow(phone: SimulatedPhone, call: SimCall, box: Box, now: number): UiElement {
   const who = call.remoteName && call.remoteName !== call.remoteNumber ? `${call.remoteName} ` : '';
-  const state = call.state === 'Disconnected' ? call.endReason || 'Disconnected' : call.state;
+  const state = callStateText(call);
   const time = call.connectedAt !== null ? ` ${durationText(callDurationSeconds(call, now))}` : '';
   return {
     cls: 'CallAppearance',
