@@ -6,6 +6,7 @@ export { startSimulator, type Simulator, type SimulatedPhoneInfo } from './launc
 export { startSimulatorProcess } from './launch/simulator-process';
 export { SimulatorOptionsError, type SimulatorOptions } from './launch/options';
 export { listModels, findModel, type PhoneModel } from './phone/models';
+export { DIALECT_NAMES, type DialectName } from './dialects/dialects';
 export {
   controlAt,
   controlRequest,

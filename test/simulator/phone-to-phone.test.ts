@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatedPhoneInfo, type Simulator } from '../../src/simulator';
 import {
+  call,
   callsOf,
   control,
   data,
@@ -178,5 +179,33 @@ describe('simulated phones calling each other', () => {
     await dial(alice(), '5550100');
     await waitForCallState(alice(), 'Connected');
     for (const other of [bob(), carol()]) expect(await callsOf(other)).toEqual([]);
+  });
+});
+
+describe('phones of the real dialects calling each other', () => {
+  it('shows the caller as a SIP URI, and lets an Edge phone be called but not call', async () => {
+    const sim = await startSimulator({ phones: 2, dialect: 'vvx-6', farEndAnswerMs: T });
+    try {
+      const [caller, callee] = sim.phones;
+      if (!caller || !callee) throw new Error('the simulator started fewer than two phones');
+      await control(sim, callee, 'POST', 'config', { dialect: 'edge' });
+      expect(
+        await statusOf(caller, 'POST', '/api/v1/callctrl/dial', { data: { Dest: '1021' } }),
+      ).toBe('2000');
+      const ringing = await waitFor(async () => {
+        const reply = await call(callee, 'GET', '/api/v2/webCallControl/callStatus', {
+          auth: 'digest',
+        });
+        return (reply.json?.data as CallV2[] | undefined)?.[0];
+      }, 'the Edge phone to ring');
+      expect(ringing.RemotePartyNumber).toBe('sip:1011@sip.deskpilot.test');
+      const dial = await call(callee, 'POST', '/api/v1/callctrl/dial', {
+        auth: 'digest',
+        data: { Dest: '1011' },
+      });
+      expect(dial.http).toBe(404);
+    } finally {
+      await sim.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { callV2 } from '../rest/routes-calls';
+import { callV2 } from '../rest/routes-call-status';
 import type { CallLogKind, CallLogRecord } from '../calls/call-logs';
+import { DIALECT_NAMES, dialectNamed, type DialectName } from '../dialects/dialects';
 import { faultsInput, mergeFaults, type Faults } from '../phone/faults';
 import type { LineView, SimulatedPhone } from '../phone/phone';
 import type { ControlHandler } from '../http/phone-server';
@@ -24,6 +25,7 @@ const configInput = z.strictObject({
     .record(z.string().regex(/^\d+$/), z.enum(['Registered', 'Unregistered']))
     .optional(),
   dnd: z.boolean().optional(),
+  dialect: z.enum(DIALECT_NAMES).optional(),
 });
 
 const rebootInput = z.strictObject({ ms: z.number().int().min(0).max(3_600_000).optional() });
@@ -54,6 +56,7 @@ export type SnapshotCall = Record<string, string> & { Dtmf: string };
 /** What a test may want to see of the phone at once (`GET /__sim/state`). */
 export interface PhoneSnapshot {
   model: string;
+  dialect: DialectName;
   macAddress: string;
   uptimeSeconds: number;
   unreachable: boolean;
@@ -70,6 +73,7 @@ export interface PhoneSnapshot {
 function snapshot(phone: SimulatedPhone, now: number): PhoneSnapshot {
   return {
     model: phone.model.id,
+    dialect: phone.dialect.name,
     macAddress: phone.setup.macAddress,
     uptimeSeconds: phone.uptimeSeconds(now),
     unreachable: phone.unreachable(now),
@@ -142,7 +146,7 @@ export function createControlHandler(phone: SimulatedPhone, hooks: ControlHooks)
       case 'POST /__sim/config': {
         const input = configInput.safeParse(body);
         if (!input.success) return bad(zodMessage(input.error));
-        const { params, source, registration, dnd } = input.data;
+        const { params, source, registration, dnd, dialect } = input.data;
         // A line beyond the model's line keys can never exist: refuse it rather than ignore it,
         // so a test steering the wrong line learns so at once.
         const beyond = Object.keys(registration ?? {}).find(
@@ -160,6 +164,7 @@ export function createControlHandler(phone: SimulatedPhone, hooks: ControlHooks)
           phone.setRegistration(Number(line), state);
         }
         if (dnd !== undefined) phone.dnd = dnd;
+        if (dialect !== undefined) phone.dialect = dialectNamed(dialect);
         return { httpStatus: 200, json: snapshot(phone, now) };
       }
       case 'POST /__sim/reboot': {

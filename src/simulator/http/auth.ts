@@ -1,12 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { AccessLevel } from '../rest/route-types';
 
 /** The realm in the phone's challenge (the real string is unverified; clients must not rely on it). */
 const REALM = 'Polycom VVX REST API';
 /** The one user name a VVX accepts; the password decides admin or user level. */
 export const USERNAME = 'Polycom';
-
-export type AccessLevel = 'admin' | 'user';
 
 export interface Credentials {
   adminPassword: string;
@@ -42,22 +41,23 @@ function parseParams(text: string): Map<string, string> {
 }
 
 /**
- * Checks HTTP authentication: Basic (public clients send it up front), or with `digest` on,
- * Digest only (MD5, qop=auth), which is then what the 401 challenge asks for.
+ * Checks HTTP authentication: Basic (public clients send it up front), or in Digest mode
+ * Digest only (MD5, qop=auth), which is then what the 401 challenge asks for. Digest mode is the
+ * simulator's `digest` option (`digestOnly`) or the phone's dialect, decided per request.
  */
 export class Authenticator {
   private readonly nonces = new Set<string>();
 
-  constructor(private readonly digest: boolean) {}
+  constructor(readonly digestOnly: boolean) {}
 
   /** The access level the request's credentials give, or null (answer 401 with `challenge()`). */
-  check(req: IncomingMessage, credentials: Credentials): AccessLevel | null {
+  check(req: IncomingMessage, credentials: Credentials, digest: boolean): AccessLevel | null {
     const header = req.headers.authorization ?? '';
     const space = header.indexOf(' ');
     const scheme = header.slice(0, space).toLowerCase();
     const rest = header.slice(space + 1).trim();
     // In Digest mode the phone takes Digest only, so a client's Digest path really gets used.
-    if (scheme === 'basic' && !this.digest) {
+    if (scheme === 'basic' && !digest) {
       const decoded = Buffer.from(rest, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       if (colon < 0 || decoded.slice(0, colon) !== USERNAME) return null;
@@ -69,8 +69,8 @@ export class Authenticator {
   }
 
   /** The WWW-Authenticate header for a 401. */
-  challenge(): string {
-    if (!this.digest) return `Basic realm="${REALM}"`;
+  challenge(digest: boolean): string {
+    if (!digest) return `Basic realm="${REALM}"`;
     const nonce = randomBytes(16).toString('hex');
     // A phone keeps few nonces; bounded so a client that never answers cannot grow the set.
     if (this.nonces.size > 256) this.nonces.clear();

@@ -5,10 +5,11 @@ import type { Authenticator } from './auth';
 import { isJsonContentType, MAX_BODY_BYTES, readBody } from './body';
 import { extraDelayMs, overloaded, takeShot, type RequestWindow } from '../phone/faults';
 import type { SimulatedPhone } from '../phone/phone';
-import type { Route, RouteResult } from '../rest/route-types';
+import type { RouteTable } from '../rest/routes';
 import { bump } from '../phone/stats';
 import type { TimerSet } from './timers';
 import { uploadFile } from '../rest/uploader';
+import { sendJson, sendNotFound, sendResult, sendText } from './phone-answers';
 
 export interface TlsMaterial {
   key: string;
@@ -24,7 +25,7 @@ export type ControlHandler = (
 
 export interface PhoneServerOptions {
   phone: SimulatedPhone;
-  routes: ReadonlyMap<string, Route>;
+  routes: RouteTable;
   tls: TlsMaterial | null;
   controlToken: string;
   latencyMs: number;
@@ -132,7 +133,7 @@ export class PhoneServer {
     if (faults.busy && takeShot(faults.busy, path)) {
       stats.faultsInjected += 1;
       if (faults.busy.as === 'http403') sendText(res, 403, 'Forbidden: device busy', phone);
-      else sendStatus(res, { status: 4001 }, phone);
+      else sendResult(res, { status: 4001 }, phone);
       return;
     }
     if (this.processing > 0 && !this.options.queueParallel) {
@@ -157,23 +158,25 @@ export class PhoneServer {
     await this.options.timers.delay(this.options.latencyMs + extraDelayMs(phone.faults, path));
     if (res.destroyed) return;
     if (!phone.config.enabled('apps.restapi.enabled')) {
-      sendText(res, 404, 'Not Found', phone);
+      sendNotFound(res, phone);
       return;
     }
     const credentials = { adminPassword: phone.adminPassword, userPassword: phone.userPassword };
-    const access = this.options.authenticator.check(req, credentials);
-    const route = this.options.routes.get(`${req.method ?? 'GET'} ${path}`);
+    const { authenticator } = this.options;
+    const digest = authenticator.digestOnly || phone.dialect.auth === 'digest';
+    const access = authenticator.check(req, credentials, digest);
+    const route = this.options.routes.find(req.method ?? 'GET', path, phone);
     if (!access || (route?.access === 'admin' && access !== 'admin')) {
-      res.setHeader('WWW-Authenticate', this.options.authenticator.challenge());
+      res.setHeader('WWW-Authenticate', authenticator.challenge(digest));
       sendText(res, 401, 'Unauthorized', phone);
       return;
     }
     if (!route) {
-      sendText(res, 404, 'Not Found', phone);
+      sendNotFound(res, phone);
       return;
     }
     if (phone.adminPassword === DEFAULT_PASSWORD) {
-      sendStatus(res, { status: 4010 }, phone);
+      sendResult(res, { status: 4010 }, phone);
       return;
     }
     let data: unknown = undefined;
@@ -189,7 +192,7 @@ export class PhoneServer {
       }
       const parsed = parseJson(body.body);
       if (parsed === INVALID) {
-        sendStatus(res, { status: 4000 }, phone);
+        sendResult(res, { status: 4000 }, phone);
         return;
       }
       data =
@@ -199,7 +202,7 @@ export class PhoneServer {
     }
     if (takeShot(phone.faults.fail5000, path)) {
       phone.stats.faultsInjected += 1;
-      sendStatus(res, { status: 5000 }, phone);
+      sendResult(res, { status: 5000 }, phone);
       return;
     }
     const result = await route.handle({
@@ -215,7 +218,7 @@ export class PhoneServer {
       req.socket.destroy();
       return;
     }
-    if (!res.destroyed) sendStatus(res, result, phone);
+    if (!res.destroyed) sendResult(res, result, phone);
   }
 
   private async handleControl(
@@ -252,49 +255,4 @@ function parseJson(body: Buffer): unknown {
   } catch {
     return INVALID;
   }
-}
-
-function sendJson(res: ServerResponse, httpStatus: number, json: unknown): void {
-  const payload = JSON.stringify(json);
-  res.writeHead(httpStatus, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(payload),
-  });
-  res.end(payload);
-}
-
-/** Phone answers: HTTP 200 with `{"Status": "<code>", "data": ...}` (Status as a string). */
-function sendStatus(res: ServerResponse, result: RouteResult, phone: SimulatedPhone): void {
-  if ('file' in result) {
-    bump(phone.stats.httpStatuses, '200');
-    res.writeHead(200, {
-      'Content-Type': result.contentType,
-      'Content-Length': result.file.length,
-    });
-    res.end(result.file);
-    return;
-  }
-  if ('httpStatus' in result) {
-    sendText(res, result.httpStatus, result.httpStatus === 404 ? 'Not Found' : 'Error', phone);
-    return;
-  }
-  bump(phone.stats.httpStatuses, '200');
-  bump(phone.stats.phoneStatuses, String(result.status));
-  const json: Record<string, unknown> = { Status: String(result.status) };
-  if (result.data !== undefined) json.data = result.data;
-  sendJson(res, 200, json);
-}
-
-function sendText(
-  res: ServerResponse,
-  httpStatus: number,
-  message: string,
-  phone?: SimulatedPhone,
-): void {
-  if (phone) bump(phone.stats.httpStatuses, String(httpStatus));
-  res.writeHead(httpStatus, {
-    'Content-Type': 'text/plain',
-    'Content-Length': Buffer.byteLength(message),
-  });
-  res.end(message);
 }

@@ -1,3 +1,4 @@
+import { listDialects } from '../dialects/dialects';
 import type { SimulatorOptions } from './options';
 
 export type ParsedArgs =
@@ -10,6 +11,7 @@ export const USAGE = `Usage: npm run sim -- [options]
   --phones N           number of phones (default 1)
   --https              serve HTTPS with a self-signed certificate per phone
   --model M            VVX model, e.g. VVX601 or 601 (default VVX601)
+  --dialect D          how the phones answer (default reference; see Dialects below)
   --admin-password PW  admin password (default deskpilot)
   --user-password PW   user password (default 123)
   --latency MS         processing time added to each request (default 0)
@@ -20,7 +22,12 @@ export const USAGE = `Usage: npm run sim -- [options]
   --api-disabled       start with the REST API disabled (apps.restapi.enabled=0)
   --far-end-answer MS  how long the far end takes to answer (default 1500)
   --reboot MS          how long a reboot keeps the phone unreachable (default 3000)
-  --help               show this text`;
+  --help               show this text
+
+Dialects:
+${listDialects()
+  .map((d) => `  ${d.name.padEnd(20)} ${d.summary}`)
+  .join('\n')}`;
 
 const NUMBER_FLAGS: Record<string, keyof SimulatorOptions> = {
   '--port': 'port',
@@ -31,6 +38,7 @@ const NUMBER_FLAGS: Record<string, keyof SimulatorOptions> = {
 };
 const TEXT_FLAGS: Record<string, keyof SimulatorOptions> = {
   '--model': 'model',
+  '--dialect': 'dialect',
   '--admin-password': 'adminPassword',
   '--user-password': 'userPassword',
   '--control-token': 'controlToken',

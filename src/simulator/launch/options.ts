@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { findDialect, listDialects, type Dialect } from '../dialects/dialects';
 import { findModel, listModels, type PhoneModel } from '../phone/models';
 
 /** Options of `startSimulator` and of the CLI (see README.md). */
@@ -11,6 +12,8 @@ export interface SimulatorOptions {
   https?: boolean;
   /** Model, e.g. 'VVX601' (also '601'); default 'VVX601'. */
   model?: string;
+  /** How the phones answer: 'reference' (default), 'vvx-5', 'vvx-6' or 'edge' (README.md). */
+  dialect?: string;
   /** Admin password; default 'deskpilot' (not the factory 456, so the API works at once). */
   adminPassword?: string;
   /** User password; default '123'. */
@@ -38,6 +41,7 @@ export interface ResolvedOptions {
   phones: number;
   https: boolean;
   model: PhoneModel;
+  dialect: Dialect;
   adminPassword: string;
   userPassword: string;
   latencyMs: number;
@@ -97,6 +101,15 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
       `unknown model "${options.model ?? ''}"; choose one of ${known}`,
     );
   }
+  const dialect = findDialect(options.dialect ?? 'reference');
+  if (!dialect) {
+    const known = listDialects()
+      .map((d) => d.name)
+      .join(', ');
+    throw new SimulatorOptionsError(
+      `unknown dialect "${options.dialect ?? ''}"; choose one of ${known}`,
+    );
+  }
   const controlToken = options.controlToken ?? randomBytes(16).toString('hex');
   if (!/^[\x21-\x7e]{8,128}$/.test(controlToken)) {
     throw new SimulatorOptionsError(
@@ -108,6 +121,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     phones,
     https: options.https ?? false,
     model,
+    dialect,
     adminPassword: password('adminPassword', options.adminPassword, 'deskpilot'),
     userPassword: password('userPassword', options.userPassword, '123'),
     latencyMs: wholeNumber('latencyMs', options.latencyMs, 0, 600_000),

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createControlHandler } from '../control/control-api';
+import type { DialectName } from '../dialects/dialects';
 import { Authenticator, USERNAME } from '../http/auth';
 import { createPhoneCertificate, type PhoneCertificate } from '../http/certificate';
 import { PhoneServer } from '../http/phone-server';
 import { TimerSet } from '../http/timers';
 import { SimulatedPhone } from '../phone/phone';
 import { PhoneExchange } from '../phone/phone-exchange';
-import { buildRoutes } from '../rest/routes';
+import { ROUTES } from '../rest/routes';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
 
 export interface SimulatedPhoneInfo {
@@ -16,6 +17,8 @@ export interface SimulatedPhoneInfo {
   url: string;
   port: number;
   model: string;
+  /** The dialect the phone answers in now (the control API can change it). */
+  dialect: DialectName;
   /** 12 upper-case hex digits, e.g. 0004F2A1B2C3 (also the certificate's subject). */
   macAddress: string;
   username: string;
@@ -54,6 +57,8 @@ async function startPhone(
     {
       index,
       model: options.model,
+      dialect: options.dialect,
+      laterFirmware: options.laterFirmware,
       macAddress,
       adminPassword: options.adminPassword,
       userPassword: options.userPassword,
@@ -76,7 +81,7 @@ async function startPhone(
   });
   const server: PhoneServer = new PhoneServer({
     phone,
-    routes: buildRoutes(options.laterFirmware),
+    routes: ROUTES,
     tls: certificate,
     controlToken: options.controlToken,
     latencyMs: options.latencyMs,
@@ -95,6 +100,9 @@ async function startPhone(
     model: options.model.id,
     macAddress,
     username: USERNAME,
+    get dialect() {
+      return phone.dialect.name;
+    },
     get adminPassword() {
       return phone.adminPassword;
     },

@@ -1,7 +1,7 @@
 /**
  * The VVX models the 5.8 reference covers, with the facts the simulator needs to play each one:
- * usable screen area (public client comments; datasheet panel where none is known), touch, line
- * keys and firmware strings.
+ * usable screen area (public client comments; datasheet panel where none is known), touch and
+ * line keys. Firmware strings belong to the dialect (dialects/dialects.ts).
  */
 export interface PhoneModel {
   /** Model number as the phone reports it, e.g. `VVX601`. */
@@ -18,13 +18,6 @@ export interface PhoneModel {
   /** uploadBgCapture is not supported on the 101, 150 and 201 (reference note). */
   packetCapture: boolean;
 }
-
-/** Firmware the simulated phones report (UC Software 5.8, the reference's version). */
-export const FIRMWARE = {
-  application: '5.8.0.17552',
-  updater: '5.8.0.17552',
-  bootBlock: '3.0.6.0146',
-} as const;
 
 const MODELS: readonly PhoneModel[] = [
   model('VVX101', 132, 64, false, 1, 1),

@@ -2,6 +2,7 @@ import { CallEngine, type CallEngineOptions } from '../calls/call-engine';
 import type { LineCheck } from '../calls/call-types';
 import { ConfigStore, type ConfigLayer } from '../config/config-store';
 import { noFaults, type Faults } from './faults';
+import type { Dialect } from '../dialects/dialects';
 import type { PhoneModel } from './models';
 import { ScreenState } from './screen-state';
 import { emptyStats, type SimulatorStats } from './stats';
@@ -10,6 +11,10 @@ import { emptyStats, type SimulatorStats } from './stats';
 export interface PhoneSetup {
   index: number;
   model: PhoneModel;
+  /** The dialect the phone starts in (the control API can change it). */
+  dialect: Dialect;
+  /** Serve the later firmware's screen endpoints in dialects that make them optional. */
+  laterFirmware: boolean;
   macAddress: string;
   adminPassword: string;
   userPassword: string;
@@ -33,6 +38,8 @@ export interface LineView {
   transport: string;
   expires: string;
   type: string;
+  /** How many line keys the registration takes (`reg.N.lineKeys`, at least 1). */
+  keys: number;
 }
 
 export type TransferType = 'Consultative' | 'Blind' | 'Safe';
@@ -54,6 +61,8 @@ function provisionedConfig(setup: PhoneSetup): Record<string, string> {
     values[`reg.${n}.displayName`] = `Desk ${setup.index} line ${n}`;
     values[`reg.${n}.auth.userId`] = extension;
     values[`reg.${n}.server.1.address`] = 'sip.deskpilot.test';
+    // Two keys per line where the model has room, as on the captured phones (2 lines, 4 keys).
+    if (setup.model.lineKeys >= 2 * lines) values[`reg.${n}.lineKeys`] = '2';
   }
   return values;
 }
@@ -66,6 +75,8 @@ export class SimulatedPhone {
   readonly config: ConfigStore;
   readonly calls: CallEngine;
   readonly screen: ScreenState;
+  /** How the phone answers (README.md, "Dialects"). */
+  dialect: Dialect;
   stats: SimulatorStats = emptyStats();
   faults: Faults = noFaults();
   bootedAt: number;
@@ -95,6 +106,7 @@ export class SimulatedPhone {
       placeCall,
     });
     this.screen = new ScreenState();
+    this.dialect = setup.dialect;
     this.bootedAt = Date.now();
     this.provision();
   }
@@ -147,6 +159,10 @@ export class SimulatedPhone {
         transport: this.config.get(`${reg}.server.1.transport`),
         expires: this.config.get(`${reg}.server.1.expires`),
         type: this.config.get(`${reg}.type`) === 'shared' ? 'Shared' : 'Private',
+        keys: Math.min(
+          this.model.lineKeys,
+          Math.max(1, Number(this.config.get(`${reg}.lineKeys`)) || 1),
+        ),
       });
     }
     return out;
@@ -198,6 +214,7 @@ export class SimulatedPhone {
     this.bootedAt = now;
     this.stats = emptyStats();
     this.faults = noFaults();
+    this.dialect = this.setup.dialect;
   }
 
   private provision(): void {

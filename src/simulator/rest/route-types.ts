@@ -1,6 +1,8 @@
-import type { AccessLevel } from '../http/auth';
 import type { SimulatedPhone } from '../phone/phone';
 import type { UploadResult } from './uploader';
+
+/** The credentials an endpoint needs: admin only, or admin or user. */
+export type AccessLevel = 'admin' | 'user';
 
 /** Everything a REST handler may use for one request. */
 export interface RouteContext {
@@ -13,9 +15,12 @@ export interface RouteContext {
   upload: (url: string, body: Buffer, contentType: string) => Promise<UploadResult>;
 }
 
-/** A handler's answer: a phone status with optional data, a bare HTTP status, or a file. */
+/**
+ * A handler's answer: a phone status with optional data (and fields some dialects put beside
+ * `data`, such as `InvalidParams`), a bare HTTP status, or a file.
+ */
 export type RouteResult =
-  | { status: number; data?: unknown }
+  | { status: number; data?: unknown; beside?: Record<string, unknown> }
   | { httpStatus: number }
   | { file: Buffer; contentType: string };
 
@@ -24,6 +29,8 @@ export interface Route {
   path: string;
   /** 'admin': admin credentials only; 'user': admin or user credentials. */
   access: AccessLevel;
+  /** Whether this phone serves the endpoint now (its dialect, later firmware); always if absent. */
+  served?: (phone: SimulatedPhone) => boolean;
   handle: (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
 }
 

@@ -1,5 +1,5 @@
-import { FIRMWARE } from '../phone/models';
 import type { SimulatedPhone } from '../phone/phone';
+import { macAddress, modelNumber, uptimeText } from './dialect-formats';
 import { ok, type Route } from './route-types';
 
 const IPV4 = '127.0.0.1';
@@ -21,38 +21,50 @@ function uptimeParts(seconds: number): {
   };
 }
 
-/** `0 Days 02:05:09`, the v1 uptime text. */
-function uptimeText(seconds: number): string {
-  const { days, hours, minutes, secs } = uptimeParts(seconds);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${days} Days ${pad(hours)}:${pad(minutes)}:${pad(secs)}`;
+/**
+ * `AttachedHardware`: the reference's `{Camera, EM}` (v1 `true`/`false`, v2 `True`/`False`), a
+ * 5.x VVX's and the Edge's `{EM}` alone, or a 6.x VVX's `Camera` `yes`/`no` (the camera port of
+ * the touch models).
+ */
+function attachedHardware(phone: SimulatedPhone, v1: boolean): Record<string, unknown> {
+  const { camera, touch } = phone.model;
+  switch (phone.dialect.attachedHardware) {
+    case 'reference':
+      return { Camera: v1 ? String(camera) : yes(camera), EM: [] };
+    case 'em-only':
+      return { EM: [] };
+    case 'camera-yes-no':
+      return { EM: [], Camera: camera || touch ? 'yes' : 'no' };
+  }
 }
 
 function deviceInfoV1(phone: SimulatedPhone, now: number): Record<string, unknown> {
+  const { dialect } = phone;
   return {
-    ModelNumber: phone.model.id,
-    FirmwareRelease: FIRMWARE.application,
-    DeviceType: 'HardwareEndPoint',
-    DeviceVendor: 'Polycom',
-    UpTimeSinceLastReboot: uptimeText(phone.uptimeSeconds(now)),
+    ModelNumber: modelNumber(phone),
+    FirmwareRelease: dialect.firmware.release,
+    DeviceType: dialect.deviceType,
+    DeviceVendor: dialect.vendor,
+    UpTimeSinceLastReboot: uptimeText(phone.uptimeSeconds(now), dialect.uptime),
     IPV4Address: IPV4,
     IPV6Address: '::',
-    MACAddress: phone.setup.macAddress,
-    AttachedHardware: { Camera: phone.model.camera ? 'true' : 'false', EM: [] },
+    MACAddress: macAddress(phone),
+    AttachedHardware: attachedHardware(phone, true),
   };
 }
 
 function deviceInfoV2(phone: SimulatedPhone, now: number): Record<string, unknown> {
   const up = uptimeParts(phone.uptimeSeconds(now));
+  const { firmware } = phone.dialect;
   return {
-    ModelNumber: phone.model.id,
-    DeviceVendor: 'Polycom',
+    ModelNumber: modelNumber(phone),
+    DeviceVendor: phone.dialect.vendor,
     DeviceType: 'HardwareEndpoint',
-    MACAddress: phone.setup.macAddress,
+    MACAddress: macAddress(phone),
     Firmware: {
-      Application: FIRMWARE.application,
-      Updater: FIRMWARE.updater,
-      BootBlock: FIRMWARE.bootBlock,
+      Application: firmware.application,
+      Updater: firmware.updater,
+      BootBlock: firmware.bootBlock,
     },
     IPAddress: IPV4,
     IPStack: phone.config.get('device.net.ipStack'),
@@ -66,7 +78,7 @@ function deviceInfoV2(phone: SimulatedPhone, now: number): Record<string, unknow
       Minutes: String(up.minutes),
       Seconds: String(up.secs),
     },
-    AttachedHardware: { Camera: yes(phone.model.camera), EM: [] },
+    AttachedHardware: attachedHardware(phone, false),
     CanApplyShutdownRequest: yes(phone.calls.list().length === 0),
     IntendToShutdown: 'False',
     AppState: phone.calls.list().length > 0 ? 'AppStateCall' : 'AppStateIdle',
@@ -74,10 +86,17 @@ function deviceInfoV2(phone: SimulatedPhone, now: number): Record<string, unknow
   };
 }
 
+/**
+ * Network information: as the reference prints it (`Enabled`, `Active`, the misspelt
+ * `CDPCompability`), or as real phones answer (`enabled`, `active`, `CDPCompatibility`).
+ */
 function networkInfo(phone: SimulatedPhone): Record<string, string> {
   const c = (name: string): string => phone.config.get(name);
+  const real = phone.dialect.networkInfo === 'real';
+  const onOff = (name: string): string =>
+    real ? enabled(phone, name).toLowerCase() : enabled(phone, name);
   return {
-    DHCP: enabled(phone, 'device.dhcp.enabled'),
+    DHCP: onOff('device.dhcp.enabled'),
     DHCPServer: IPV4,
     DHCPBootServerUseOption: c('device.dhcp.bootSrvUseOpt'),
     DHCPBootServerOption: c('device.dhcp.bootSrvOpt'),
@@ -91,18 +110,18 @@ function networkInfo(phone: SimulatedPhone): Record<string, string> {
     DNSDomain: c('device.dns.domain'),
     SNTPAddress: c('device.sntp.serverName'),
     SubnetMask: c('device.net.subnetMask'),
-    LANPortStatus: 'Active',
-    LANSpeed: '1000Mbps Full Duplex',
+    LANPortStatus: real ? 'active' : 'Active',
+    LANSpeed: real ? '1000Mbps' : '1000Mbps Full Duplex',
     VLANID: c('device.net.vlanId'),
-    LLDP: enabled(phone, 'device.net.lldpEnabled'),
-    CDPCompability: enabled(phone, 'device.net.cdpEnabled'),
+    LLDP: onOff('device.net.lldpEnabled'),
+    [real ? 'CDPCompatibility' : 'CDPCompability']: onOff('device.net.cdpEnabled'),
     VLANDiscoveryMode: c('device.dhcp.dhcpVlanDisc'),
     VLANIDOption: c('device.dhcp.dhcpVlanDiscOpt'),
     ProvServerAddress: c('device.prov.serverName'),
     ProvServerUser: c('device.prov.user'),
     ProvServerType: c('device.prov.serverType'),
     UpgradeServer: c('device.prov.upgradeServer'),
-    ZTPStatus: enabled(phone, 'device.prov.ztpEnabled'),
+    ZTPStatus: onOff('device.prov.ztpEnabled'),
   };
 }
 
@@ -110,7 +129,8 @@ function networkInfo(phone: SimulatedPhone): Record<string, string> {
 function networkStats(phone: SimulatedPhone, now: number): Record<string, string> {
   const up = phone.uptimeSeconds(now);
   return {
-    UpTime: uptimeText(up),
+    // Real phones write this uptime `0 day 2:26:00` even where device info says `0 Day`.
+    UpTime: uptimeText(up, phone.dialect.uptime === 'reference' ? 'reference' : 'day'),
     RxPackets: String(up * 12 + phone.stats.totalRequests * 2),
     TxPackets: String(up * 9 + phone.stats.totalRequests * 2),
   };

@@ -101,44 +101,53 @@ function simulateTextInput(ctx: RouteContext): RouteResult {
   return inputText(ctx.phone, value, replace === 'true', ctx.now) ? ok() : status(4003);
 }
 
+/** The later firmware's screen endpoints: in its dialect, or with `laterFirmware` where optional. */
+function laterScreenApi(phone: SimulatedPhone): boolean {
+  const served = phone.dialect.laterScreenApi;
+  return served === 'always' || (served === 'option' && phone.setup.laterFirmware);
+}
+
 /**
  * Screen endpoints: uixml and simulateTouch, plus with later firmware key and text input and the
  * web UI's screen capture (a BMP of the same screen).
  */
-export function screenRoutes(laterFirmware: boolean): Route[] {
-  const routes: Route[] = [
-    {
-      method: 'GET',
-      path: '/api/v1/mgmt/uixml',
-      access: 'admin',
-      handle: ({ phone, now }) =>
-        ok(renderUiXml(buildScreen(phone, now), phone.model.id, phone.model.touch)),
-    },
-    { method: 'POST', path: '/api/v1/mgmt/simulateTouch', access: 'admin', handle: simulateTouch },
-  ];
-  if (!laterFirmware) return routes;
-  return [
-    ...routes,
-    {
-      method: 'POST',
-      path: '/api/v1/mgmt/simulateKeyEvent',
-      access: 'admin',
-      handle: simulateKeyEvent,
-    },
-    {
-      method: 'POST',
-      path: '/api/v1/mgmt/simulateTextInput',
-      access: 'admin',
-      handle: simulateTextInput,
-    },
-    {
-      method: 'GET',
-      path: '/captureScreen/mainScreen',
-      access: 'admin',
-      handle: ({ phone, now }) =>
-        phone.config.enabled('up.screenCapture.enabled')
-          ? { file: renderBitmap(buildScreen(phone, now)), contentType: 'image/bmp' }
-          : { httpStatus: 404 },
-    },
-  ];
-}
+export const screenRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/mgmt/uixml',
+    access: 'admin',
+    handle: ({ phone, now }) =>
+      ok(
+        renderUiXml(buildScreen(phone, now), {
+          model: phone.model.id,
+          touch: phone.model.touch,
+          firmware: phone.dialect.firmware.release,
+        }),
+      ),
+  },
+  { method: 'POST', path: '/api/v1/mgmt/simulateTouch', access: 'admin', handle: simulateTouch },
+  {
+    method: 'POST',
+    path: '/api/v1/mgmt/simulateKeyEvent',
+    access: 'admin',
+    served: laterScreenApi,
+    handle: simulateKeyEvent,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/mgmt/simulateTextInput',
+    access: 'admin',
+    served: laterScreenApi,
+    handle: simulateTextInput,
+  },
+  {
+    method: 'GET',
+    path: '/captureScreen/mainScreen',
+    access: 'admin',
+    served: laterScreenApi,
+    handle: ({ phone, now }) =>
+      phone.config.enabled('up.screenCapture.enabled')
+        ? { file: renderBitmap(buildScreen(phone, now)), contentType: 'image/bmp' }
+        : { httpStatus: 404 },
+  },
+];

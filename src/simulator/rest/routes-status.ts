@@ -2,21 +2,59 @@ import { callDurationSeconds, callMediaMs } from '../calls/call-clock';
 import { phoneTimestamp } from '../calls/call-logs';
 import type { SimCall } from '../calls/call-types';
 import type { LineView, SimulatedPhone } from '../phone/phone';
+import { clockText, durationWords, modelNumber } from './dialect-formats';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
 
 const yes = (flag: boolean): string => (flag ? 'True' : 'False');
 
+/** Each registration once per line key it takes (real phones list keys, not registrations). */
+function lineEntries(phone: SimulatedPhone): { key: number; line: LineView }[] {
+  const out: { key: number; line: LineView }[] = [];
+  for (const line of phone.lines()) {
+    const keys = phone.dialect.lineEntries === 'per-key' ? line.keys : 1;
+    for (let k = 0; k < keys && out.length < phone.model.lineKeys; k += 1) {
+      out.push({ key: phone.dialect.lineEntries === 'per-key' ? out.length + 1 : line.line, line });
+    }
+  }
+  return out;
+}
+
+/** The factory line a real phone lists when no line is configured, named after the model. */
+function placeholderLine(phone: SimulatedPhone): Record<string, string>[] {
+  const name = modelNumber(phone);
+  const short = {
+    LineNumber: '1',
+    RegistrationStatus: 'unregistered',
+    LineType: 'private',
+    SIPAddress: name.replace(/\s/g, ''),
+    Label: name,
+    UserID: name,
+  };
+  switch (phone.dialect.placeholderLine) {
+    case 'none':
+      return [];
+    case 'short':
+      return [short];
+    case 'full':
+      return [{ ...short, Protocol: '', ProxyAddress: '', Port: '' }];
+  }
+}
+
+/** lineInfo v1: the reference's entry per line, or a real phone's lower-case entry per key. */
 function lineInfoV1(phone: SimulatedPhone): Record<string, string>[] {
-  return phone.lines().map((l) => ({
-    LineNumber: String(l.line),
+  const entries = lineEntries(phone);
+  if (entries.length === 0) return placeholderLine(phone);
+  const real = phone.dialect.lineEntries === 'per-key';
+  return entries.map(({ key, line: l }) => ({
+    LineNumber: String(key),
     Protocol: 'SIP',
-    SIPAddress: `${l.address}@${l.server}`,
+    SIPAddress: l.server === '' ? l.address : `${l.address}@${l.server}`,
     ProxyAddress: l.server,
-    AutoDiscovery: 'Disabled',
+    ...(real ? {} : { AutoDiscovery: 'Disabled' }),
     UserID: l.userId,
     Label: l.label,
-    LineType: l.type,
-    RegistrationStatus: l.registration,
+    LineType: real ? l.type.toLowerCase() : l.type,
+    RegistrationStatus: real ? l.registration.toLowerCase() : l.registration,
     Port: l.port,
   }));
 }
@@ -55,13 +93,21 @@ function lineV2(phone: SimulatedPhone, l: LineView): Record<string, unknown> {
   };
 }
 
+/**
+ * lineInfo v2: an entry per line, or (real phones) per line key, where a registration's further
+ * keys repeat it with no call servers. `?line=N` picks registration N's entries.
+ */
 function lineInfoV2(ctx: RouteContext): RouteResult {
-  const lines = ctx.phone.lines();
+  const { phone } = ctx;
   const wanted = ctx.query.get('line');
-  if (wanted === null) return ok(lines.map((l) => lineV2(ctx.phone, l)));
-  if (!/^\d+$/.test(wanted)) return status(4000);
-  const line = lines.find((l) => l.line === Number(wanted));
-  return line ? ok([lineV2(ctx.phone, line)]) : status(4005);
+  if (wanted !== null && !/^\d+$/.test(wanted)) return status(4000);
+  const entries = lineEntries(phone)
+    .filter(({ line }) => wanted === null || line.line === Number(wanted))
+    .map(({ key, line }, i, all) => {
+      const entry = { ...lineV2(phone, line), ID: String(key) };
+      return all[i - 1]?.line === line ? { ...entry, CallServers: [] } : entry;
+    });
+  return wanted !== null && entries.length === 0 ? status(4005) : ok(entries);
 }
 
 function sipStatus(phone: SimulatedPhone): Record<string, unknown> {
@@ -91,19 +137,24 @@ function sipStatus(phone: SimulatedPhone): Record<string, unknown> {
   return { User: users, TotalUser: String(users.length) };
 }
 
-function clock(seconds: number): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}`;
-}
-
+/**
+ * pollForStatus: `Active` with the call's duration (`00:00:58`, or real phones'
+ * `Active call duration 5 mins 25 secs`), else `Idle` with the time of the last call.
+ */
 function pollForStatus(phone: SimulatedPhone, now: number): Record<string, string> {
+  const words = phone.dialect.durations === 'words';
   const call = phone.calls.focused() ?? phone.calls.list()[0];
-  if (call) return { State: 'Active', StateData: clock(callDurationSeconds(call, now)) };
+  if (call) {
+    const seconds = callDurationSeconds(call, now);
+    return {
+      State: 'Active',
+      StateData: words ? `Active call duration ${durationWords(seconds)}` : clockText(seconds),
+    };
+  }
   const last = phone.calls.lastEndedAt;
-  return {
-    State: 'Idle',
-    StateData: last === null ? 'No calls' : `Time of last call ${phoneTimestamp(last)}`,
-  };
+  if (last !== null)
+    return { State: 'Idle', StateData: `Time of last call ${phoneTimestamp(last)}` };
+  return { State: 'Idle', StateData: words ? '' : 'No calls' };
 }
 
 function communicationType(call: SimCall): string {

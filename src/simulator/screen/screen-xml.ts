@@ -1,4 +1,3 @@
-import { FIRMWARE } from '../phone/models';
 import type { Screen, UiElement } from './screen-types';
 
 function escape(text: string): string {
@@ -33,15 +32,23 @@ function widget(element: UiElement, depth: number): string {
   return `${indent}<Widget ${attributeText}>\n${inner}\n${indent}</Widget>`;
 }
 
+/** What the uixml root says about the phone. */
+export interface ScreenOwner {
+  model: string;
+  touch: boolean;
+  firmware: string;
+}
+
 /**
- * The uixml text: a `<Screen>` root with the model, its pixel size, touch support and the current
- * view, holding nested `<Widget>` elements (format documented in README.md).
+ * The uixml text: a `<Screen>` root with the model, its pixel size, touch support, firmware and
+ * the current view, holding nested `<Widget>` elements (format documented in README.md).
  */
-export function renderUiXml(screen: Screen, model: string, touch: boolean): string {
+export function renderUiXml(screen: Screen, owner: ScreenOwner): string {
+  const { model, touch, firmware } = owner;
   const body = screen.root.map((element) => widget(element, 1)).join('\n');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<Screen model="${model}" width="${screen.width}" height="${screen.height}" touch="${touch}" ` +
-    `view="${screen.view}" firmware="${FIRMWARE.application}">\n${body}\n</Screen>\n`
+    `view="${screen.view}" firmware="${firmware}">\n${body}\n</Screen>\n`
   );
 }
