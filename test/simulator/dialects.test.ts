@@ -113,7 +113,7 @@ const EXPECTED: Record<DialectName, Expected> = {
     deviceType: 'HardwareEndpoint',
     uptime: /^0 day 0:00:\d\d$/,
     rungFrom: 'tel:5550100',
-    telDial: 'tel:5551234',
+    telDial: '5551234',
     sipDial: 'sip:5551234@pbx.test',
     mediaDirection: false,
     bothDurations: false,

@@ -55,7 +55,7 @@ export interface Dialect {
   presence: 'in-data' | 'top-level';
   /** CallHandle: 8 hex digits, or without leading zeros (v1 with `0x`); `?handle=` then refuses `0x`. */
   handles: 'padded' | 'trimmed';
-  /** RemotePartyNumber: as dialled, or as a URI (`sip:` for SIP, `tel:` or bare for TEL). */
+  /** RemotePartyNumber: as dialled, or as a URI (`sip:` for SIP; TEL bare, or `tel:` for a caller). */
   remoteNumber: 'raw' | 'sip-or-tel' | 'sip-or-bare';
   /** callStatus v1's name for a held call. */
   heldStateV1: 'Hold' | 'CallHold';

@@ -74,17 +74,22 @@ export function callHandle(phone: SimulatedPhone, handle: string, version: 'v1' 
   return version === 'v1' ? `0x${trimmed}` : trimmed;
 }
 
+/** A remote party as a call or call-log entry knows it. */
+export interface RemoteParty {
+  number: string;
+  /** SIP, TEL or H323: how it was dialled, or how the incoming call was offered. */
+  dialType: string;
+  line: number;
+  incoming: boolean;
+}
+
 /**
  * A remote party's number as the dialect prints it: as dialled (reference), or as a URI —
- * `sip:user@host` for SIP (the line's server when no host was given), and for TEL `tel:1234`
- * or the bare number.
+ * `sip:user@host` for SIP (the line's server when no host was given), and for TEL the bare
+ * number, or `tel:1234` for a caller in the `sip-or-tel` form.
  */
-export function remoteNumber(
-  phone: SimulatedPhone,
-  number: string,
-  dialType: string,
-  line: number,
-): string {
+export function remoteNumber(phone: SimulatedPhone, party: RemoteParty): string {
+  const { number, dialType, line } = party;
   const form = phone.dialect.remoteNumber;
   if (form === 'raw' || number === '' || /^(sips?|tel):/i.test(number)) return number;
   if (dialType === 'SIP' || number.includes('@')) {
@@ -92,5 +97,5 @@ export function remoteNumber(
     const server = phone.config.get(`reg.${line}.server.1.address`);
     return server === '' ? `sip:${number}` : `sip:${number}@${server}`;
   }
-  return form === 'sip-or-tel' ? `tel:${number}` : number;
+  return form === 'sip-or-tel' && party.incoming ? `tel:${number}` : number;
 }

@@ -30,7 +30,12 @@ function mediaDirection(call: SimCall): string {
 
 /** A call's remote number as the phone's dialect prints it. */
 function remoteOf(phone: SimulatedPhone, call: SimCall): string {
-  return remoteNumber(phone, call.remoteNumber, call.dialType, call.line);
+  return remoteNumber(phone, {
+    number: call.remoteNumber,
+    dialType: call.dialType,
+    line: call.line,
+    incoming: call.direction === 'Incoming',
+  });
 }
 
 /** A call as callStatus v2 lists it, in the phone's dialect. */
@@ -125,7 +130,12 @@ function callLog(phone: SimulatedPhone, kind: CallLogKind): Record<string, strin
     LineNumber: String(entry.line),
     StartTime: phoneTimestamp(entry.startedAt),
     RemotePartyName: entry.remoteName,
-    RemotePartyNumber: remoteNumber(phone, entry.remoteNumber, entry.dialType, entry.line),
+    RemotePartyNumber: remoteNumber(phone, {
+      number: entry.remoteNumber,
+      dialType: entry.dialType,
+      line: entry.line,
+      incoming: kind !== 'placed',
+    }),
     // Real phones write `39 secs`, and nothing for a call that never connected.
     Duration: !words
       ? String(entry.durationSeconds)
