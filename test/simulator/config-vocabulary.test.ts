@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { control, data, firstPhone, statusOf } from './support';
-import { startUploadServer, type UploadServer } from './upload-server';
+import { startUploadServer } from './upload-server';
 
 type ConfigAnswer = Record<string, { Value: string; Source: string }> & {
   InvalidParams?: string[];
@@ -28,19 +28,14 @@ const concrete = (name: string): string => name.replace(/(^|\.)x(?=\.|$)/g, '$11
 
 describe('the real parameter vocabulary', () => {
   let sim: Simulator;
-  let uploads: UploadServer;
   const phone = (): ReturnType<typeof firstPhone> => firstPhone(sim);
   const getConfig = (names: string[]): Promise<ConfigAnswer> =>
     data<ConfigAnswer>(phone(), 'POST', '/api/v1/mgmt/config/get', { data: names });
 
   beforeAll(async () => {
     sim = await startSimulator({ phones: 1 });
-    uploads = await startUploadServer();
   });
-  afterAll(async () => {
-    await sim.close();
-    await uploads.close();
-  });
+  afterAll(() => sim.close());
   beforeEach(async () => {
     await control(sim, phone(), 'POST', 'reset');
   });
@@ -151,12 +146,16 @@ describe('the real parameter vocabulary', () => {
       'SCEP.enable': { Value: '1', Source: 'LOCAL' },
       'device.baseProfile.set': { Value: '0', Source: 'DEFAULT' },
     });
-    const url = `${uploads.url}/export.cfg`;
-    expect(
-      await statusOf(phone(), 'POST', '/api/v1/mgmt/config/export', {
-        data: { Url: url, ConfigType: 'Local' },
-      }),
-    ).toBe('2000');
+    const uploads = await startUploadServer();
+    try {
+      expect(
+        await statusOf(phone(), 'POST', '/api/v1/mgmt/config/export', {
+          data: { Url: `${uploads.url}/export.cfg`, ConfigType: 'Local' },
+        }),
+      ).toBe('2000');
+    } finally {
+      await uploads.close();
+    }
     const file = uploads.received.at(-1)?.body.toString('utf8') ?? '';
     expect(file).toContain('tcpIpApp.sntp.address="ntp.deskpilot.test"');
     expect(file).toContain('SCEP.enable="1"');

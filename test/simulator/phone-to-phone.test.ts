@@ -7,16 +7,10 @@ import {
   data,
   statusOf,
   waitFor,
+  logsOf as logs,
   waitForCallState,
   type CallV2,
 } from './support';
-
-interface LogEntry {
-  RemotePartyNumber: string;
-  RemotePartyName: string;
-  Duration: string;
-}
-type Logs = Record<'missed' | 'received' | 'placed', LogEntry[]>;
 
 /** The far end's time unit: long enough that a simulated phone's answer is not the dial plan's. */
 const T = 150;
@@ -38,8 +32,6 @@ describe('simulated phones calling each other', () => {
       `/api/v1/callctrl/${verb}`,
       ref === undefined ? {} : { data: { Ref: ref } },
     );
-  const logs = (of: SimulatedPhoneInfo): Promise<Logs> =>
-    data<Logs>(of, 'GET', '/api/v1/mgmt/callLogs');
   const screenText = (of: SimulatedPhoneInfo): Promise<string> =>
     data<string>(of, 'GET', '/api/v1/mgmt/uixml');
   const noCalls = (of: SimulatedPhoneInfo): Promise<boolean> =>

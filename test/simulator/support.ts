@@ -189,6 +189,19 @@ export interface CallV2 {
   DurationSeconds: string;
 }
 
+export interface CallLogEntry {
+  RemotePartyNumber: string;
+  RemotePartyName: string;
+  Duration: string;
+  LineNumber: string;
+}
+export type CallLogs = Record<'missed' | 'received' | 'placed', CallLogEntry[]>;
+
+/** The phone's call lists (the reference dialect's names). */
+export function logsOf(phone: SimulatedPhoneInfo): Promise<CallLogs> {
+  return data<CallLogs>(phone, 'GET', '/api/v1/mgmt/callLogs');
+}
+
 /** The phone's calls (callStatus v2). */
 export function callsOf(phone: SimulatedPhoneInfo): Promise<CallV2[]> {
   return data<CallV2[]>(phone, 'GET', '/api/v2/webCallControl/callStatus');

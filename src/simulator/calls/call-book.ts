@@ -109,19 +109,22 @@ export class CallBook {
     this.focusHandle = null;
     this.muted = false;
     this.lastEndedAt = null;
+    this.handlesMade = 0;
     this.logs.clear();
   }
 
   /**
-   * A handle as the phone makes them, eight hex digits. Every other one starts with 0, as a real
-   * phone's do now and then (they are memory addresses), so the form without leading zeros
-   * (`0x3740b48`) shows up in every session.
+   * A handle as the phone makes them, eight hex digits. The second, fourth… since the phone
+   * started (or was reset) has exactly one leading 0, as a real phone's do now and then (they are
+   * memory addresses), so the form without leading zeros (`0x3740b48`) shows up in every session;
+   * the others have none.
    */
   private uniqueHandle(): string {
+    this.handlesMade += 1;
     for (;;) {
       const bytes = randomBytes(4);
-      this.handlesMade += 1;
-      if (this.handlesMade % 2 === 0) bytes[0] = (bytes[0] ?? 0) & 0x0f;
+      const top = bytes[0] ?? 0;
+      bytes[0] = this.handlesMade % 2 === 0 ? (top & 0x0f) || 1 : top | 0x10;
       const handle = bytes.toString('hex');
       if (!this.find(handle)) return handle;
     }

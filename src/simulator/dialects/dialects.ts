@@ -96,7 +96,18 @@ const REAL_PHONE = {
   lowerCaseDigits: true,
 } satisfies Partial<Dialect>;
 
-const SOUNDPOINT_SERVER = 'Polycom SoundPoint IP Telephone HTTPd';
+/** What the VVX families (5.x, 6.x) share beyond that. */
+const VVX = {
+  ...REAL_PHONE,
+  vendor: 'Polycom',
+  modelNumber: 'spaced',
+  server: 'Polycom SoundPoint IP Telephone HTTPd',
+  headers: {},
+  auth: 'basic',
+  deviceType: 'HardwareEndpoint',
+  placeholderLine: 'full',
+  callControl: true,
+} satisfies Partial<Dialect>;
 
 const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
   reference: {
@@ -139,7 +150,7 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     lowerCaseDigits: false,
   },
   'vvx-5': {
-    ...REAL_PHONE,
+    ...VVX,
     name: 'vvx-5',
     summary: 'a VVX on UC Software 5.4–5.9, as public captures show it',
     firmware: {
@@ -148,23 +159,15 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
       updater: '5.9.7.26508',
       bootBlock: '3.0.6.0098 (48830-001)',
     },
-    vendor: 'Polycom',
-    modelNumber: 'spaced',
-    server: SOUNDPOINT_SERVER,
-    headers: {},
-    auth: 'basic',
-    deviceType: 'HardwareEndpoint',
     uptime: 'day',
     attachedHardware: 'em-only',
-    placeholderLine: 'full',
     remoteNumber: 'sip-or-tel',
     mediaDirection: false,
-    callControl: true,
     mgmt6x: false,
     laterScreenApi: 'option',
   },
   'vvx-6': {
-    ...REAL_PHONE,
+    ...VVX,
     name: 'vvx-6',
     summary: 'a VVX on UC Software 6.x (6.1–6.4), as public captures show it',
     firmware: {
@@ -173,18 +176,10 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
       updater: '6.1.0.6163',
       bootBlock: '3.0.5.0131 (48500-001)',
     },
-    vendor: 'Polycom',
-    modelNumber: 'spaced',
-    server: SOUNDPOINT_SERVER,
-    headers: {},
-    auth: 'basic',
-    deviceType: 'HardwareEndpoint',
     uptime: 'dotted',
     attachedHardware: 'camera-yes-no',
-    placeholderLine: 'full',
     remoteNumber: 'sip-or-bare',
     mediaDirection: true,
-    callControl: true,
     mgmt6x: true,
     laterScreenApi: 'always',
   },

@@ -84,6 +84,19 @@ function password(name: string, value: string | undefined, fallback: string): st
   return value;
 }
 
+/** What a name option found, or an error listing the names there are. */
+function known<T>(
+  name: string,
+  given: string | undefined,
+  found: T | null,
+  names: () => string[],
+): T {
+  if (found) return found;
+  throw new SimulatorOptionsError(
+    `unknown ${name} "${given ?? ''}"; choose one of ${names().join(', ')}`,
+  );
+}
+
 /** Checks the options and fills in defaults; throws SimulatorOptionsError naming the problem. */
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
   const phones = wholeNumber('phones', options.phones, 1, MAX_PHONES);
@@ -92,24 +105,15 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   if (port > 0 && port + phones - 1 > 65535) {
     throw new SimulatorOptionsError(`ports ${port}..${port + phones - 1} run past 65535`);
   }
-  const model = findModel(options.model ?? 'VVX601');
-  if (!model) {
-    const known = listModels()
-      .map((m) => m.id)
-      .join(', ');
-    throw new SimulatorOptionsError(
-      `unknown model "${options.model ?? ''}"; choose one of ${known}`,
-    );
-  }
-  const dialect = findDialect(options.dialect ?? 'reference');
-  if (!dialect) {
-    const known = listDialects()
-      .map((d) => d.name)
-      .join(', ');
-    throw new SimulatorOptionsError(
-      `unknown dialect "${options.dialect ?? ''}"; choose one of ${known}`,
-    );
-  }
+  const model = known('model', options.model, findModel(options.model ?? 'VVX601'), () =>
+    listModels().map((m) => m.id),
+  );
+  const dialect = known(
+    'dialect',
+    options.dialect,
+    findDialect(options.dialect ?? 'reference'),
+    () => listDialects().map((d) => d.name),
+  );
   const controlToken = options.controlToken ?? randomBytes(16).toString('hex');
   if (!/^[\x21-\x7e]{8,128}$/.test(controlToken)) {
     throw new SimulatorOptionsError(

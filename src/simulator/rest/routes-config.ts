@@ -139,18 +139,11 @@ export const configRoutes: Route[] = [
   { method: 'POST', path: '/api/v1/mgmt/config/export', access: 'admin', handle: exportConfig },
   // 6.x additions. The simulated phone has no cloud configuration and no provisioning server to
   // read again, so both succeed and change nothing, as they would on such a phone.
-  {
+  ...['/api/v1/mgmt/configReset/cloud', '/api/v1/mgmt/updateConfiguration'].map((path): Route => ({
     method: 'POST',
-    path: '/api/v1/mgmt/configReset/cloud',
+    path,
     access: 'admin',
     served: (phone) => phone.dialect.mgmt6x,
     handle: () => ok(),
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/mgmt/updateConfiguration',
-    access: 'admin',
-    served: (phone) => phone.dialect.mgmt6x,
-    handle: () => ok(),
-  },
+  })),
 ];
