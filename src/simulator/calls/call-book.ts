@@ -124,7 +124,7 @@ export class CallBook {
     for (;;) {
       const bytes = randomBytes(4);
       const top = bytes[0] ?? 0;
-      bytes[0] = this.handlesMade % 2 === 0 ? (top & 0x0f) || 1 : top | 0x10;
+      bytes[0] = this.handlesMade % 2 === 0 ? top & 0x0f || 1 : top | 0x10;
       const handle = bytes.toString('hex');
       if (!this.find(handle)) return handle;
     }

@@ -1,5 +1,4 @@
-import { CallBook } from './call-book';
-import { failReason, pauseMedia } from './call-clock';
+import { pauseMedia } from './call-clock';
 import type { CallLogs } from './call-logs';
 import type {
   CallFailure,
@@ -9,15 +8,9 @@ import type {
   LineCheck,
   PeerPhone,
   SimCall,
-  SimCallState,
 } from './call-types';
-import { farEndFor, farEndTimeline, type FarEndBehaviour, type FarEndStep } from './dial-plan';
-
-interface ScheduledStep {
-  at: number;
-  handle: string;
-  kind: FarEndStep['kind'] | 'remove' | 'give-up';
-}
+import { CallTransitions, endReason, RINGING_OUTGOING } from './call-transitions';
+import { farEndFor, farEndTimeline, type FarEndBehaviour } from './dial-plan';
 
 export interface CallEngineOptions {
   farEndAnswerMs: number;
@@ -43,31 +36,30 @@ export interface IncomingCall {
 
 /** Calls a phone holds at once; one more is refused as busy (and logged as missed). */
 const MAX_CALLS = 8;
-const RINGING_OUTGOING: readonly SimCallState[] = ['Setup', 'Proceeding', 'RingBack'];
 
 function fail(status: CallFailure['status'], message: string): CallFailure {
   return { ok: false, status, message };
 }
 
 /**
- * The phone's calls and their state machine. Nothing runs on a timer: far-end reactions are
- * scheduled as timestamps and applied by `settle(now)`, which every request calls first, so a
- * phone costs nothing while nobody looks at it. A call to another simulated phone has that
- * phone's call as its peer: each side tells the other what it did (`farEnd`).
+ * The phone's calls and what can be done with them: the user's operations, the far end's
+ * (dial plan, control API) and, for a call to another simulated phone, what its peer reports
+ * (`farEnd`). Each operation is checked here and made of the moves in call-transitions.ts.
  */
 export class CallEngine implements PeerPhone {
-  private readonly book = new CallBook();
-  private steps: ScheduledStep[] = [];
+  private readonly moves: CallTransitions;
 
-  constructor(private readonly options: CallEngineOptions) {}
+  constructor(private readonly options: CallEngineOptions) {
+    this.moves = new CallTransitions(options.farEndAnswerMs);
+  }
 
-  /** Applies every far-end step due by `now`, in time order. */
+  /** Brings the calls up to `now`: applies every far-end step due by then. */
   settle(now: number): void {
-    this.steps.sort((a, b) => a.at - b.at);
-    while (this.steps.length > 0 && (this.steps[0]?.at ?? Infinity) <= now) {
-      const step = this.steps.shift();
-      if (step) this.applyStep(step);
-    }
+    this.moves.settle(now);
+  }
+
+  private get book(): CallTransitions['book'] {
+    return this.moves.book;
   }
 
   /** Calls in the order the phone lists them (oldest first). */
@@ -109,7 +101,7 @@ export class CallEngine implements PeerPhone {
     const existing = this.book.list().find((c) => c.state === 'Dialtone');
     if (existing) return { ok: true, call: existing };
     if (this.book.list().length >= MAX_CALLS) return fail(4003, 'Too many calls');
-    this.holdConnected(now);
+    this.moves.holdConnected(now);
     const call = this.book.create('Outgoing', 'Dialtone', line, '', '', now);
     this.book.focus(call);
     return { ok: true, call };
@@ -122,7 +114,7 @@ export class CallEngine implements PeerPhone {
     let call = this.book.list().find((c) => c.state === 'Dialtone' && c.line === line);
     if (!call) {
       if (this.book.list().length >= MAX_CALLS) return fail(4003, 'Too many calls');
-      this.holdConnected(now);
+      this.moves.holdConnected(now);
       call = this.book.create('Outgoing', 'Setup', line, destination, '', now);
     }
     call.state = 'Setup';
@@ -135,10 +127,10 @@ export class CallEngine implements PeerPhone {
     if (placed !== null && typeof placed === 'object') {
       call.farEnd = 'phone';
       call.peer = placed;
-      this.schedule(call, farEndTimeline('no-answer'), now);
+      this.moves.schedule(call, farEndTimeline('no-answer'), now);
     } else {
       call.farEnd = placed ?? farEndFor(destination);
-      this.schedule(call, farEndTimeline(call.farEnd), now);
+      this.moves.schedule(call, farEndTimeline(call.farEnd), now);
     }
     this.options.onDial(destination, line);
     return { ok: true, call };
@@ -157,8 +149,8 @@ export class CallEngine implements PeerPhone {
     switch (event.kind) {
       case 'answered':
         if (RINGING_OUTGOING.includes(call.state)) {
-          this.steps = this.steps.filter((s) => s.handle !== call.handle);
-          this.connect(call, now);
+          this.moves.cancelSteps(call);
+          this.moves.connect(call, now);
         }
         return;
       case 'held':
@@ -168,17 +160,21 @@ export class CallEngine implements PeerPhone {
         return;
       case 'ended':
         call.peer = null;
-        if (call.state === 'Offering') this.remove(call, now);
+        if (call.state === 'Offering') this.moves.remove(call, now);
         else if (call.state !== 'Disconnected' && call.state !== 'Dialtone') {
-          this.steps = this.steps.filter((s) => s.handle !== call.handle);
-          this.disconnect(call, event.why === 'rejected' ? 'Busy' : 'Call ended by far end', now);
+          this.moves.cancelSteps(call);
+          this.moves.disconnect(
+            call,
+            event.why === 'rejected' ? 'Busy' : 'Call ended by far end',
+            now,
+          );
         }
         return;
       case 'transferred':
         // A blind transfer: this phone leaves the call and places a new one to the destination.
         call.peer = null;
         call.endReason = `Transferred to ${event.destination}`;
-        this.remove(call, now);
+        this.moves.remove(call, now);
         this.dial(event.destination, call.line, 'SIP', now);
         return;
     }
@@ -189,8 +185,8 @@ export class CallEngine implements PeerPhone {
     this.settle(now);
     const call = this.find(handle);
     if (!call || call.state === 'Dialtone') return fail(4007, 'Call does not exist');
-    this.tell(call, { kind: 'ended', why: this.endReason(call) }, now);
-    this.remove(call, now);
+    this.moves.tell(call, { kind: 'ended', why: endReason(call) }, now);
+    this.moves.remove(call, now);
     return { ok: true, call };
   }
 
@@ -223,8 +219,7 @@ export class CallEngine implements PeerPhone {
       call.farEnd = 'phone';
     }
     if (!this.focused() || this.focused()?.state === 'Disconnected') this.book.focus(call);
-    if (offer.ringMs !== undefined)
-      this.steps.push({ at: now + offer.ringMs, handle: call.handle, kind: 'give-up' });
+    if (offer.ringMs !== undefined) this.moves.giveUpAt(call, now + offer.ringMs);
     return { ok: true, call };
   }
 
@@ -232,9 +227,9 @@ export class CallEngine implements PeerPhone {
     const call = this.book.pick(ref, (c) => c.state === 'Offering');
     if (!call) return fail(4007, 'Call does not exist');
     if (call.state !== 'Offering') return fail(4003, 'The call is not ringing');
-    this.connect(call, now);
+    this.moves.connect(call, now);
     call.answered = true;
-    this.tell(call, { kind: 'answered' }, now);
+    this.moves.tell(call, { kind: 'answered' }, now);
     return { ok: true, call };
   }
 
@@ -246,8 +241,8 @@ export class CallEngine implements PeerPhone {
     const call = this.book.pick(ref, (c) => c.state === 'Offering');
     if (!call) return fail(4007, 'Call does not exist');
     if (call.state !== 'Offering') return fail(4003, 'The call is not ringing');
-    if (how === 'reject') this.tell(call, { kind: 'ended', why: 'rejected' }, now);
-    this.remove(call, now);
+    if (how === 'reject') this.moves.tell(call, { kind: 'ended', why: 'rejected' }, now);
+    this.moves.remove(call, now);
     return { ok: true, call };
   }
 
@@ -255,7 +250,7 @@ export class CallEngine implements PeerPhone {
     const call = this.book.pick(ref, (c) => c.state === 'Connected');
     if (!call) return fail(4007, 'Call does not exist');
     if (call.state !== 'Connected') return fail(4003, 'Only a connected call can be held');
-    this.putOnHold(call, now);
+    this.moves.putOnHold(call, now);
     return { ok: true, call };
   }
 
@@ -263,8 +258,8 @@ export class CallEngine implements PeerPhone {
     const call = this.book.pick(ref, (c) => c.state === 'Hold');
     if (!call) return fail(4007, 'Call does not exist');
     if (call.state !== 'Hold') return fail(4003, 'The call is not on hold');
-    this.connect(call, now);
-    this.tell(call, { kind: 'held', held: false }, now);
+    this.moves.connect(call, now);
+    this.moves.tell(call, { kind: 'held', held: false }, now);
     return { ok: true, call };
   }
 
@@ -274,8 +269,8 @@ export class CallEngine implements PeerPhone {
     if (!call) return fail(4007, 'Call does not exist');
     if (call.state === 'Hold') return fail(4003, 'Resume the held call before ending it');
     if (call.state === 'Offering') return fail(4003, 'Reject or ignore a ringing call');
-    this.tell(call, { kind: 'ended', why: this.endReason(call) }, now);
-    this.remove(call, now);
+    this.moves.tell(call, { kind: 'ended', why: endReason(call) }, now);
+    this.moves.remove(call, now);
     return { ok: true, call };
   }
 
@@ -287,8 +282,8 @@ export class CallEngine implements PeerPhone {
       return fail(4003, 'Only a connected or held call can be transferred');
     }
     call.endReason = `Transferred to ${destination}`;
-    this.tell(call, { kind: 'transferred', destination }, now);
-    this.remove(call, now);
+    this.moves.tell(call, { kind: 'transferred', destination }, now);
+    this.moves.remove(call, now);
     return { ok: true, call };
   }
 
@@ -326,8 +321,8 @@ export class CallEngine implements PeerPhone {
       const answered = call.peer.phone.answer(call.peer.handle, now);
       return answered.ok ? { ok: true, call } : answered;
     }
-    this.steps = this.steps.filter((s) => s.handle !== call.handle);
-    this.connect(call, now);
+    this.moves.cancelSteps(call);
+    this.moves.connect(call, now);
     return { ok: true, call };
   }
 
@@ -342,28 +337,28 @@ export class CallEngine implements PeerPhone {
       const ended = call.peer.phone.hangUp(call.peer.handle, now);
       return ended.ok ? { ok: true, call } : ended;
     }
-    this.steps = this.steps.filter((s) => s.handle !== call.handle);
-    if (call.state === 'Offering') this.remove(call, now);
-    else this.disconnect(call, 'Call ended by far end', now);
+    this.moves.cancelSteps(call);
+    if (call.state === 'Offering') this.moves.remove(call, now);
+    else this.moves.disconnect(call, 'Call ended by far end', now);
     return { ok: true, call };
   }
 
   /** Ends every call (safeRestart/safeReboot) and logs them; peers hear the hang-up. */
   endAll(now: number): void {
     for (const call of [...this.book.list()]) {
-      this.tell(call, { kind: 'ended', why: this.endReason(call) }, now);
-      this.remove(call, now);
+      this.moves.tell(call, { kind: 'ended', why: endReason(call) }, now);
+      this.moves.remove(call, now);
     }
-    this.steps = [];
+    this.moves.cancelAll();
   }
 
   /** Forgets calls, logs and mute (simulator reset, factory reset); peers hear the hang-up. */
   reset(now: number): void {
     for (const call of this.book.list()) {
-      this.tell(call, { kind: 'ended', why: this.endReason(call) }, now);
+      this.moves.tell(call, { kind: 'ended', why: endReason(call) }, now);
     }
     this.book.clear();
-    this.steps = [];
+    this.moves.cancelAll();
   }
 
   private checkLine(line: number): CallFailure | null {
@@ -371,93 +366,5 @@ export class CallEngine implements PeerPhone {
     if (state === 'missing') return fail(4005, `Line ${line} does not exist`);
     if (state === 'unregistered') return fail(4002, `Line ${line} is not registered`);
     return null;
-  }
-
-  /** Only one call carries media: connecting one puts the others on hold. */
-  private connect(call: SimCall, now: number): void {
-    this.holdConnected(now, call);
-    call.state = 'Connected';
-    call.ringing = false;
-    call.connectedAt ??= now;
-    call.mediaSince = call.heldByFarEnd ? null : now;
-    this.book.focus(call);
-  }
-
-  private holdConnected(now: number, except?: SimCall): void {
-    for (const other of this.book.list()) {
-      if (other !== except && other.state === 'Connected') this.putOnHold(other, now);
-    }
-  }
-
-  private putOnHold(call: SimCall, now: number): void {
-    pauseMedia(call, now);
-    call.state = 'Hold';
-    this.tell(call, { kind: 'held', held: true }, now);
-  }
-
-  /** Reports what this side did to the call's peer on another simulated phone, if any. */
-  private tell(call: SimCall, event: FarEndEvent, now: number): void {
-    const peer = call.peer;
-    if (!peer) return;
-    if (event.kind === 'ended' || event.kind === 'transferred') call.peer = null;
-    peer.phone.farEnd(peer.handle, event, now);
-  }
-
-  /** How the far end hears this side leave: cancelled while it still rings, else a hang-up. */
-  private endReason(call: SimCall): 'hung-up' | 'cancelled' | 'rejected' {
-    if (call.state === 'Offering') return 'rejected';
-    return RINGING_OUTGOING.includes(call.state) ? 'cancelled' : 'hung-up';
-  }
-
-  /** The call shows Disconnected briefly (like the phone's "call ended" display), then goes. */
-  private disconnect(call: SimCall, reason: string, at: number): void {
-    pauseMedia(call, at);
-    call.state = 'Disconnected';
-    call.ringing = false;
-    call.endReason = reason;
-    const linger = Math.min(1000, this.options.farEndAnswerMs);
-    this.steps.push({ at: at + linger, handle: call.handle, kind: 'remove' });
-  }
-
-  private remove(call: SimCall, now: number): void {
-    this.steps = this.steps.filter((s) => s.handle !== call.handle);
-    this.book.remove(call, now);
-  }
-
-  private schedule(call: SimCall, timeline: readonly FarEndStep[], now: number): void {
-    const unit = this.options.farEndAnswerMs;
-    for (const step of timeline) {
-      this.steps.push({ at: now + step.atFraction * unit, handle: call.handle, kind: step.kind });
-    }
-  }
-
-  private applyStep(step: ScheduledStep): void {
-    const call = this.find(step.handle);
-    if (!call) return;
-    switch (step.kind) {
-      case 'proceeding':
-        if (call.state === 'Setup') call.state = 'Proceeding';
-        return;
-      case 'ringback':
-        if (call.state === 'Setup' || call.state === 'Proceeding') call.state = 'RingBack';
-        return;
-      case 'answer':
-        if (RINGING_OUTGOING.includes(call.state)) this.connect(call, step.at);
-        return;
-      case 'fail':
-        if (RINGING_OUTGOING.includes(call.state)) this.disconnect(call, failReason(call), step.at);
-        return;
-      case 'hang-up':
-        if (call.state === 'Connected' || call.state === 'Hold') {
-          this.disconnect(call, 'Call ended by far end', step.at);
-        }
-        return;
-      case 'give-up':
-        if (call.state === 'Offering') this.remove(call, step.at);
-        return;
-      case 'remove':
-        if (call.state === 'Disconnected') this.remove(call, step.at);
-        return;
-    }
   }
 }
