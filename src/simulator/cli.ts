@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   for (const phone of simulator.phones) {
     const tls = phone.fingerprint ? `  sha256 ${phone.fingerprint}` : '';
     process.stdout.write(
-      `phone ${phone.index}: ${phone.url}  ${phone.model}  MAC ${phone.macAddress}  ` +
+      `phone ${phone.index}: ${phone.url}  ${phone.model}  dialect ${phone.dialect}  ` +
+        `MAC ${phone.macAddress}  ` +
         `admin ${phone.username}:${phone.adminPassword}  user ${phone.username}:${phone.userPassword}${tls}\n`,
     );
   }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { callV2 } from '../rest/routes-call-status';
 import type { CallLogKind, CallLogRecord } from '../calls/call-logs';
 import { DIALECT_NAMES, dialectNamed, type DialectName } from '../dialects/dialects';
+import type { ControlHandler } from '../http/phone-server';
 import { faultsInput, mergeFaults, type Faults } from '../phone/faults';
 import type { LineView, SimulatedPhone } from '../phone/phone';
-import type { ControlHandler } from '../http/phone-server';
+import { callV2 } from '../rest/routes-call-status';
 
 const ringInput = z.strictObject({
   from: z.string().trim().min(1).max(128),

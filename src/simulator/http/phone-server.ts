@@ -3,13 +3,13 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Authenticator } from './auth';
 import { isJsonContentType, MAX_BODY_BYTES, readBody } from './body';
+import { sendJson, sendNotFound, sendResult, sendText } from './phone-answers';
+import type { TimerSet } from './timers';
 import { extraDelayMs, overloaded, takeShot, type RequestWindow } from '../phone/faults';
 import type { SimulatedPhone } from '../phone/phone';
-import type { RouteTable } from '../rest/routes';
 import { bump } from '../phone/stats';
-import type { TimerSet } from './timers';
+import type { RouteTable } from '../rest/routes';
 import { uploadFile } from '../rest/uploader';
-import { sendJson, sendNotFound, sendResult, sendText } from './phone-answers';
 
 export interface TlsMaterial {
   key: string;

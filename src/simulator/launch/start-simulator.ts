@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
 import { createControlHandler } from '../control/control-api';
 import type { DialectName } from '../dialects/dialects';
 import { Authenticator, USERNAME } from '../http/auth';
@@ -8,7 +9,6 @@ import { TimerSet } from '../http/timers';
 import { SimulatedPhone } from '../phone/phone';
 import { PhoneExchange } from '../phone/phone-exchange';
 import { ROUTES } from '../rest/routes';
-import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
 
 export interface SimulatedPhoneInfo {
   /** 1-based. */

@@ -1,11 +1,11 @@
-import { CallEngine, type CallEngineOptions } from '../calls/call-engine';
-import type { LineCheck } from '../calls/call-types';
-import { ConfigStore, type ConfigLayer } from '../config/config-store';
 import { noFaults, type Faults } from './faults';
-import type { Dialect } from '../dialects/dialects';
 import type { PhoneModel } from './models';
 import { ScreenState } from './screen-state';
 import { emptyStats, type SimulatorStats } from './stats';
+import { CallEngine, type CallEngineOptions } from '../calls/call-engine';
+import type { LineCheck } from '../calls/call-types';
+import { ConfigStore, type ConfigLayer } from '../config/config-store';
+import type { Dialect } from '../dialects/dialects';
 
 /** What one simulated phone is set up with (resolved simulator options). */
 export interface PhoneSetup {

@@ -1,7 +1,7 @@
-import type { CallResult } from '../calls/call-types';
 import { asFields, text, wholeNumber } from './input';
-import type { SimulatedPhone } from '../phone/phone';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
+import type { CallResult } from '../calls/call-types';
+import type { SimulatedPhone } from '../phone/phone';
 
 const DIAL_TYPES = ['SIP', 'TEL', 'H323'];
 

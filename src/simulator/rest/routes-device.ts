@@ -1,6 +1,6 @@
-import type { SimulatedPhone } from '../phone/phone';
 import { macAddress, modelNumber, uptimeText } from './dialect-formats';
 import { ok, type Route } from './route-types';
+import type { SimulatedPhone } from '../phone/phone';
 
 const IPV4 = '127.0.0.1';
 const enabled = (phone: SimulatedPhone, name: string): string =>

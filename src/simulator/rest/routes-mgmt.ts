@@ -1,8 +1,8 @@
 import { asFields, text } from './input';
 import { packetCapture } from './packet-capture';
-import type { SimulatedPhone, TransferType } from '../phone/phone';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
 import { isUploadUrl } from './uploader';
+import type { SimulatedPhone, TransferType } from '../phone/phone';
 
 const CAPTURE_INTERVAL_MS = 10_000;
 

@@ -1,9 +1,9 @@
 import { asFields, text } from './input';
-import type { SimulatedPhone } from '../phone/phone';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
+import type { SimulatedPhone } from '../phone/phone';
 import { swipe, tapAt } from '../screen/screen-actions';
-import { inputText, isKeyName, pressKey } from '../screen/screen-keys';
 import { renderBitmap } from '../screen/screen-bitmap';
+import { inputText, isKeyName, pressKey } from '../screen/screen-keys';
 import { buildScreen } from '../screen/screen-model';
 import { renderUiXml } from '../screen/screen-xml';
 

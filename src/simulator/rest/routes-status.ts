@@ -1,9 +1,9 @@
+import { clockText, durationWords, modelNumber } from './dialect-formats';
+import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
 import { callDurationSeconds, callMediaMs } from '../calls/call-clock';
 import { phoneTimestamp } from '../calls/call-logs';
 import type { SimCall } from '../calls/call-types';
 import type { LineView, SimulatedPhone } from '../phone/phone';
-import { clockText, durationWords, modelNumber } from './dialect-formats';
-import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
 
 const yes = (flag: boolean): string => (flag ? 'True' : 'False');
 

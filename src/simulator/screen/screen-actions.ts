@@ -1,6 +1,6 @@
-import type { SimulatedPhone } from '../phone/phone';
 import { buildScreen, hitTest } from './screen-model';
 import type { SoftKeyId, UiAction } from './screen-types';
+import type { SimulatedPhone } from '../phone/phone';
 
 /** The line a new call goes out on: the first registered line, else line 1. */
 function defaultLine(phone: SimulatedPhone): number {

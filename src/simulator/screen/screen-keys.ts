@@ -1,6 +1,6 @@
-import type { SimulatedPhone } from '../phone/phone';
 import { pageLineKeys, perform, pressSoftKey, typeDigit } from './screen-actions';
 import { buildScreen } from './screen-model';
+import type { SimulatedPhone } from '../phone/phone';
 
 /** Hardware key names of simulateKeyEvent (later firmware, see the reference notes). */
 const KEY_NAMES = [
