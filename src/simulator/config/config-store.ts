@@ -1,4 +1,4 @@
-import { isDeviceParameter, parameterCatalog, type ParameterCatalog } from './parameter-catalog';
+import { isDeviceParameter, type ParameterCatalog } from './parameter-catalog';
 import { checkValue, type ParameterSpec } from './value-rules';
 
 /** Where a value came from, as getConfig reports it. */
@@ -30,7 +30,6 @@ export interface Partition {
  * UI and REST API).
  */
 export class ConfigStore {
-  private readonly catalog: ParameterCatalog = parameterCatalog();
   private readonly layers = new Map<ConfigLayer, Map<string, string>>([
     ['CONFIG', new Map()],
     ['WEB', new Map()],
@@ -38,8 +37,14 @@ export class ConfigStore {
     ['DEVICE', new Map()],
   ]);
 
-  /** `lines`: how many registrations the phone can hold (bounds a line's index in names). */
-  constructor(private readonly lines: number) {}
+  /**
+   * `catalog`: the process's vocabulary; `lines`: how many registrations the phone can hold
+   * (bounds a line's index in names).
+   */
+  constructor(
+    private readonly catalog: ParameterCatalog,
+    private readonly lines: number,
+  ) {}
 
   /** The spec of a known parameter, or undefined. */
   spec(name: string): ParameterSpec | undefined {

@@ -6,7 +6,7 @@
  * value-rules.ts override their entries; every other name takes any text up to 2,048 characters.
  * A phone answers "invalid" for a name it does not know, so this decides what is unknown.
  */
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 import { VALUE_RULES, type ParameterKind, type ParameterSpec } from './value-rules';
 
@@ -110,15 +110,30 @@ export class ParameterCatalog {
   }
 }
 
-let shared: ParameterCatalog | null = null;
+/**
+ * A data file's text: read from beside this module (the source tree, as tsx, Vitest and Node run
+ * it), or, where it is not there because the simulator was bundled (the desktop app's demo
+ * phone), the copy the bundler inlined for these imports.
+ */
+async function readDataFile(file: (typeof DATA_FILES)[number]): Promise<string> {
+  try {
+    return await readFile(new URL(`./${file}`, import.meta.url), 'utf8');
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+    const bundled =
+      file === 'vvx-config-params.tsv'
+        ? await import('./vvx-config-params.tsv?raw')
+        : await import('./client-params.tsv?raw');
+    return bundled.default;
+  }
+}
 
-/** The process's catalogue, read from the data files on first use and kept. */
-export function parameterCatalog(): ParameterCatalog {
-  shared ??= new ParameterCatalog([
-    ...DATA_FILES.flatMap((file) =>
-      parseDataFile(file, readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')),
-    ),
-    ...VALUE_RULES,
-  ]);
+let shared: Promise<ParameterCatalog> | null = null;
+
+/** The process's catalogue, read from the data files once and kept. */
+export function loadParameterCatalog(): Promise<ParameterCatalog> {
+  shared ??= Promise.all(
+    DATA_FILES.map(async (file) => parseDataFile(file, await readDataFile(file))),
+  ).then((tables) => new ParameterCatalog([...tables.flat(), ...VALUE_RULES]));
   return shared;
 }

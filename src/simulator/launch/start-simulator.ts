@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
+import { loadParameterCatalog, type ParameterCatalog } from '../config/parameter-catalog';
 import { createControlHandler } from '../control/control-api';
 import type { DialectName } from '../dialects/dialects';
 import { Authenticator, USERNAME } from '../http/auth';
@@ -41,10 +42,11 @@ interface RunningPhone {
   server: PhoneServer;
 }
 
-/** What the phones of one simulator share: its delays (cancelled on close) and its exchange. */
+/** What the phones of one simulator share: delays (cancelled on close), exchange, vocabulary. */
 interface SharedParts {
   timers: TimerSet;
   exchange: PhoneExchange;
+  catalog: ParameterCatalog;
 }
 
 async function startPhone(
@@ -59,6 +61,7 @@ async function startPhone(
       model: options.model,
       dialect: options.dialect,
       laterFirmware: options.laterFirmware,
+      catalog: shared.catalog,
       macAddress,
       adminPassword: options.adminPassword,
       userPassword: options.userPassword,
@@ -123,7 +126,11 @@ async function startPhone(
  */
 export async function startSimulator(options?: SimulatorOptions): Promise<Simulator> {
   const resolved = resolveOptions(options);
-  const shared: SharedParts = { timers: new TimerSet(), exchange: new PhoneExchange() };
+  const shared: SharedParts = {
+    timers: new TimerSet(),
+    exchange: new PhoneExchange(),
+    catalog: await loadParameterCatalog(),
+  };
   const macBase = randomBytes(3).readUIntBE(0, 3);
   const started = await Promise.allSettled(
     Array.from({ length: resolved.phones }, (_, i) => {

@@ -5,6 +5,7 @@ import { emptyStats, type SimulatorStats } from './stats';
 import { CallEngine, type CallEngineOptions } from '../calls/call-engine';
 import type { LineCheck } from '../calls/call-types';
 import { ConfigStore, type ConfigLayer } from '../config/config-store';
+import type { ParameterCatalog } from '../config/parameter-catalog';
 import type { Dialect } from '../dialects/dialects';
 
 /** What one simulated phone is set up with (resolved simulator options). */
@@ -15,6 +16,8 @@ export interface PhoneSetup {
   dialect: Dialect;
   /** Serve the later firmware's screen endpoints in dialects that make them optional. */
   laterFirmware: boolean;
+  /** The parameter vocabulary, loaded once for all the phones of a process. */
+  catalog: ParameterCatalog;
   macAddress: string;
   adminPassword: string;
   userPassword: string;
@@ -97,7 +100,7 @@ export class SimulatedPhone {
     readonly setup: PhoneSetup,
     placeCall: CallEngineOptions['placeCall'],
   ) {
-    this.config = new ConfigStore(setup.model.lineKeys);
+    this.config = new ConfigStore(setup.catalog, setup.model.lineKeys);
     this.calls = new CallEngine({
       farEndAnswerMs: setup.farEndAnswerMs,
       lineCheck: (line) => this.lineCheck(line),
