@@ -66,7 +66,7 @@ export function pinnedRequest(request: PinnedRequest): Promise<PinnedAnswer> {
       {
         method: request.method,
         hostname: url.hostname,
-        port: url.port,
+        port: url.port === '' ? (secure ? 443 : 80) : Number(url.port),
         path: `${url.pathname}${url.search}`,
         headers: request.headers,
         signal: AbortSignal.timeout(request.timeoutMs),

@@ -92,10 +92,7 @@ export class SimulatedPhone {
   lastBgCaptureAt: number | null = null;
   private readonly registrations = new Map<number, Registration>();
 
-  /**
-   * `placeCall` offers a dialled call to the other simulated phones of the process (see
-   * phone-exchange.ts); a phone on its own passes a function that always answers null.
-   */
+  /** `placeCall` offers a dialled call to the other simulated phones of the process (phone-exchange.ts). */
   constructor(
     readonly setup: PhoneSetup,
     placeCall: CallEngineOptions['placeCall'],

@@ -7,7 +7,7 @@ import type { LineView, SimulatedPhone } from '../phone/phone';
 
 const yes = (flag: boolean): string => (flag ? 'True' : 'False');
 
-/** Each registration once per line key it takes (real phones list keys, not registrations). */
+/** lineInfo's entries: one per registration, or (real phones) one per line key it takes. */
 function lineEntries(phone: SimulatedPhone): { key: number; line: LineView }[] {
   const out: { key: number; line: LineView }[] = [];
   for (const line of phone.lines()) {
