@@ -3,16 +3,16 @@
  * intervals, phones in a separate process): resident memory and CPU share once all are online.
  */
 import type { PhoneSession } from '../src/main/session/phone-session';
+import { startSimulatorProcess } from '../src/simulator';
 import { startSession, waitOnline } from './bench-session';
 import { fixed, since, sleep, type Row } from './figures';
-import { startRemoteSimulator } from './remote-simulator';
 
 const PHONES = 200;
 const WINDOW_MS = 20_000;
 
 /** Starts 200 sessions, waits for them, then samples CPU and memory over WINDOW_MS. */
 export async function measureFleet(): Promise<Row[]> {
-  const simulator = await startRemoteSimulator({ phones: PHONES, https: true, port: 0 });
+  const simulator = await startSimulatorProcess({ phones: PHONES, https: true, port: 0 });
   const rssBefore = process.memoryUsage().rss;
   const sessions: PhoneSession[] = simulator.phones.map((phone) => startSession(phone));
   try {

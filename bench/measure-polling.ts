@@ -9,24 +9,21 @@ import {
 } from '../src/main/settings/settings-schema';
 import { nextEvent, startSession, waitOnline } from './bench-session';
 import { fixed, percentile, since, sleep, verdict, type Row } from './figures';
-import { type RemoteSimulator } from './remote-simulator';
-import { control, requestCount } from './sim-control';
+import { phoneControl, statsAt, type Simulator } from '../src/simulator';
 
 const WINDOW_MS = 30_000;
 const RINGS = 10;
 
 /** Requests per minute the phone received during `WINDOW_MS` (control requests never count). */
-async function ratePerMinute(simulator: RemoteSimulator, index: number): Promise<number> {
-  const phone = simulator.phones[index];
-  if (phone === undefined) throw new Error(`no simulator phone ${index}`);
-  const before = await requestCount(phone, simulator.controlToken);
+async function ratePerMinute(simulator: Simulator, index: number): Promise<number> {
+  const before = (await statsAt(simulator, index)).totalRequests;
   await sleep(WINDOW_MS);
-  const after = await requestCount(phone, simulator.controlToken);
+  const after = (await statsAt(simulator, index)).totalRequests;
   return ((after - before) * 60_000) / WINDOW_MS;
 }
 
 /** Rings the phone RINGS times and times each ring to the 'incoming-call' event. */
-async function ringLatencies(simulator: RemoteSimulator, index: number): Promise<number[]> {
+async function ringLatencies(simulator: Simulator, index: number): Promise<number[]> {
   const phone = simulator.phones[index];
   if (phone === undefined) throw new Error(`no simulator phone ${index}`);
   const session = startSession(phone);
@@ -38,10 +35,7 @@ async function ringLatencies(simulator: RemoteSimulator, index: number): Promise
       await sleep(Math.random() * DEFAULT_POLL_INTERVAL_IDLE_MS);
       const incoming = nextEvent(session, (event) => event.type === 'incoming-call', 15_000);
       const start = performance.now();
-      await control(phone, simulator.controlToken, 'POST', 'ring', {
-        from: `55500${ring}`,
-        name: 'Bench caller',
-      });
+      await phoneControl(phone, simulator.controlToken).ring(`55500${ring}`, 'Bench caller');
       const event = await incoming;
       latencies.push(since(start));
       if (event.type === 'incoming-call') {
@@ -57,10 +51,7 @@ async function ringLatencies(simulator: RemoteSimulator, index: number): Promise
 }
 
 /** Runs the three side-by-side measurements on phones 0 (idle), 1 (in a call) and 2 (rings). */
-export async function measurePolling(
-  simulator: RemoteSimulator,
-  roundTripMs: number,
-): Promise<Row[]> {
+export async function measurePolling(simulator: Simulator, roundTripMs: number): Promise<Row[]> {
   const [idlePhone, callPhone] = simulator.phones;
   if (idlePhone === undefined || callPhone === undefined) throw new Error('need three phones');
   const idle = startSession(idlePhone);

@@ -2,7 +2,7 @@
  * `npm run sim -- [options]`: starts simulated VVX phones on 127.0.0.1 and prints how to reach
  * them. Ctrl-C (or SIGTERM) closes them cleanly. Bad options exit with code 2.
  */
-import { parseArgs, USAGE } from './cli-args';
+import { parseArgs, USAGE } from './launch/cli-args';
 import { startSimulator, SimulatorOptionsError } from './index';
 
 async function main(): Promise<void> {
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   for (const phone of simulator.phones) {
     const tls = phone.fingerprint ? `  sha256 ${phone.fingerprint}` : '';
     process.stdout.write(
-      `phone ${phone.index}: ${phone.url}  ${phone.model}  MAC ${phone.macAddress}  ` +
+      `phone ${phone.index}: ${phone.url}  ${phone.model}  dialect ${phone.dialect}  ` +
+        `MAC ${phone.macAddress}  ` +
         `admin ${phone.username}:${phone.adminPassword}  user ${phone.username}:${phone.userPassword}${tls}\n`,
     );
   }

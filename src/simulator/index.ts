@@ -1,130 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { Authenticator, USERNAME } from './auth';
-import { createPhoneCertificate, type PhoneCertificate } from './certificate';
-import { createControlHandler } from './control-api';
-import { resolveOptions, type ResolvedOptions, type SimulatorOptions } from './options';
-import { SimulatedPhone } from './phone';
-import { PhoneServer } from './phone-server';
-import { buildRoutes } from './routes';
-import { TimerSet } from './timers';
-
-export type { SimulatorOptions } from './options';
-export { SimulatorOptionsError } from './options';
-export { listModels, findModel, type PhoneModel } from './models';
-
-export interface SimulatedPhoneInfo {
-  /** 1-based. */
-  index: number;
-  /** e.g. http://127.0.0.1:41234 or https://127.0.0.1:41234 */
-  url: string;
-  port: number;
-  model: string;
-  /** 12 upper-case hex digits, e.g. 0004F2A1B2C3 (also the certificate's subject). */
-  macAddress: string;
-  username: string;
-  /** Current passwords (they follow config changes, factory reset included). */
-  adminPassword: string;
-  userPassword: string;
-  /** SHA-256 of the current certificate (follows rotations); null over plain HTTP. */
-  fingerprint: string | null;
-}
-
-export interface Simulator {
-  phones: SimulatedPhoneInfo[];
-  controlToken: string;
-  /** Closes every server and timer; the process can exit afterwards. */
-  close(): Promise<void>;
-}
-
-interface RunningPhone {
-  info: SimulatedPhoneInfo;
-  server: PhoneServer;
-}
-
-async function startPhone(
-  options: ResolvedOptions,
-  index: number,
-  macAddress: string,
-  timers: TimerSet,
-): Promise<RunningPhone> {
-  const phone = new SimulatedPhone({
-    index,
-    model: options.model,
-    macAddress,
-    adminPassword: options.adminPassword,
-    userPassword: options.userPassword,
-    restApiEnabled: options.restApiEnabled,
-    farEndAnswerMs: options.farEndAnswerMs,
-    rebootMs: options.rebootMs,
-  });
-  let certificate: PhoneCertificate | null = options.https
-    ? await createPhoneCertificate(macAddress)
-    : null;
-  const control = createControlHandler(phone, {
-    rotateCertificate: async () => {
-      if (!certificate) return null;
-      certificate = await createPhoneCertificate(macAddress);
-      server.setCertificate(certificate);
-      return certificate.fingerprint;
-    },
-  });
-  const server: PhoneServer = new PhoneServer({
-    phone,
-    routes: buildRoutes(options.laterFirmware),
-    tls: certificate,
-    controlToken: options.controlToken,
-    latencyMs: options.latencyMs,
-    queueParallel: options.queueParallel,
-    authenticator: new Authenticator(options.digest),
-    control,
-    timers,
-  });
-  const port = await server.listen(options.port === 0 ? 0 : options.port + index - 1);
-  const scheme = options.https ? 'https' : 'http';
-  const info: SimulatedPhoneInfo = {
-    index,
-    url: `${scheme}://127.0.0.1:${port}`,
-    port,
-    model: options.model.id,
-    macAddress,
-    username: USERNAME,
-    get adminPassword() {
-      return phone.adminPassword;
-    },
-    get userPassword() {
-      return phone.userPassword;
-    },
-    get fingerprint() {
-      return certificate?.fingerprint ?? null;
-    },
-  };
-  return { info, server };
-}
-
 /**
- * Starts simulated VVX phones on 127.0.0.1, each with its own HTTP(S) server, REST API and
- * control API (`/__sim/`). Throws SimulatorOptionsError for bad options, or the listen error
- * (e.g. EADDRINUSE) after closing the phones already started.
+ * The simulator's public entry: start phones in this process or a child process, and steer them
+ * through the control client. Everything else in this folder is private to it.
  */
-export async function startSimulator(options?: SimulatorOptions): Promise<Simulator> {
-  const resolved = resolveOptions(options);
-  const timers = new TimerSet();
-  const macBase = randomBytes(3).readUIntBE(0, 3);
-  const started = await Promise.allSettled(
-    Array.from({ length: resolved.phones }, (_, i) => {
-      const mac = `0004F2${((macBase + i) & 0xffffff).toString(16).toUpperCase().padStart(6, '0')}`;
-      return startPhone(resolved, i + 1, mac, timers);
-    }),
-  );
-  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  const close = async (): Promise<void> => {
-    timers.clear();
-    await Promise.all(running.map((r) => r.server.close()));
-  };
-  const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failure) {
-    await close();
-    throw failure.reason instanceof Error ? failure.reason : new Error(String(failure.reason));
-  }
-  return { phones: running.map((r) => r.info), controlToken: resolved.controlToken, close };
-}
+export { startSimulator, type Simulator, type SimulatedPhoneInfo } from './launch/start-simulator';
+export { startSimulatorProcess } from './launch/simulator-process';
+export { SimulatorOptionsError, type SimulatorOptions } from './launch/options';
+export { listModels, findModel, type PhoneModel } from './phone/models';
+export { DIALECT_NAMES, type DialectName } from './dialects/dialects';
+export {
+  controlAt,
+  controlRequest,
+  phoneControl,
+  statsAt,
+  type ControlAddress,
+  type ControlMethod,
+  type PhoneControl,
+  type SimulatorHandle,
+} from './control/control-client';
+export type { PhoneSnapshot } from './control/control-api';
+export type { SimulatorStats } from './phone/stats';

@@ -2,7 +2,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
 
-import { control } from '../../bench/sim-control';
+import { controlRequest as control } from '../../src/simulator';
 import type { Simulator } from '../../src/simulator';
 
 export interface RawResponse {

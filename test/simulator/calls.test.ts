@@ -7,17 +7,10 @@ import {
   firstPhone,
   statusOf,
   waitFor,
+  logsOf,
   waitForCallState,
   type CallV2,
 } from './support';
-
-interface LogEntry {
-  RemotePartyNumber: string;
-  RemotePartyName: string;
-  Duration: string;
-  LineNumber: string;
-}
-type Logs = Record<'missed' | 'received' | 'placed', LogEntry[]>;
 
 const T = 300;
 
@@ -28,7 +21,7 @@ describe('calls, the dial plan and call logs', () => {
     statusOf(phone(), 'POST', '/api/v1/callctrl/dial', {
       data: line ? { Dest: dest, Line: line } : { Dest: dest },
     });
-  const logs = (): Promise<Logs> => data<Logs>(phone(), 'GET', '/api/v1/mgmt/callLogs');
+  const logs = (): ReturnType<typeof logsOf> => logsOf(phone());
   const ring = (from: string, extra: Record<string, unknown> = {}): Promise<{ handle: string }> =>
     control(sim, phone(), 'POST', 'ring', { from, name: 'Alice', ...extra });
 

@@ -68,6 +68,29 @@ describe('npm run sim', () => {
     expect(await exited).toBe(0);
   });
 
+  it('starts phones in the dialect asked for, and names the dialects when one is unknown', async () => {
+    const child = runCli(['--port', '0', '--dialect', 'vvx-5', '--admin-password', 'pw-admin']);
+    const exited = exitCode(child);
+    try {
+      const [first = ''] = await banner(child);
+      expect(first).toMatch(/ {2}VVX601 {2}dialect vvx-5 {2}MAC /);
+      const url = /(http:\/\/\S+)/.exec(first)?.[1] ?? '';
+      const reply = await request(`${url}/api/v1/WebCallControl/callStatus`, {
+        headers: { authorization: basic('Polycom', 'pw-admin') },
+      });
+      expect(reply.headers.server).toBe('Polycom SoundPoint IP Telephone HTTPd');
+      expect(((await reply.body.json()) as { Status: string }).Status).toBe('4007');
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    const wrong = runCli(['--port', '0', '--dialect', 'vvx-7']);
+    let err = '';
+    wrong.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    expect(await exitCode(wrong)).toBe(2);
+    expect(err).toContain('unknown dialect "vvx-7"; choose one of reference, vvx-5, vvx-6, edge');
+  });
+
   it('rejects a bad flag with a clear message and exit code 2', async () => {
     const child = runCli(['--phones', 'many']);
     let err = '';

@@ -1,9 +1,9 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { connect, type PeerCertificate } from 'node:tls';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/simulator';
-import { control, data, firstPhone } from './support';
+import { phoneControl, startSimulator, type Simulator } from '../../src/simulator';
+import { control, data, digestAnswer, firstPhone } from './support';
 
 /** The certificate a TLS server presents, fetched without trusting it. */
 function presentedCertificate(port: number): Promise<PeerCertificate> {
@@ -15,10 +15,6 @@ function presentedCertificate(port: number): Promise<PeerCertificate> {
     });
     socket.on('error', reject);
   });
-}
-
-function md5(text: string): string {
-  return createHash('md5').update(text).digest('hex');
 }
 
 describe('HTTPS and certificates', () => {
@@ -60,6 +56,19 @@ describe('HTTPS and certificates', () => {
     expect(phone.fingerprint).toBe(fingerprint);
     expect((await presentedCertificate(phone.port)).fingerprint256).toBe(fingerprint);
   });
+
+  it('has a control client that talks only to the certificate it was given', async () => {
+    const phone = firstPhone(sim);
+    const other = sim.phones[1];
+    if (!other) throw new Error('the simulator started one phone');
+    const impostor = { url: phone.url, fingerprint: other.fingerprint };
+    await expect(phoneControl(impostor, sim.controlToken).stats()).rejects.toThrow(
+      /presented certificate/,
+    );
+    await expect(phoneControl(phone, sim.controlToken).state()).resolves.toMatchObject({
+      macAddress: phone.macAddress,
+    });
+  });
 });
 
 describe('Digest authentication', () => {
@@ -73,8 +82,6 @@ describe('Digest authentication', () => {
       expect(challenge.statusCode).toBe(401);
       const header = String(challenge.headers['www-authenticate']);
       expect(header).toMatch(/^Digest /);
-      const field = (name: string): string =>
-        new RegExp(`${name}="([^"]*)"`).exec(header)?.[1] ?? '';
       const basic = await request(url, {
         headers: {
           authorization: `Basic ${Buffer.from(`Polycom:${phone.adminPassword}`).toString('base64')}`,
@@ -82,15 +89,8 @@ describe('Digest authentication', () => {
       });
       await basic.body.dump();
       expect(basic.statusCode).toBe(401);
-      const answer = (password: string, uri = '/api/v1/mgmt/lineInfo'): string => {
-        const ha1 = md5(`Polycom:${field('realm')}:${password}`);
-        const ha2 = md5(`GET:${uri}`);
-        const response = md5(`${ha1}:${field('nonce')}:00000001:abc:auth:${ha2}`);
-        return (
-          `Digest username="Polycom", realm="${field('realm')}", nonce="${field('nonce')}", ` +
-          `uri="${uri}", qop=auth, nc=00000001, cnonce="abc", response="${response}", opaque="${field('opaque')}"`
-        );
-      };
+      const answer = (password: string, uri = '/api/v1/mgmt/lineInfo'): string =>
+        digestAnswer(header, { method: 'GET', uri, user: 'Polycom', password });
       const wrong = await request(url, { headers: { authorization: answer('wrong') } });
       await wrong.body.dump();
       expect(wrong.statusCode).toBe(401);

@@ -1,11 +1,11 @@
 /**
  * Test helpers for the simulator suite: plain HTTP(S) requests with Node's undici (never the
- * app's client), the control API (the shared pinned client in `bench/sim-control.ts`), and
- * bounded polling for conditions.
+ * app's client), the control API (the simulator's own pinned client), and bounded polling for
+ * conditions.
  */
+import { createHash } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { control as controlPhone } from '../../bench/sim-control';
-import type { SimulatedPhoneInfo, Simulator } from '../../src/simulator';
+import { controlRequest, type SimulatedPhoneInfo, type Simulator } from '../../src/simulator';
 import { waitFor } from '../support/wait-for';
 
 export { waitFor };
@@ -16,7 +16,8 @@ export { phoneAt as firstPhone } from '../support/sim-phone';
 /** Tests talk to self-signed phones; the HTTPS test checks the certificate itself. */
 export const agent = new Agent({ connect: { rejectUnauthorized: false }, keepAliveTimeout: 10 });
 
-export type Auth = 'admin' | 'user' | 'none' | { user: string; password: string };
+/** Basic credentials (admin, user, given), none, or Digest with the admin password. */
+export type Auth = 'admin' | 'user' | 'none' | 'digest' | { user: string; password: string };
 
 export interface CallOptions {
   data?: unknown;
@@ -48,7 +49,42 @@ export function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
-function authHeader(phone: SimulatedPhoneInfo, auth: Auth): string | undefined {
+const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
+
+/** A Digest answer (RFC 7616, MD5, qop=auth) to a phone's `WWW-Authenticate` challenge. */
+export function digestAnswer(
+  challenge: string,
+  request: { method: string; uri: string; user: string; password: string },
+): string {
+  const field = (name: string): string =>
+    new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1] ?? '';
+  const ha1 = md5(`${request.user}:${field('realm')}:${request.password}`);
+  const ha2 = md5(`${request.method}:${request.uri}`);
+  const response = md5(`${ha1}:${field('nonce')}:00000001:abc:auth:${ha2}`);
+  return (
+    `Digest username="${request.user}", realm="${field('realm')}", nonce="${field('nonce')}", ` +
+    `uri="${request.uri}", qop=auth, nc=00000001, cnonce="abc", response="${response}", opaque="${field('opaque')}"`
+  );
+}
+
+/** Asks the phone for a Digest challenge and answers it with the admin password. */
+async function digestHeader(
+  phone: SimulatedPhoneInfo,
+  method: string,
+  path: string,
+): Promise<string> {
+  const challenge = await request(`${phone.url}${path}`, { method: 'GET', dispatcher: agent });
+  await challenge.body.dump();
+  const header = String(challenge.headers['www-authenticate'] ?? '');
+  return digestAnswer(header, {
+    method,
+    uri: path,
+    user: phone.username,
+    password: phone.adminPassword,
+  });
+}
+
+function authHeader(phone: SimulatedPhoneInfo, auth: Exclude<Auth, 'digest'>): string | undefined {
   if (auth === 'none') return undefined;
   if (auth === 'admin') return basic(phone.username, phone.adminPassword);
   if (auth === 'user') return basic(phone.username, phone.userPassword);
@@ -71,7 +107,9 @@ export async function call(
   options: CallOptions = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...options.headers };
-  const authorization = authHeader(phone, options.auth ?? 'admin');
+  const auth = options.auth ?? 'admin';
+  const authorization =
+    auth === 'digest' ? await digestHeader(phone, method, path) : authHeader(phone, auth);
   if (authorization) headers.authorization = authorization;
   let body: string | undefined;
   if (method === 'POST') {
@@ -134,7 +172,7 @@ export async function control<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  return (await controlPhone(phone, sim.controlToken, method, path, body)) as T;
+  return (await controlRequest(phone, sim.controlToken, method, path, body)) as T;
 }
 
 export interface CallV2 {
@@ -149,6 +187,19 @@ export interface CallV2 {
   RemotePartyNumber: string;
   RemotePartyName: string;
   DurationSeconds: string;
+}
+
+export interface CallLogEntry {
+  RemotePartyNumber: string;
+  RemotePartyName: string;
+  Duration: string;
+  LineNumber: string;
+}
+export type CallLogs = Record<'missed' | 'received' | 'placed', CallLogEntry[]>;
+
+/** The phone's call lists (the reference dialect's names). */
+export function logsOf(phone: SimulatedPhoneInfo): Promise<CallLogs> {
+  return data<CallLogs>(phone, 'GET', '/api/v1/mgmt/callLogs');
 }
 
 /** The phone's calls (callStatus v2). */

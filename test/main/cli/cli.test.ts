@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { control } from '../../../bench/sim-control';
+import { controlRequest as control } from '../../../src/simulator';
 import { startSimulator, type SimulatedPhoneInfo, type Simulator } from '../../../src/simulator';
 import { jsonLines, runDeskpilot, runInProcess, spawnDeskpilot } from './run-deskpilot';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../../../src/main/cli/run-cli';
 import { runInProcess } from './run-deskpilot';
-import { control } from '../../../bench/sim-control';
+import { controlRequest as control } from '../../../src/simulator';
 import { phoneAt } from '../../support/sim-phone';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 
