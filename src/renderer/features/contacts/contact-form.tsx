@@ -57,7 +57,7 @@ export function ContactForm({
 
   return (
     <form className="panel contact-form" onSubmit={submit} aria-labelledby={`${formId}-title`}>
-      <h3 id={`${formId}-title`}>{title}</h3>
+      <h2 id={`${formId}-title`}>{title}</h2>
       <TextField label="Name" value={name} onChange={setName} autoComplete="off" />
       <TextField label="Company" value={company} onChange={setCompany} autoComplete="off" />
       <fieldset>

@@ -33,7 +33,7 @@ export function ContactRow({
           <span aria-hidden="true">{contact.favourite ? '★' : '☆'}</span>
         </button>
         <div>
-          <h3 className="contact-name">{contact.name}</h3>
+          <h2 className="contact-name">{contact.name}</h2>
           {contact.company && <p className="hint">{contact.company}</p>}
         </div>
       </div>

@@ -75,7 +75,7 @@ export function PollIntervals({ phone }: { phone: PhoneInfo }) {
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="poll-title">
-      <h3 id="poll-title">Polling for {phone.name}</h3>
+      <h2 id="poll-title">Polling for {phone.name}</h2>
       <p className="hint">
         Shorter intervals show changes sooner; real phones are slow, so keep them modest.
       </p>
