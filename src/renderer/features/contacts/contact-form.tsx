@@ -108,9 +108,18 @@ export function ContactForm({
       <Checkbox checked={favourite} onChange={setFavourite}>
         Favourite
       </Checkbox>
-      {problem && <p className="hint">{problem}</p>}
+      {problem && (
+        <p className="hint" id={`${formId}-problem`}>
+          {problem}
+        </p>
+      )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={problem !== null || saving}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={problem !== null || saving}
+          aria-describedby={problem ? `${formId}-problem` : undefined}
+        >
           Save contact
         </button>
         <button type="button" onClick={onCancel}>
