@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ViewSection } from './components/view-section';
 import { AdminConsole } from './features/admin/admin-console';
 import { CallList } from './features/calls/call-list';
 import { IncomingBanner } from './features/calls/incoming-banner';
@@ -23,10 +24,12 @@ function CurrentView({ view, phoneId }: { view: View; phoneId: string }) {
   switch (view) {
     case 'calls':
       return (
-        <div className="calls-view">
-          <DialPad />
-          <CallList />
-        </div>
+        <ViewSection titleId="calls-title" title="Calls">
+          <div className="calls-view">
+            <DialPad />
+            <CallList />
+          </div>
+        </ViewSection>
       );
     case 'contacts':
       return <ContactsView />;

@@ -100,7 +100,7 @@ describe('live calls against the simulator', () => {
     const card = app.page.getByRole('article', { name: /^Call with/ });
     await card.getByRole('button', { name: 'Keypad' }).click();
     const keypad = card.getByRole('group', { name: /^Tones for the call/ });
-    for (const key of ['1', '2', '#'])
+    for (const key of ['1', '2 ABC', '#'])
       await keypad.getByRole('button', { name: key, exact: true }).click();
     const state = await waitUntil(
       () => app.control.state(),

@@ -12,18 +12,6 @@ afterAll(async () => app?.close());
 const card = () => app.page.getByRole('article', { name: /^Call with/ });
 
 describe('keyboard', () => {
-  it('shows where the focus is', async () => {
-    const { page } = app;
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    const outline = await page.evaluate(() => {
-      const focused = document.activeElement;
-      return focused ? getComputedStyle(focused).outlineStyle : 'none';
-    });
-    expect(outline).toBe('solid');
-  });
-
   it('dials, holds, resumes and ends a call with shortcuts alone', async () => {
     const { page } = app;
     await page.keyboard.press('Alt+3');

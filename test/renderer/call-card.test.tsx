@@ -68,7 +68,7 @@ describe('live call card', () => {
     core.answer('calls.sendDtmf', () => null);
     fireEvent.click(screen.getByRole('button', { name: 'Keypad' }));
     const keypad = screen.getByRole('group', { name: 'Tones for the call with Ada Lovelace' });
-    fireEvent.click(within(keypad).getByRole('button', { name: '5' }));
+    fireEvent.click(within(keypad).getByRole('button', { name: '5 JKL' }));
     fireEvent.click(within(keypad).getByRole('button', { name: '#' }));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(1);

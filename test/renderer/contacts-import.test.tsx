@@ -124,7 +124,7 @@ describe('contacts import preview', () => {
     await screen.findByRole('article', { name: 'Ada Lovelace' });
     await user.type(screen.getByRole('searchbox', { name: 'Search contacts' }), '1002');
     expect(screen.queryByRole('article', { name: 'Ada Lovelace' })).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Call Alan Turing (mobile) at 1002' }));
+    await user.click(screen.getByRole('button', { name: 'Call Alan Turing, mobile 1002' }));
     await waitFor(() =>
       expect(core.requests.find((request) => request.channel === 'calls.dial')?.args).toEqual({
         phoneId: 'p1',

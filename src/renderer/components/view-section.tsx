@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 
 /**
- * One of the main views: a section named by its heading, with the view's actions beside the
+ * One of the main views: a section named by its level-one heading (one per view, so a screen
+ * reader's "next heading" lands on the view's name first), with the view's actions beside the
  * heading. `actionsLabel` turns the actions into a labelled group (e.g. filters named "Show").
  */
 export function ViewSection({
@@ -9,25 +10,29 @@ export function ViewSection({
   title,
   actions,
   actionsLabel,
+  className,
   children,
 }: {
   titleId: string;
   title: string;
-  actions: ReactNode;
+  actions?: ReactNode;
   actionsLabel?: string;
+  className?: string;
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={titleId}>
+    <section aria-labelledby={titleId} className={className}>
       <div className="view-header">
-        <h2 id={titleId}>{title}</h2>
-        <div
-          className="actions"
-          role={actionsLabel === undefined ? undefined : 'group'}
-          aria-label={actionsLabel}
-        >
-          {actions}
-        </div>
+        <h1 id={titleId}>{title}</h1>
+        {actions !== undefined && (
+          <div
+            className="actions"
+            role={actionsLabel === undefined ? undefined : 'group'}
+            aria-label={actionsLabel}
+          >
+            {actions}
+          </div>
+        )}
       </div>
       {children}
     </section>

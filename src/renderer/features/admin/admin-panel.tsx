@@ -42,7 +42,7 @@ export default function AdminPanel({ phoneId }: { phoneId: string }) {
   }
   if (access !== 'granted') {
     return (
-      <section className="admin-console" aria-label="Admin console">
+      <div className="admin-console">
         <div role="alert" className="admin-denied">
           <h2>
             {access === 'denied'
@@ -54,7 +54,7 @@ export default function AdminPanel({ phoneId }: { phoneId: string }) {
         <button type="button" onClick={() => void stores.device.getState().loadDetails()}>
           Check again
         </button>
-      </section>
+      </div>
     );
   }
 
@@ -65,7 +65,7 @@ export default function AdminPanel({ phoneId }: { phoneId: string }) {
     document.getElementById(`admin-tab-${next.id}`)?.focus();
   };
   return (
-    <section className="admin-console" aria-label="Admin console">
+    <div className="admin-console">
       <div role="tablist" aria-label="Admin sections" className="admin-tabs">
         {TABS.map((entry, index) => (
           <button
@@ -97,6 +97,6 @@ export default function AdminPanel({ phoneId }: { phoneId: string }) {
       <div role="tabpanel" id="admin-tabpanel" aria-labelledby={`admin-tab-${current.id}`}>
         <current.Section stores={stores} />
       </div>
-    </section>
+    </div>
   );
 }

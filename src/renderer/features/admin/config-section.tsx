@@ -29,7 +29,7 @@ export function ConfigSection({ stores }: { stores: AdminStores }) {
   return (
     <div className="admin-section">
       <section className="admin-group" aria-label="Read and edit parameters">
-        <h3>Parameters</h3>
+        <h2>Parameters</h2>
         <label className="field">
           Parameter names (one per line, or paste a list)
           <textarea
@@ -143,7 +143,7 @@ function ExportConfig({ store }: { store: ConfigStore }) {
   const [type, setType] = useState<ExportType>('All');
   return (
     <section className="admin-group" aria-label="Export configuration">
-      <h3>Export configuration</h3>
+      <h2>Export configuration</h2>
       <form
         className="admin-actions"
         onSubmit={(event) => {
@@ -184,7 +184,7 @@ function TransferTypeSetting({ store }: { store: ConfigStore }) {
   }, [loadTransferType]);
   return (
     <section className="admin-group" aria-label="Transfer type">
-      <h3>Transfer type</h3>
+      <h2>Transfer type</h2>
       <p>
         Currently: <strong>{current ?? '…'}</strong>
       </p>

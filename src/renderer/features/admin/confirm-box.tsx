@@ -24,7 +24,7 @@ export function ConfirmBox({
   const ready = typedPhrase === undefined || typed === typedPhrase;
   return (
     <div className="confirm-box" role="alertdialog" aria-label={title}>
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       {children}
       {typedPhrase !== undefined && (
         <label className="field">

@@ -72,7 +72,7 @@ export function DeviceSection({ stores }: { stores: AdminStores }) {
         {groups.map(({ key, title, group }) => (
           <section key={key} className="admin-group" aria-label={title}>
             <header>
-              <h3>{title}</h3>
+              <h2>{title}</h2>
               <CopyButton
                 text={() => groupAsText(title, group)}
                 label={`Copy ${title}`}

@@ -45,7 +45,7 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
         </p>
       )}
       <section className="admin-group" aria-label="Restart">
-        <h3>Restart</h3>
+        <h2>Restart</h2>
         <div className="admin-actions">
           <button type="button" onClick={() => setPending('restart')}>
             Restart phone…
@@ -82,7 +82,7 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
         )}
       </section>
       <section className="admin-group" aria-label="Reset configuration">
-        <h3>Reset configuration</h3>
+        <h2>Reset configuration</h2>
         <div className="admin-actions">
           <label className="field">
             What to reset
@@ -108,7 +108,7 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
         )}
       </section>
       <section className="admin-group" aria-label="Factory reset">
-        <h3>Factory reset</h3>
+        <h2>Factory reset</h2>
         <button type="button" className="danger" onClick={() => setPending('factory-reset')}>
           Factory reset…
         </button>
@@ -132,7 +132,7 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
         )}
       </section>
       <section className="admin-group" aria-label="Packet capture">
-        <h3>Background packet capture</h3>
+        <h2>Background packet capture</h2>
         <form
           className="admin-actions"
           onSubmit={(event) => {

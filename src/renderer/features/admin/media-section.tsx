@@ -30,10 +30,10 @@ export function MediaSection({ stores }: { stores: AdminStores }) {
         return (
           <section key={handle} className="admin-group" aria-label={`Call ${handle}`}>
             <header>
-              <h3>
+              <h2>
                 Call {handle}
                 {last ? ` · ${last.codec}` : ''}
-              </h3>
+              </h2>
             </header>
             <div className="media-charts">
               <Sparkline label="Jitter" unit=" ms" values={samples.map((s) => s.jitterMs)} />

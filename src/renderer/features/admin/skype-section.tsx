@@ -66,7 +66,7 @@ export function SkypeSection({ stores }: { stores: AdminStores }) {
       {errorLine}
       <section className="admin-group" aria-label="Skype for Business presence">
         <header>
-          <h3>Presence</h3>
+          <h2>Presence</h2>
         </header>
         <p role="status">
           Presence: <strong>{status.presence ?? 'unknown'}</strong>

@@ -16,7 +16,7 @@ export function CallList() {
 
   return (
     <section className="panel call-list" aria-labelledby="call-list-title">
-      <h2 id="call-list-title">Calls</h2>
+      <h2 id="call-list-title">Current calls</h2>
       {calls.length === 0 ? (
         <p className="empty">No calls right now.</p>
       ) : (

@@ -57,7 +57,7 @@ export function ContactForm({
 
   return (
     <form className="panel contact-form" onSubmit={submit} aria-labelledby={`${formId}-title`}>
-      <h3 id={`${formId}-title`}>{title}</h3>
+      <h2 id={`${formId}-title`}>{title}</h2>
       <TextField label="Name" value={name} onChange={setName} autoComplete="off" />
       <TextField label="Company" value={company} onChange={setCompany} autoComplete="off" />
       <fieldset>
@@ -108,9 +108,18 @@ export function ContactForm({
       <Checkbox checked={favourite} onChange={setFavourite}>
         Favourite
       </Checkbox>
-      {problem && <p className="hint">{problem}</p>}
+      {problem && (
+        <p className="hint" id={`${formId}-problem`}>
+          {problem}
+        </p>
+      )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={problem !== null || saving}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={problem !== null || saving}
+          aria-describedby={problem ? `${formId}-problem` : undefined}
+        >
           Save contact
         </button>
         <button type="button" onClick={onCancel}>

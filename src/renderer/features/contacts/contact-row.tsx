@@ -33,7 +33,7 @@ export function ContactRow({
           <span aria-hidden="true">{contact.favourite ? '★' : '☆'}</span>
         </button>
         <div>
-          <h3 className="contact-name">{contact.name}</h3>
+          <h2 className="contact-name">{contact.name}</h2>
           {contact.company && <p className="hint">{contact.company}</p>}
         </div>
       </div>
@@ -43,7 +43,8 @@ export function ContactRow({
             <button
               type="button"
               className="number-link"
-              aria-label={`Call ${contact.name} ${entry.label ? `(${entry.label}) ` : ''}at ${displayNumber(entry.number)}`}
+              // Ends with what the button shows, so voice control finds it by "work +1 555…".
+              aria-label={`Call ${contact.name}, ${entry.label ? `${entry.label} ` : ''}${displayNumber(entry.number)}`}
               title={
                 entry.dialable === null
                   ? 'This number may not be dialable as written'

@@ -24,7 +24,7 @@ export function ImportPreview({
   const shown = preview.contacts.slice(0, PREVIEW_ROWS);
   return (
     <section className="panel import-preview" aria-labelledby="import-preview-title">
-      <h3 id="import-preview-title">Import from {fileName}</h3>
+      <h2 id="import-preview-title">Import from {fileName}</h2>
       <p>
         {preview.format === 'vcard' ? 'vCard file' : 'CSV file'}: {count} contact
         {count === 1 ? '' : 's'} ready to import
@@ -61,7 +61,7 @@ export function ImportPreview({
       {count > shown.length && <p className="hint">…and {count - shown.length} more.</p>}
       {preview.skipped.length > 0 && (
         <div className="skipped">
-          <h4>Skipped</h4>
+          <h3>Skipped</h3>
           <ul aria-label="Skipped records">
             {preview.skipped.map((row) => (
               <li key={row.record}>

@@ -14,8 +14,9 @@ const KEYS: { key: string; letters: string }[] = [
 ];
 
 /**
- * The twelve phone keys. Each key's accessible name is just its symbol; the group's label says
- * what the keys do (dial pad, or tones into a call).
+ * The twelve phone keys. Each key is named by what it shows ("2 ABC"), so voice control finds
+ * it by what people read on it; the group's label says what the keys do (dial pad, or tones
+ * into a call).
  */
 export function Keypad({
   label,
@@ -29,19 +30,11 @@ export function Keypad({
   return (
     <div role="group" aria-label={label} className="keypad">
       {KEYS.map(({ key, letters }) => (
-        <button
-          key={key}
-          type="button"
-          aria-label={key}
-          disabled={disabled}
-          onClick={() => onKey(key)}
-        >
-          <span className="keypad-digit" aria-hidden="true">
-            {key}
-          </span>
-          <span className="keypad-letters" aria-hidden="true">
-            {letters}
-          </span>
+        <button key={key} type="button" disabled={disabled} onClick={() => onKey(key)}>
+          <span className="keypad-digit">{key}</span>
+          {/* Unrendered between the stacked spans, but it parts digit and letters in the name. */}
+          {letters && ' '}
+          <span className="keypad-letters">{letters}</span>
         </button>
       ))}
     </div>

@@ -115,7 +115,7 @@ export function HistoryView() {
                   {!contact && entry.remoteNumber !== '' && (
                     <button
                       type="button"
-                      aria-label={`Add ${name} to contacts`}
+                      aria-label={`Add to contacts: ${name}`}
                       onClick={() => addToContacts(entry)}
                     >
                       Add to contacts

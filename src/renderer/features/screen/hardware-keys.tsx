@@ -4,23 +4,36 @@ interface KeySpec {
   key: HardwareKey;
   /** What is printed on the key. */
   face: string;
-  /** Accessible name, when the face alone says too little. */
-  label: string;
+  /**
+   * The key in words: the whole accessible name of a face of symbols ("▲" is "Up"), or words
+   * said after a face of text ("Vol −" is "Vol − (volume down)"), so the name always holds
+   * what people see and voice control finds the key by its face.
+   */
+  words?: string;
 }
 
-const spec = (key: HardwareKey, face: string, label = face): KeySpec => ({ key, face, label });
+const spec = (key: HardwareKey, face: string, words?: string): KeySpec => ({ key, face, words });
+
+/** Whether people can read the face aloud: it holds a letter or a digit, not only symbols. */
+const readable = (face: string) => /[\p{L}\p{N}]/u.test(face);
+
+/** The key's accessible name: its face, with its words after it or in place of symbols. */
+function nameOf({ face, words }: KeySpec): string {
+  if (words === undefined) return face;
+  return readable(face) ? `${face} (${words})` : words;
+}
 
 const KEY_GROUPS: { title: string; keys: KeySpec[] }[] = [
   {
     title: 'Soft keys',
-    keys: [1, 2, 3, 4].map((n) => spec(`SoftKey${n}` as HardwareKey, `Soft ${n}`, `Soft key ${n}`)),
+    keys: [1, 2, 3, 4].map((n) => spec(`SoftKey${n}` as HardwareKey, `Soft ${n}`)),
   },
   {
     title: 'Navigation',
     keys: [
       spec('ArrowUp', '▲', 'Up'),
       spec('ArrowLeft', '◀', 'Left'),
-      spec('Select', 'OK', 'Select'),
+      spec('Select', 'OK'),
       spec('ArrowRight', '▶', 'Right'),
       spec('ArrowDown', '▼', 'Down'),
       spec('Home', '⌂', 'Home'),
@@ -32,19 +45,19 @@ const KEY_GROUPS: { title: string; keys: KeySpec[] }[] = [
     title: 'Dial pad',
     keys: [
       ...['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) =>
-        spec(`Dialpad${digit}` as HardwareKey, digit, `Key ${digit}`),
+        spec(`Dialpad${digit}` as HardwareKey, digit),
       ),
-      spec('DialpadStar', '*', 'Key star'),
-      spec('Dialpad0', '0', 'Key 0'),
-      spec('DialpadPound', '#', 'Key pound'),
+      spec('DialpadStar', '*'),
+      spec('Dialpad0', '0'),
+      spec('DialpadPound', '#'),
     ],
   },
   {
     title: 'Audio',
     keys: [
-      spec('VolDown', 'Vol −', 'Volume down'),
-      spec('VolUp', 'Vol +', 'Volume up'),
-      spec('MicMute', 'Mute', 'Microphone mute'),
+      spec('VolDown', 'Vol −', 'volume down'),
+      spec('VolUp', 'Vol +', 'volume up'),
+      spec('MicMute', 'Mute', 'microphone'),
     ],
   },
 ];
@@ -56,17 +69,20 @@ export function HardwareKeys({ onKey }: { onKey: (key: HardwareKey, label: strin
       {KEY_GROUPS.map((group) => (
         <fieldset key={group.title} className={`key-group key-group-${group.keys.length}`}>
           <legend>{group.title}</legend>
-          {group.keys.map(({ key, face, label }) => (
-            <button
-              type="button"
-              key={key}
-              aria-label={label}
-              className={`hardware-key key-${key}`}
-              onClick={() => onKey(key, label)}
-            >
-              {face}
-            </button>
-          ))}
+          {group.keys.map((keySpec) => {
+            const name = nameOf(keySpec);
+            return (
+              <button
+                type="button"
+                key={keySpec.key}
+                aria-label={name === keySpec.face ? undefined : name}
+                className={`hardware-key key-${keySpec.key}`}
+                onClick={() => onKey(keySpec.key, name)}
+              >
+                {keySpec.face}
+              </button>
+            );
+          })}
         </fieldset>
       ))}
     </div>

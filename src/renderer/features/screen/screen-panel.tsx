@@ -56,7 +56,7 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
 
   if (!capture || !model) {
     return (
-      <section className="screen-view" aria-label="Remote screen">
+      <div className="screen-view">
         {error ? (
           <div role="alert" className="screen-error">
             <p>The phone's screen could not be read: {error.message}</p>
@@ -70,12 +70,12 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
         ) : (
           <p role="status">Reading the phone's screen…</p>
         )}
-      </section>
+      </div>
     );
   }
 
   return (
-    <section className="screen-view" aria-label="Remote screen">
+    <div className="screen-view">
       <header className="screen-toolbar">
         <p className="screen-model">
           {capture.model} · {capture.width}×{capture.height}
@@ -125,7 +125,7 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
           Also on the screen (no position given): {model.unplaced.map((e) => e.text).join(' · ')}
         </p>
       )}
-      <h3 className="screen-text-heading">Screen as text</h3>
+      <h2 className="screen-text-heading">Screen as text</h2>
       <ScreenText
         model={model}
         onTap={
@@ -152,6 +152,6 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
       <p role="status" className="screen-status">
         {copyStatus}
       </p>
-    </section>
+    </div>
   );
 }

@@ -26,7 +26,8 @@ export function screenAsText(model: ScreenModel): string {
 /**
  * The accessible text version of the screen, in reading order. Keys and buttons on a touch
  * screen become real buttons that tap the element's centre, so the screen can be operated
- * from the keyboard and by screen reader users too.
+ * from the keyboard and by screen reader users too; each is named by the line it shows
+ * ("Soft key: New Call"), so voice control finds it by what people read.
  */
 export function ScreenText({
   model,
@@ -43,7 +44,7 @@ export function ScreenText({
       {model.reading.map((element) => (
         <li key={element.key} className={element.selected ? 'is-selected' : undefined}>
           {onTap && element.rect && element.enabled && TAPPABLE.has(element.kind) ? (
-            <button type="button" onClick={() => onTap(element)} aria-label={`Tap ${element.text}`}>
+            <button type="button" onClick={() => onTap(element)}>
               {describeElement(element)}
             </button>
           ) : (

@@ -34,6 +34,9 @@ function rangeProblem(ms: number, range: IntervalRange): string | null {
     : `${range.name} is between ${range.minSeconds} and ${range.maxSeconds} seconds.`;
 }
 
+const PROBLEM_ID = 'poll-intervals-problem';
+
+/** A seconds field; when out of range it is marked invalid and described by the problem. */
 function SecondsField({
   range,
   value,
@@ -43,6 +46,7 @@ function SecondsField({
   value: string;
   onChange: (value: string) => void;
 }) {
+  const invalid = rangeProblem(Math.round(Number(value) * 1000), range) !== null;
   return (
     <TextField
       label={range.label}
@@ -52,6 +56,8 @@ function SecondsField({
       step={range.step}
       value={value}
       onChange={onChange}
+      aria-invalid={invalid}
+      aria-describedby={invalid ? PROBLEM_ID : undefined}
     />
   );
 }
@@ -75,13 +81,17 @@ export function PollIntervals({ phone }: { phone: PhoneInfo }) {
 
   return (
     <form className="panel" onSubmit={submit} aria-labelledby="poll-title">
-      <h3 id="poll-title">Polling for {phone.name}</h3>
+      <h2 id="poll-title">Polling for {phone.name}</h2>
       <p className="hint">
         Shorter intervals show changes sooner; real phones are slow, so keep them modest.
       </p>
       <SecondsField range={IDLE} value={idleSeconds} onChange={setIdleSeconds} />
       <SecondsField range={ACTIVE} value={activeSeconds} onChange={setActiveSeconds} />
-      {problem && <p className="hint">{problem}</p>}
+      {problem && (
+        <p className="field-error" id={PROBLEM_ID}>
+          {problem}
+        </p>
+      )}
       <button type="submit" disabled={problem !== null}>
         Save intervals
       </button>

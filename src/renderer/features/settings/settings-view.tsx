@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppSettings } from '../../../shared/settings';
 import { Checkbox, RadioGroup, TextField } from '../../components/fields';
+import { ViewSection } from '../../components/view-section';
 import { selectedPhone } from '../../stores/phones-store';
 import { useAppStore } from '../../stores/stores-context';
 import { SHORTCUTS } from '../app-frame/use-shortcuts';
@@ -20,8 +21,7 @@ export function SettingsView() {
   const [shortcut, setShortcut] = useState(settings.globalShortcut);
 
   return (
-    <section aria-labelledby="settings-title" className="settings">
-      <h2 id="settings-title">Settings</h2>
+    <ViewSection titleId="settings-title" title="Settings" className="settings">
       <div className="panel">
         <RadioGroup
           legend="When a tel: or sip: link or the dial shortcut asks to call"
@@ -94,7 +94,7 @@ export function SettingsView() {
       </div>
       {phone && <PollIntervals key={phone.info.id} phone={phone.info} />}
       <div className="panel">
-        <h3>Keyboard shortcuts</h3>
+        <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>
             {SHORTCUTS.map((entry) => (
@@ -108,6 +108,6 @@ export function SettingsView() {
           </tbody>
         </table>
       </div>
-    </section>
+    </ViewSection>
   );
 }

@@ -17,7 +17,7 @@ function PhoneEntry({ phone, onEdit }: { phone: PhoneSnapshot; onEdit: () => voi
   return (
     <article className="panel phone-entry" aria-label={info.name}>
       <header className="phone-entry-header">
-        <h3>{info.name}</h3>
+        <h2>{info.name}</h2>
         <StatusIndicator phone={phone} />
       </header>
       <p className="hint">
@@ -28,7 +28,7 @@ function PhoneEntry({ phone, onEdit }: { phone: PhoneSnapshot; onEdit: () => voi
       </p>
       {status.health !== 'online' && (
         <div className={status.attention ? 'report report-problem' : 'report'}>
-          {status.attention && <h4>{problemTitle(status.attention)}</h4>}
+          {status.attention && <h3>{problemTitle(status.attention)}</h3>}
           <p>{status.message}</p>
           {certificateProblem && (
             <>
@@ -91,9 +91,11 @@ export function PhonesView() {
 
   if (editing !== null) {
     return (
-      <section className="panel">
-        <PhoneForm key={editing} phone={editedPhone} onDone={close} onCancel={close} />
-      </section>
+      <ViewSection titleId="phones-title" title="Phones">
+        <div className="panel">
+          <PhoneForm key={editing} phone={editedPhone} onDone={close} onCancel={close} />
+        </div>
+      </ViewSection>
     );
   }
 
