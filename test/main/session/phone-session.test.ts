@@ -39,10 +39,12 @@ describe('PhoneSession: live state and actions', () => {
   it('dials, resolves with the new call’s handle, and follows it until it ends', async () => {
     recorded = startSession(sim);
     await online();
-    const { handle } = await recorded.session.calls.dial({ destination: '555 1234' });
+    // 408… rings until the far end is told to answer, so the answer is always seen as a change.
+    const { handle } = await recorded.session.calls.dial({ destination: '408 1234' });
     expect(handle).toMatch(/^0x[0-9a-f]+$/);
     if (handle === null) throw new Error('no handle');
     expect(recorded.session.snapshot().calls.map((call) => call.handle)).toContain(handle);
+    await control(sim, 'POST', '/__sim/remote', { handle, action: 'answer' });
     const connected = await waitFor(
       () => recorded.session.snapshot().calls.find((call) => call.state === 'Connected'),
       'the far end to answer',
