@@ -9,7 +9,7 @@ import { callHandle, dtmfDigits, lineNumber, phoneDestination } from '../../shar
 import { checked } from '../ground/checked';
 import { parseDestination } from '../ground/dial-destination';
 import { toPhoneError } from '../vvx/phone-error';
-import { isNewOutgoingCall } from './live/call-tracker';
+import { isNewOutgoingCall, sameHandle } from './live/call-tracker';
 import type { PhoneLink } from './phone-link';
 import type { SessionArgs } from './session-args';
 
@@ -66,7 +66,7 @@ export class CallControl {
   async answer({ handle }: SessionArgs<'calls.answer'>): Promise<{ handle: string | null }> {
     const ref = handle === undefined ? this.ringingRef() : phoneRef(handle);
     await this.link.action(() => this.link.client.answerCall(ref), false);
-    const match = (call: Call) => (ref === undefined ? call.active : call.handle === `0x${ref}`);
+    const match = (call: Call) => (ref === undefined ? call.active : sameHandle(call.handle, ref));
     return { handle: await this.findCall(match) };
   }
 

@@ -26,9 +26,24 @@ const UNKNOWN_CALL: Omit<Call, 'handle' | 'observedAt'> = {
   protocol: '',
 };
 
-/** A handle in the one spelling calls are kept under: `0x` and lower-case hex. */
-function handleKey(handle: string): string {
+/** A handle as calls show it: `0x` and lower-case hex, as the first report spelled it. */
+function handleSpelling(handle: string): string {
   return `0x${handle.trim().toLowerCase().replace(/^0x/, '')}`;
+}
+
+/**
+ * The key a call is kept under: its handle as a number (hex without leading zeros), so the
+ * spellings of one call meet — callStatus `0x3740b48` and a pushed `03740b48`.
+ */
+function handleKey(handle: string): string {
+  return handleSpelling(handle)
+    .slice(2)
+    .replace(/^0+(?=.)/, '');
+}
+
+/** Whether two handles name the same call (compared as numbers, any spelling). */
+export function sameHandle(a: string, b: string): boolean {
+  return handleKey(a) === handleKey(b);
 }
 
 function differs(before: Call, after: Call): boolean {
@@ -71,30 +86,35 @@ export class CallTracker {
     const next = new Map<string, Call>();
     const events: CallEvent[] = [];
     for (const item of reported) {
-      const call: Call = { ...item, handle: handleKey(item.handle), observedAt };
-      next.set(call.handle, call);
-      events.push(...this.compare(phoneId, this.calls.get(call.handle), call));
+      const key = handleKey(item.handle);
+      const before = this.calls.get(key);
+      // A call keeps the spelling it was first shown with, so every UI can follow it by handle.
+      const handle = before?.handle ?? handleSpelling(item.handle);
+      const call: Call = { ...item, handle, observedAt };
+      next.set(key, call);
+      events.push(...this.compare(phoneId, before, call));
     }
-    for (const [handle, call] of this.calls) {
-      if (next.has(handle)) continue;
-      if ((this.newsAt.get(handle) ?? -Infinity) >= readStartedAt) next.set(handle, call);
+    for (const [key, call] of this.calls) {
+      if (next.has(key)) continue;
+      if ((this.newsAt.get(key) ?? -Infinity) >= readStartedAt) next.set(key, call);
       else events.push({ type: 'call-removed', phoneId, call });
     }
-    for (const handle of this.newsAt.keys()) if (!next.has(handle)) this.newsAt.delete(handle);
+    for (const key of this.newsAt.keys()) if (!next.has(key)) this.newsAt.delete(key);
     this.calls = next;
     return events;
   }
 
   /** Adds or updates one call from news; returns the events. */
   merge(phoneId: string, news: CallNews, observedAt: number): CallEvent[] {
-    const handle = handleKey(news.handle);
-    const before = this.calls.get(handle);
+    const key = handleKey(news.handle);
+    const before = this.calls.get(key);
     const defined = Object.fromEntries(
       Object.entries(news).filter(([, value]) => value !== undefined),
     ) as Partial<Call>;
+    const handle = before?.handle ?? handleSpelling(news.handle);
     const call: Call = { ...UNKNOWN_CALL, ...before, ...defined, handle, observedAt };
-    this.calls.set(handle, call);
-    this.newsAt.set(handle, observedAt);
+    this.calls.set(key, call);
+    this.newsAt.set(key, observedAt);
     return this.compare(phoneId, before, call);
   }
 
