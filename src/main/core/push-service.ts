@@ -78,7 +78,7 @@ export class PushService implements SessionHooks {
   started(phone: StoredPhone, session: PhoneSession): void {
     const { push } = phone;
     if (push === undefined) return;
-    if (push.state === 'on') this.follow(phone.id, session, push);
+    if (push.state === 'on') this.follow(phone, session, push);
     else void this.restoreOnPhone(phone.id, session, push);
   }
 
@@ -125,6 +125,8 @@ export class PushService implements SessionHooks {
     try {
       await session.push.turnOn(prepared, subscription);
       this.followed.set(phoneId, session);
+      this.rememberProof(phoneId, session);
+      await session.push.checked();
     } catch (error) {
       const problem = toPhoneError(error);
       // Whatever the phone did take is put back before saying why it failed.
@@ -167,7 +169,7 @@ export class PushService implements SessionHooks {
     this.receiver = null;
     for (const [phoneId, session] of this.followed) {
       const phone = this.manager?.stored(phoneId);
-      if (phone?.push?.state === 'on') this.follow(phoneId, session, phone.push);
+      if (phone?.push?.state === 'on') this.follow(phone, session, phone.push);
     }
     void old.close();
   }
@@ -225,11 +227,10 @@ export class PushService implements SessionHooks {
     this.phones().savePush(phoneId, push);
   }
 
-  private follow(phoneId: string, session: PhoneSession, push: StoredPush): void {
-    const phone = this.phones().stored(phoneId);
+  private follow(phone: StoredPhone, session: PhoneSession, push: StoredPush): void {
     session.push.follow(this.subscription({ ...phone, push }, push.proven));
-    this.followed.set(phoneId, session);
-    if (!push.proven) this.rememberProof(phoneId, session);
+    this.followed.set(phone.id, session);
+    if (!push.proven) this.rememberProof(phone.id, session);
   }
 
   /** Stores that the path works once the first event arrived, so the next start trusts it. */

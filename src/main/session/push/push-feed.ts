@@ -44,6 +44,10 @@ export interface PushFeedOptions {
 
 /** Events within this window share one read (a ring is an incoming and a state event). */
 const COALESCE_MS = 10;
+/** Reads events ask for are at least this far apart: a flood of events is a few reads a second. */
+const MIN_READ_GAP_MS = 200;
+/** New calls news may announce per second: a phone rings far fewer; more is not a phone. */
+const MAX_NEW_CALLS_PER_SECOND = 10;
 /** Handles remembered as ended, so a late event about them does not bring them back. */
 const ENDED_MEMORY = 32;
 
@@ -67,6 +71,8 @@ export class PushFeed implements PhoneFeed {
   private readTimer: NodeJS.Timeout | null = null;
   private readonly ended: string[] = [];
   private readonly unknownLogged = new Set<string>();
+  private lastReadAt = 0;
+  private newCalls = { second: 0, count: 0 };
   /** Settles once the path is open and the phone's setting checked (or that failed, in words). */
   ready: Promise<void> = Promise.resolve();
 
@@ -180,16 +186,27 @@ export class PushFeed implements PhoneFeed {
     if (known !== undefined && news.state !== undefined) {
       if (PROGRESS[news.state] < PROGRESS[known.state]) return;
     }
+    if (known === undefined && !this.mayAddCall()) return;
     report.callNews(news);
+  }
+
+  /** Whether news may add one more call this second (the read that follows shows the rest). */
+  private mayAddCall(): boolean {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== this.newCalls.second) this.newCalls = { second, count: 0 };
+    this.newCalls.count += 1;
+    return this.newCalls.count <= MAX_NEW_CALLS_PER_SECOND;
   }
 
   /** One read for a burst of events (the queue merges it with any read still waiting). */
   private readSoon(report: FeedReport): void {
     if (this.readTimer !== null) return;
+    const wait = Math.max(COALESCE_MS, this.lastReadAt + MIN_READ_GAP_MS - Date.now());
     this.readTimer = setTimeout(() => {
       this.readTimer = null;
+      this.lastReadAt = Date.now();
       report.reconcile();
-    }, COALESCE_MS);
+    }, wait);
   }
 
   private logUnknown(element: string): void {
