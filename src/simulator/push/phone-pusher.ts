@@ -1,6 +1,6 @@
 import type { SimulatedPhone } from '../phone/phone';
 import { PushSender } from './push-sender';
-import { EVENT_FLAGS, eventsBetween, viewOf, type PhoneView } from './push-watch';
+import { EVENT_FLAGS, eventsBetween, RegisteredLines, viewOf, type PhoneView } from './push-watch';
 import { renderEvent } from './push-xml';
 
 const URL_NAME = 'apps.telNotification.URL';
@@ -33,6 +33,7 @@ export class PhonePusher {
   private configVersion = -1;
   private targets: Targets = { urls: [], flags: new Set() };
   private timer: NodeJS.Timeout | null = null;
+  private readonly lines = new RegisteredLines();
 
   /** `phoneIp`: the address the phone listens on (its `PhoneIP`); `wake`: look at every phone now. */
   constructor(
@@ -52,7 +53,7 @@ export class PhonePusher {
       return;
     }
     this.phone.settle(now);
-    const view = viewOf(this.phone, now);
+    const view = viewOf(this.phone, now, this.lines);
     // Switched on just now: what is there already is no event.
     const events = this.view === null ? [] : eventsBetween(this.view, view);
     this.view = view;

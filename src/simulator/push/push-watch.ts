@@ -68,8 +68,27 @@ function pushState(call: SimCall): string {
   }
 }
 
-/** The phone as its events see it at `now`. */
-export function viewOf(phone: SimulatedPhone, now: number): PhoneView {
+/** The lines registered now, remembered until the configuration or a registration changes. */
+export class RegisteredLines {
+  private key = '';
+  private lines = new Set<number>();
+
+  of(phone: SimulatedPhone, now: number): Set<number> {
+    const down = phone.unreachable(now);
+    const key = `${phone.config.version}:${phone.registrationVersion}:${down}`;
+    if (key !== this.key) {
+      this.key = key;
+      const registered = down
+        ? []
+        : phone.lines().filter((line) => line.registration === 'Registered');
+      this.lines = new Set(registered.map((line) => line.line));
+    }
+    return this.lines;
+  }
+}
+
+/** The phone as its events see it at `now` (`lines`: its registered lines, kept between looks). */
+export function viewOf(phone: SimulatedPhone, now: number, lines: RegisteredLines): PhoneView {
   const calls = new Map<string, CallFacts>();
   const focused = phone.calls.focused();
   phone.calls.list().forEach((call, index) => {
@@ -84,19 +103,10 @@ export function viewOf(phone: SimulatedPhone, now: number): PhoneView {
       durationSeconds: callDurationSeconds(call, now),
     });
   });
-  const down = phone.unreachable(now);
-  const registered = new Set(
-    down
-      ? []
-      : phone
-          .lines()
-          .filter((line) => line.registration === 'Registered')
-          .map((line) => line.line),
-  );
   return {
     calls,
     offHook: phone.calls.list().some((call) => OFF_HOOK.has(call.state)),
-    registered,
+    registered: lines.of(phone, now),
   };
 }
 
