@@ -50,6 +50,8 @@ export class PushService implements SessionHooks {
   private manager: PhoneManager | null = null;
   private readonly followed = new Map<string, PhoneSession>();
   private readonly restoring = new Set<string>();
+  /** Per phone, the unsubscribe of the watch that stores the first event's proof. */
+  private readonly proofWatches = new Map<string, () => void>();
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -120,7 +122,7 @@ export class PushService implements SessionHooks {
     const subscription = this.subscription(phone, false);
     const prepared = await session.push.prepare(subscription);
     // The oldest previous values win: turning on again never takes Deskpilot's own as the phone's.
-    const previous = phone.push?.previous ?? prepared.values.current;
+    const previous = { ...prepared.values.current, ...phone.push?.previous };
     this.save(phoneId, { token: subscription.token, state: 'on', previous, proven: false });
     try {
       await session.push.turnOn(prepared, subscription);
@@ -235,12 +237,15 @@ export class PushService implements SessionHooks {
 
   /** Stores that the path works once the first event arrived, so the next start trusts it. */
   private rememberProof(phoneId: string, session: PhoneSession): void {
+    this.proofWatches.get(phoneId)?.();
     const off = session.push.onStatus((status) => {
       if (status.phase !== 'working') return;
       off();
+      this.proofWatches.delete(phoneId);
       const push = this.manager?.stored(phoneId).push;
       if (push?.state === 'on' && !push.proven) this.save(phoneId, { ...push, proven: true });
     });
+    this.proofWatches.set(phoneId, off);
   }
 
   private unfollow(phoneId: string, session: PhoneSession): void {
@@ -281,7 +286,8 @@ export class PushService implements SessionHooks {
     session.push.stopFollowing();
     this.followed.delete(phoneId);
     if (push === undefined) return;
-    await session.push.restore(push.previous, push.token);
+    // Deskpilot itself just changed these: they go back wherever the phone now points.
+    await session.push.restore(push.previous, push.token, { whereverPointing: true });
     this.save(phoneId, undefined);
   }
 

@@ -4,9 +4,15 @@
  * previous values come back when turned off, when the phone is removed, and after a crash or a
  * phone that was away — from the values stored before anything was changed.
  */
+import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createCore, type Core } from '../../../src/main/core/create-core';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { PhoneInfo } from '../../../src/shared/domain';
 import { phoneControl, startSimulator, type Simulator } from '../../../src/simulator';
 import { eventually, tempDataDir } from './core-helpers';
@@ -34,12 +40,13 @@ function simPhone() {
 }
 const phone = () => phoneControl(simPhone(), sim.controlToken);
 
-async function startCore(): Promise<Core> {
+/** A core on the temporary data dir, receiving on any free port unless `port` says the settings'. */
+async function startCore(port: 'any' | 'settings' = 'any'): Promise<Core> {
   const core = await createCore({
     dataDir: data.dir,
     demo: false,
     log: () => undefined,
-    push: { port: 0 },
+    ...(port === 'any' ? { push: { port: 0 } } : {}),
   });
   cores.push(core);
   return core;
@@ -84,6 +91,15 @@ async function phoneValues(): Promise<Record<string, string>> {
     const json = (await reply.json()) as { data: Record<string, { Value: string }> };
     return Object.fromEntries(NAMES.map((name) => [name, json.data[name]?.Value ?? '']));
   }
+}
+
+/** A port free a moment ago. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** Waits (bounded) until the phone has its values from before Deskpilot again. */
@@ -198,5 +214,44 @@ describe('instant call events through the core', () => {
     const second = await startCore();
     expect(await second.handlers['phones.list']({})).toEqual([]);
     await valuesBack();
+  });
+
+  it('puts back what a failed turn-on changed, keeps nothing, and says why', async () => {
+    const core = await startCore();
+    const { id: phoneId } = await addPhone(core);
+    await phone().faults({ fail5000: { count: 1, paths: ['/api/v1/mgmt/config/set'] } });
+    await expect(core.handlers['push.enable']({ phoneId })).rejects.toMatchObject({
+      code: 'phone-error',
+    });
+    expect(core.phones.snapshot(phoneId).push).toMatchObject({ phase: 'problem' });
+    expect(core.phones.snapshot(phoneId).push.message).toMatch(
+      /^Could not turn instant call events on/,
+    );
+    expect(await phoneValues()).toEqual(BEFORE_ALL);
+    // Nothing is kept to undo: turning off has nothing to put back.
+    expect((await core.handlers['push.disable']({ phoneId })).phase).toBe('off');
+    expect(await phoneValues()).toEqual(BEFORE_ALL);
+  });
+
+  it('moves the phone to a new port when the setting changes, and events keep coming', async () => {
+    await writeFile(
+      join(data.dir, 'settings.json'),
+      JSON.stringify({ phones: [], app: { ...DEFAULT_SETTINGS, pushPort: await freePort() } }),
+    );
+    const core = await startCore('settings');
+    const { id: phoneId } = await addPhone(core);
+    await core.handlers['push.enable']({ phoneId });
+    const port = await freePort();
+    await core.handlers['settings.set']({ pushPort: port });
+    await eventually(() => core.phones.snapshot(phoneId).push.listeningOn === `127.0.0.1:${port}`);
+    const deadline = Date.now() + 10_000;
+    while (
+      !(await phoneValues())['apps.telNotification.URL']?.startsWith(`http://127.0.0.1:${port}/`)
+    ) {
+      if (Date.now() > deadline) throw new Error('the phone was not moved to the new port');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await phone().ring('5550100', 'On the new port');
+    await eventually(() => core.phones.snapshot(phoneId).push.phase === 'working');
   });
 });

@@ -136,10 +136,15 @@ export class PushControl {
 
   /**
    * Puts the phone's previous values back if it still points at Deskpilot (false when someone
-   * else pointed it elsewhere since, which is left alone).
+   * else pointed it elsewhere since, which is left alone), or in any case `whereverPointing`
+   * (a change Deskpilot just made and must undo).
    */
-  restore(previous: Record<string, string>, token: string): Promise<boolean> {
-    return this.setup.restore(previous, token);
+  restore(
+    previous: Record<string, string>,
+    token: string,
+    options: { whereverPointing?: boolean } = {},
+  ): Promise<boolean> {
+    return this.setup.restore(previous, token, options.whereverPointing ?? false);
   }
 
   /** Says a setup problem in words (the poller goes at its usual pace). */

@@ -99,13 +99,20 @@ export class PushSetup {
   }
 
   /**
-   * Puts `previous` back if the phone still points at Deskpilot (its URL holds `token`); returns
-   * false, changing nothing, when someone else has pointed it elsewhere since.
+   * Puts `previous` back if the phone still points at Deskpilot (its URL holds `token`), or in
+   * any case with `whereverPointing`; returns false, changing nothing, when someone else has
+   * pointed it elsewhere since.
    */
-  async restore(previous: Record<string, string>, token: string): Promise<boolean> {
-    const read = await this.config.get({ names: [PUSH_URL_NAME] });
-    const now = read[PUSH_URL_NAME]?.value ?? '';
-    if (now !== '' && !now.includes(token)) return false;
+  async restore(
+    previous: Record<string, string>,
+    token: string,
+    whereverPointing: boolean,
+  ): Promise<boolean> {
+    if (!whereverPointing) {
+      const read = await this.config.get({ names: [PUSH_URL_NAME] });
+      const now = read[PUSH_URL_NAME]?.value ?? '';
+      if (now !== '' && !now.includes(token)) return false;
+    }
     if (Object.keys(previous).length > 0) await this.apply(previous);
     return true;
   }
