@@ -4,14 +4,16 @@
  * and the session above it, so that nothing here can ever repeat an effect on the phone.
  */
 import type { ConfigValue } from '../../shared/contract/config';
-import type {
-  CallLogEntry,
-  CallLogKind,
-  ConfigResetScope,
-  HardwareKey,
-  TouchType,
+import {
+  CALL_LOG_KINDS,
+  type CallLogEntry,
+  type CallLogKind,
+  type ConfigResetScope,
+  type HardwareKey,
+  type TouchType,
 } from '../../shared/domain';
 import { PhoneError } from './phone-error';
+import { lineListSchema, type VvxLine } from './vvx-line-schemas';
 import {
   anyDataSchema,
   callListSchema,
@@ -19,14 +21,14 @@ import {
   callSchema,
   configValuesSchema,
   deviceInfoSchema,
-  lineListSchema,
+  envelopeSchema,
+  invalidParams,
   pollStatusSchema,
   sessionStatsSchema,
   transferTypeSchema,
   uixmlSchema,
   type VvxCall,
   type VvxDeviceInfo,
-  type VvxLine,
 } from './vvx-schemas';
 import {
   DEFAULT_TIMEOUTS,
@@ -35,13 +37,17 @@ import {
   post,
   postRead,
   type EndpointTimeouts,
+  type UnreadableListener,
 } from './vvx-endpoints';
 import { VvxTransport, type VvxTransportOptions } from './vvx-transport';
+import { isRecord } from './vvx-values';
 
 export type { EndpointTimeouts };
 
 export interface VvxClientOptions extends VvxTransportOptions {
   timeouts?: Partial<EndpointTimeouts>;
+  /** Told what an answer held that could not be read (each time: the listener keeps it short). */
+  onUnreadable?: UnreadableListener;
 }
 
 /** What Skype for Business sign-in takes (the password is sent to the phone, never logged). */
@@ -56,7 +62,11 @@ export interface SkypeSignInInput {
 /** The phone's endpoints, one method each. Construct one per phone; `close()` when done. */
 export class VvxClient extends EndpointCaller {
   constructor(options: VvxClientOptions) {
-    super(new VvxTransport(options), { ...DEFAULT_TIMEOUTS, ...options.timeouts });
+    super(
+      new VvxTransport(options),
+      { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+      options.onUnreadable,
+    );
   }
 
   /** TCP/TLS connections opened so far (one per session when keep-alive works). */
@@ -122,16 +132,25 @@ export class VvxClient extends EndpointCaller {
     return this.read(get('runningConfig', '/api/v1/mgmt/device/runningConfig'), anyDataSchema);
   }
 
-  /** Sets 1–20 configuration parameters in one request (the session batches larger sets). */
-  setConfig(values: Record<string, string>): Promise<void> {
+  /**
+   * Sets 1–20 configuration parameters in one request (the session batches larger sets) and
+   * returns the names the phone did not know: real firmware applies the others and lists these
+   * in `InvalidParams`, where the reference's phone refuses the whole request (4000).
+   */
+  async setConfig(values: Record<string, string>): Promise<{ unknown: string[] }> {
     assertBatch(Object.keys(values).length, 'setConfig');
-    return this.write(post('setConfig', '/api/v1/mgmt/config/set', 'slow'), values);
+    const envelope = await this.readEnvelope(
+      post('setConfig', '/api/v1/mgmt/config/set', 'slow'),
+      envelopeSchema,
+      values,
+    );
+    return { unknown: invalidParams(envelope) };
   }
 
   /** Reads 1–20 configuration parameters; names the phone does not know read as null. */
   async getConfig(names: string[]): Promise<Record<string, ConfigValue | null>> {
     assertBatch(names.length, 'getConfig');
-    const values = await this.read(
+    const values = await this.readEnvelope(
       postRead('getConfig', '/api/v1/mgmt/config/get'),
       configValuesSchema,
       names,
@@ -239,9 +258,16 @@ export class VvxClient extends EndpointCaller {
     return this.write(post('skypeSignOut', '/api/v1/mgmt/skype/signOut'));
   }
 
-  /** Skype for Business presence (other call servers answer 4004 → 'not-supported'). */
-  getPresence(): Promise<unknown> {
-    return this.read(get('getPresence', '/api/v1/mgmt/getPresence'), anyDataSchema);
+  /**
+   * Skype for Business presence (other call servers answer 4004 → 'not-supported'), with what
+   * real phones put beside `data` (`Presence`) and what the reference puts inside it.
+   */
+  async getPresence(): Promise<Record<string, unknown>> {
+    const { data, top } = await this.readEnvelope(
+      get('getPresence', '/api/v1/mgmt/getPresence'),
+      envelopeSchema,
+    );
+    return { ...top, ...(isRecord(data) ? data : data === undefined ? {} : { data }) };
   }
 
   /** Ongoing communication (Rx/Tx per leg, mute states). */
@@ -262,12 +288,16 @@ export class VvxClient extends EndpointCaller {
     return this.read(get('sessionStats', '/api/v1/mgmt/media/sessionStats'), sessionStatsSchema);
   }
 
-  /** Call logs, all kinds or one. */
+  /** Call logs, all kinds or one (whose path answers the list itself on real phones). */
   async callLogs(kind?: CallLogKind): Promise<CallLogEntry[]> {
     const suffix = kind === undefined ? '' : `/${kind}`;
     const logs = await this.read(get('callLogs', `/api/v1/mgmt/callLogs${suffix}`), callLogsSchema);
-    const kinds: CallLogKind[] = kind === undefined ? ['missed', 'received', 'placed'] : [kind];
-    return kinds.flatMap((name) => (logs[name] ?? []).map((entry) => ({ kind: name, ...entry })));
+    if (kind !== undefined) {
+      return (logs[kind] ?? logs.unfiled ?? []).map((entry) => ({ kind, ...entry }));
+    }
+    return CALL_LOG_KINDS.flatMap((name) =>
+      (logs[name] ?? []).map((entry) => ({ kind: name, ...entry })),
+    );
   }
 
   /** Lines (lineInfo v1). */
@@ -276,13 +306,15 @@ export class VvxClient extends EndpointCaller {
   }
 
   /** Lines with registration, servers and forwarding (lineInfo v2), optionally one line. */
-  lineInfoV2(line?: number): Promise<VvxLine[]> {
-    return this.read(
+  async lineInfoV2(line?: number): Promise<VvxLine[]> {
+    const lines = await this.read(
       get('lineInfo v2', '/api/v2/mgmt/lineInfo'),
       lineListSchema,
       undefined,
       line === undefined ? undefined : { line: String(line) },
     );
+    // Every entry answered for `?line=N` is line N, whatever its keys were numbered.
+    return line === undefined ? lines : lines.map((entry) => ({ ...entry, line }));
   }
 
   /** SIP registrations and dialogs per user. */

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseHandle } from '../../../src/main/vvx/vvx-values';
 
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { control, stats, waitFor } from '../vvx/sim-control';
@@ -116,7 +117,7 @@ describe('PhoneSession: live state and actions', () => {
       call: { remoteNumber: '5550100', remoteName: 'Ada', state: 'Offering' },
     });
     const { handle } = await recorded.session.calls.answer({});
-    expect(handle).toBe(`0x${rung.handle.replace(/^0x/, '')}`);
+    expect(handle).toBe(normaliseHandle(rung.handle));
     await waitFor(() => recorded.session.snapshot().calls[0]?.state === 'Connected', 'answered');
   });
 

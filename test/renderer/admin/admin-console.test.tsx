@@ -11,6 +11,7 @@ import { renderWithStores } from '../support/render-app';
 import { createTestCore, type TestCore } from '../support/test-core';
 
 const DETAILS: DeviceDetails = {
+  uptimeSeconds: 3723,
   device: { Model: 'VVX601', Firmware: '5.8.0.17552', MACAddress: '0004F2A1B2C3' },
   network: { IPv4Address: '127.0.0.1' },
   networkStats: { RxPackets: '120' },
@@ -33,6 +34,7 @@ const STATUS: PhoneStatus = {
   firmware: '5.8.0.17552',
   macAddress: '0004F2A1B2C3',
   lastSeenAt: null,
+  missing: [],
 };
 
 const UNREACHABLE: ContractError = { code: 'unreachable', message: 'The phone did not answer.' };
