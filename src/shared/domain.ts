@@ -88,6 +88,12 @@ export interface PhoneInfo {
  */
 export type PhoneFeature = 'call-control';
 
+/** What the windows and the CLI say where a phone lacks a feature. */
+export const MISSING_FEATURE_WORDS: Readonly<Record<PhoneFeature, string>> = {
+  'call-control':
+    'This phone does not offer call control through its REST API: dial, answer, hold and end calls on the phone itself. Deskpilot still shows its calls.',
+};
+
 export interface PhoneStatus {
   phoneId: string;
   health: PhoneHealth;

@@ -5,7 +5,7 @@
  * a 404) proves the API is on; then the 404 means "this phone does not offer that", said here in
  * words per part of the API.
  */
-import type { PhoneFeature } from '../../shared/domain';
+import { MISSING_FEATURE_WORDS, type PhoneFeature } from '../../shared/domain';
 import { PhoneError } from '../vvx/phone-error';
 
 /** The endpoint whose answer tells whether the REST API is on. */
@@ -21,8 +21,7 @@ const PARTS: readonly { prefix: string; feature?: PhoneFeature; words: string }[
   {
     prefix: '/api/v1/callctrl/',
     feature: 'call-control',
-    words:
-      'This phone does not offer call control through its REST API: dial, answer, hold and end calls on the phone itself. Deskpilot still shows its calls.',
+    words: MISSING_FEATURE_WORDS['call-control'],
   },
   {
     prefix: '/api/v1/mgmt/calllogs',
