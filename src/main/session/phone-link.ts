@@ -115,7 +115,7 @@ export class PhoneLink implements PhoneFeed {
         throw error;
       }
       const { feature, problem } = missingEndpoint(path);
-      this.log.once(`missing|${path}`, `${problem.message} (HTTP 404 for ${path})`);
+      this.log.missing(path, problem.message);
       if (feature !== null) this.report?.missing(feature);
       throw problem;
     }

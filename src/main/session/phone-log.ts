@@ -20,28 +20,36 @@ export class PhoneLog {
   private readonly entries: PhoneLogEntry[] = [];
   private readonly logged = new Set<string>();
 
-  /** @param write also receives each new entry (the core's log: stderr for the CLI). */
+  /**
+   * @param write also receives each new entry about an unreadable answer (the core's log:
+   * stderr for the CLI); what the user was told in an error already is not repeated there.
+   */
   constructor(private readonly write: (line: string) => void = () => undefined) {}
 
-  /** Logs `text` unless an entry of the same `kind` was logged before. */
-  once(kind: string, text: string, now = Date.now()): void {
-    if (this.logged.has(kind)) return;
+  /** Logs `text` unless an entry of the same `kind` was logged before; true if it was new. */
+  private once(kind: string, text: string): boolean {
+    if (this.logged.has(kind)) return false;
     this.logged.add(kind);
     if (this.logged.size > REMEMBERED_KINDS) {
       const oldest = this.logged.values().next().value;
       if (oldest !== undefined) this.logged.delete(oldest);
     }
-    this.entries.push({ at: now, text });
+    this.entries.push({ at: Date.now(), text });
     if (this.entries.length > PHONE_LOG_ENTRIES) this.entries.shift();
-    this.write(text);
+    return true;
   }
 
   /** Logs an answer the readers could not read, once per endpoint, field and form. */
   unreadable({ endpoint, field, fragment }: UnreadableAnswer): void {
-    this.once(
-      `unreadable|${endpoint}|${kindOf(field)}|${kindOf(fragment)}`,
-      `The phone's answer to ${endpoint} held something Deskpilot cannot read, at ${field}: ${fragment}. It was left out or read as empty.`,
-    );
+    const text = `The phone's answer to ${endpoint} held something Deskpilot cannot read, at ${field}: ${fragment}. It was left out or read as empty.`;
+    if (this.once(`unreadable|${endpoint}|${kindOf(field)}|${kindOf(fragment)}`, text)) {
+      this.write(text);
+    }
+  }
+
+  /** Logs, once per path, that the phone lacks an endpoint (`words` say what that means). */
+  missing(path: string, words: string): void {
+    this.once(`missing|${path.toLowerCase()}`, `${words} (HTTP 404 for ${path})`);
   }
 
   /** The entries, oldest first. */
