@@ -207,6 +207,19 @@ describe.each(DIALECT_FACTS)('PhoneSession against the $dialect dialect', (facts
     );
   });
 
+  it('reads the Skype for Business presence, inside data or beside it', async () => {
+    recorded = startSession(sim);
+    await online();
+    expect(await recorded.session.device.skypePresence()).toMatchObject({ supported: false });
+    await control(sim, 'POST', '/__sim/config', {
+      params: { 'device.baseProfile': 'SkypeForBusiness' },
+    });
+    expect(await recorded.session.device.skypePresence()).toMatchObject({
+      supported: true,
+      presence: 'Offline',
+    });
+  });
+
   it('says which parameters the phone did not set, and sets the others where it does', async () => {
     recorded = startSession(sim);
     await online();
