@@ -99,10 +99,13 @@ export class PhoneConfig {
 
 /** The phone skipped parameters it does not know and set the rest. */
 function unknownParameters(names: string[], asked: number): PhoneError {
+  const one = names.length === 1;
+  const what = one ? 'this parameter' : `these ${names.length} parameters`;
   const listed = names.slice(0, 10).join(', ') + (names.length > 10 ? ', …' : '');
-  const rest = asked - names.length;
+  const others = asked - names.length;
+  const rest = others > 0 ? ` It set the other ${others}.` : '';
   return new PhoneError(
     'invalid-argument',
-    `The phone does not know ${names.length === 1 ? 'this parameter' : `these ${names.length} parameters`}, so it did not set ${names.length === 1 ? 'it' : 'them'}: ${listed}.${rest > 0 ? ` It set the other ${rest}.` : ''}`,
+    `The phone does not know ${what}, so it did not set ${one ? 'it' : 'them'}: ${listed}.${rest}`,
   );
 }
