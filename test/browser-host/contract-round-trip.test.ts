@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseHandle } from '../../src/main/vvx/vvx-values';
 import WebSocket from 'ws';
 
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
@@ -165,7 +166,7 @@ describe('the contract through the browser host', () => {
     const answered = await ring('2001');
     expect(
       valueOf('calls.answer', await api.calls.answer({ phoneId, handle: answered })).handle,
-    ).toBe(`0x${answered.replace(/^0x/, '')}`);
+    ).toBe(normaliseHandle(answered));
     valueOf('calls.end', await api.calls.end({ phoneId, handle: answered }));
     valueOf('calls.ignore', await api.calls.ignore({ phoneId, handle: await ring('2002') }));
     valueOf('calls.reject', await api.calls.reject({ phoneId, handle: await ring('2003') }));
@@ -206,6 +207,7 @@ describe('the contract through the browser host', () => {
       'object',
     );
     expect(valueOf('device.lines', await api.device.lines({ phoneId })).length).toBeGreaterThan(0);
+    expect(valueOf('device.log', await api.device.log({ phoneId }))).toBeInstanceOf(Array);
     valueOf(
       'config.set',
       await api.config.set({

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { normaliseHandle } from '../../src/main/vvx/vvx-values';
 
 import { createCore, type Core } from '../../src/main/core/create-core';
 import { notifyIncomingCalls } from '../../src/main/electron/incoming-call-notifications';
@@ -42,7 +43,7 @@ function notificationFor(number: string): StandInNotification | undefined {
 
 async function callState(handle: string): Promise<string | undefined> {
   const [snapshot] = await core.handlers['phones.snapshots']({});
-  return snapshot?.calls.find((call) => call.handle === `0x${handle.replace(/^0x/, '')}`)?.state;
+  return snapshot?.calls.find((call) => call.handle === normaliseHandle(handle))?.state;
 }
 
 beforeAll(async () => {

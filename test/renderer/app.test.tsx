@@ -258,6 +258,43 @@ describe('everyday window', () => {
   });
 });
 
+describe('a phone without call control', () => {
+  it('says so where dialling would be, shows its calls and offers no action on them', async () => {
+    const snapshot = makeSnapshot({
+      calls: [
+        makeCall({ handle: '0x1', remoteName: 'Ada Lovelace' }),
+        makeCall({
+          handle: '0x2',
+          state: 'Offering',
+          direction: 'Incoming',
+          remoteName: 'Alan Turing',
+          active: false,
+        }),
+      ],
+    });
+    const core = createTestCore(
+      startupAnswers([{ ...snapshot, status: { ...snapshot.status, missing: ['call-control'] } }]),
+    );
+    renderWithStores(core, <App />);
+    await screen.findByRole('textbox', { name: 'Number to dial' });
+    const dial = screen.getByRole('button', { name: 'Dial' });
+    expect(dial).toHaveProperty('disabled', true);
+    const reason = document.getElementById(dial.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toBe(
+      'This phone does not offer call control through its REST API: dial, answer, hold and end calls on the phone itself. Deskpilot still shows its calls.',
+    );
+    const call = screen.getByRole('article', { name: 'Call with Ada Lovelace' });
+    expect(within(call).getByText('Connected')).toBeTruthy();
+    expect(within(call).queryAllByRole('button')).toEqual([]);
+    expect(
+      within(call).getByText('Answer, hold or end this call on the phone itself.'),
+    ).toBeTruthy();
+    const banner = screen.getByRole('region', { name: 'Incoming calls' });
+    expect(within(banner).getByText('Answer it on the phone itself.')).toBeTruthy();
+    expect(within(banner).queryByRole('button', { name: 'Answer' })).toBeNull();
+  });
+});
+
 describe('phone status', () => {
   it('explains a phone that needs attention above every view and leads to the fix', async () => {
     const user = userEvent.setup();

@@ -90,6 +90,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secrets,
     emit: (event) => bus.emit('phone', event),
     connect: options.connect ?? true,
+    log,
   });
   const unsubscribeContacts = contacts.onChange((list) => bus.emit('contacts-changed', list));
   const demo = new DemoLifecycle(manager);

@@ -39,6 +39,8 @@ export interface PhoneManagerOptions {
   emit: (event: PhoneEvent) => void;
   /** Start every configured phone's session at once (the app); false starts them on first use (CLI). */
   connect: boolean;
+  /** Receives each new entry of every phone's log, named after its phone. */
+  log?: (line: string) => void;
 }
 
 interface Entry {
@@ -138,6 +140,7 @@ export class PhoneManager {
       pinnedFingerprint: entry.phone.pinnedFingerprint,
       pollIntervalIdleMs: entry.phone.pollIntervalIdleMs,
       pollIntervalActiveMs: entry.phone.pollIntervalActiveMs,
+      log: (line) => this.options.log?.(`Deskpilot, phone "${entry.phone.name}": ${line}`),
     });
     entry.session = session;
     entry.unsubscribe = session.on(this.options.emit);
@@ -311,5 +314,6 @@ function notConnected(phoneId: string): PhoneStatus {
     firmware: null,
     macAddress: null,
     lastSeenAt: null,
+    missing: [],
   };
 }

@@ -6,6 +6,7 @@
 import type { ConfigValue } from '../../shared/contract/config';
 import { configNames } from '../../shared/value-rules';
 import { checked } from '../ground/checked';
+import { PhoneError } from '../vvx/phone-error';
 import type { QueuePriority } from '../vvx/request-queue';
 import { nameBatches, valueBatches } from './config-batches';
 import type { PhoneLink } from './phone-link';
@@ -25,13 +26,23 @@ export class PhoneConfig {
     return this.read(names, 'interactive');
   }
 
-  /** Sets configuration values (any number: sent in batches of 20, in order). */
+  /**
+   * Sets configuration values (any number: sent in batches of 20, in order). Names the phone
+   * does not know (real firmware sets the others and lists these) fail the call in words once
+   * every batch went out, so nothing is left unsaid and nothing is left unsent.
+   */
   async set({ values }: SessionArgs<'config.set'>): Promise<void> {
     checked(configNames, Object.keys(values), 'values');
+    const unknown: string[] = [];
     for (const batch of valueBatches(values)) {
-      await this.link.admin(() => this.link.action(() => this.link.client.setConfig(batch), false));
+      await this.link.admin(() =>
+        this.link.action(async () => {
+          unknown.push(...(await this.link.client.setConfig(batch)).unknown);
+        }, false),
+      );
     }
     this.touchEnabled = null;
+    if (unknown.length > 0) throw unknownParameters(unknown, Object.keys(values).length);
   }
 
   /** Exports configuration to a URL. */
@@ -84,4 +95,17 @@ export class PhoneConfig {
     }
     return result;
   }
+}
+
+/** The phone skipped parameters it does not know and set the rest. */
+function unknownParameters(names: string[], asked: number): PhoneError {
+  const one = names.length === 1;
+  const what = one ? 'this parameter' : `these ${names.length} parameters`;
+  const listed = names.slice(0, 10).join(', ') + (names.length > 10 ? ', …' : '');
+  const others = asked - names.length;
+  const rest = others > 0 ? ` It set the other ${others}.` : '';
+  return new PhoneError(
+    'invalid-argument',
+    `The phone does not know ${what}, so it did not set ${one ? 'it' : 'them'}: ${listed}.${rest}`,
+  );
 }

@@ -29,6 +29,8 @@ export interface PhoneSessionOptions {
   timeouts?: Partial<EndpointTimeouts>;
   /** First retry delay for busy answers (doubles per attempt, with jitter). */
   retryBackoffMs?: number;
+  /** Also receives each new entry of the phone's log (the core's log). */
+  log?: (line: string) => void;
 }
 
 /** A phone's live session; see the module comment. */

@@ -8,6 +8,7 @@ import { Pool, errors as undiciErrors } from 'undici';
 import { DigestSession, parseDigestChallenge } from './digest-auth';
 import { PhoneError, phoneErrorFromVvxStatus } from './phone-error';
 import { pinnedConnector } from './pinned-connector';
+import { isRecord } from './vvx-values';
 
 export interface VvxTransportOptions {
   url: string;
@@ -35,6 +36,8 @@ export interface VvxReply {
   httpStatus: number;
   /** The `data` member of the phone's answer (undefined when it sent none). */
   data: unknown;
+  /** What the answer holds beside `Status` and `data` (real phones put `InvalidParams` here). */
+  top: Record<string, unknown>;
 }
 
 const UNREACHABLE_CODES = new Set([
@@ -296,14 +299,17 @@ function interpret(reply: RawReply, origin: string): VvxReply {
       { httpStatus },
     );
   }
-  return { httpStatus, data: envelope.data };
+  const top = Object.fromEntries(
+    Object.entries(envelope).filter(([key]) => key !== 'Status' && key !== 'data'),
+  );
+  return { httpStatus, data: envelope.data, top };
 }
 
 /** The `{Status, data}` envelope, or null when the text is not a JSON object. */
-function parseEnvelope(text: string): { Status?: unknown; data?: unknown } | null {
+function parseEnvelope(text: string): Record<string, unknown> | null {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : null;
+    return isRecord(parsed) ? parsed : null;
   } catch {
     return null;
   }

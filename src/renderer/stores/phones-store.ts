@@ -28,6 +28,7 @@ function placeholderStatus(phoneId: string): PhoneStatus {
     firmware: null,
     macAddress: null,
     lastSeenAt: null,
+    missing: [],
   };
 }
 

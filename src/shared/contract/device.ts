@@ -8,6 +8,8 @@ import { action, verb } from './define';
 export type KeyValueGroup = Record<string, string>;
 
 export interface DeviceDetails {
+  /** Seconds since the phone last started, whichever way its firmware writes it; null if unsaid. */
+  uptimeSeconds: number | null;
   device: KeyValueGroup;
   network: KeyValueGroup;
   networkStats: KeyValueGroup;
@@ -51,12 +53,20 @@ export interface MediaSample {
   raw: KeyValueGroup;
 }
 
+/** One entry of a phone's log (what Deskpilot noticed about it, such as an unreadable answer). */
+export interface PhoneLogEntry {
+  /** Epoch milliseconds. */
+  at: number;
+  text: string;
+}
+
 const thePhone = z.strictObject({ phoneId });
 
 export const device = {
   details: verb(thePhone).returns<DeviceDetails>(),
   lines: verb(thePhone).returns<LineDetails[]>(),
   media: verb(thePhone).returns<MediaSample[]>(),
+  log: verb(thePhone).returns<PhoneLogEntry[]>(),
   restart: action(thePhone),
   reboot: action(thePhone),
   resetConfig: action(z.strictObject({ phoneId, scope: z.enum(CONFIG_RESET_SCOPES) })),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseHandle } from '../../../src/main/vvx/vvx-values';
 
 import { runCli } from '../../../src/main/cli/run-cli';
 import { runInProcess } from './run-deskpilot';
@@ -105,8 +106,8 @@ describe('deskpilot commands (in-process, plain HTTP phone)', () => {
     const state = (await control(phone, simulator.controlToken, 'GET', 'state')) as {
       calls: { CallHandle: string; Dtmf: string }[];
     };
-    // The phone writes handles without the 0x the core normalises to.
-    const dialled = state.calls.find((call) => `0x${call.CallHandle}` === handle);
+    // The phone writes handles without the 0x the core normalises to, some with a leading zero.
+    const dialled = state.calls.find((call) => normaliseHandle(call.CallHandle) === handle);
     expect(dialled?.Dtmf).toBe('89');
     json(await deskpilot('end', handle, '--json'));
   });
@@ -137,7 +138,7 @@ describe('deskpilot commands (in-process, plain HTTP phone)', () => {
     const state = (await control(phone, simulator.controlToken, 'GET', 'state')) as {
       calls: { CallHandle: string; Dtmf: string }[];
     };
-    expect(state.calls.find((call) => `0x${call.CallHandle}` === handle)?.Dtmf).toBe('');
+    expect(state.calls.find((call) => normaliseHandle(call.CallHandle) === handle)?.Dtmf).toBe('');
     json(await deskpilot('end', handle, '--json'));
   });
 

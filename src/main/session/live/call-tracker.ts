@@ -4,6 +4,7 @@
  * without polling; a change of duration alone is not an event.
  */
 import type { Call, PhoneEvent } from '../../../shared/domain';
+import { normaliseHandle } from '../../vvx/vvx-values';
 import type { CallNews, ReportedCall } from './phone-feed';
 
 type CallEvent = Extract<
@@ -24,12 +25,8 @@ const UNKNOWN_CALL: Omit<Call, 'handle' | 'observedAt'> = {
   appearance: '',
   sequence: 0,
   protocol: '',
+  heldByFarEnd: false,
 };
-
-/** A handle in the one spelling calls are kept under: `0x` and lower-case hex. */
-function handleKey(handle: string): string {
-  return `0x${handle.trim().toLowerCase().replace(/^0x/, '')}`;
-}
 
 function differs(before: Call, after: Call): boolean {
   return (
@@ -38,7 +35,8 @@ function differs(before: Call, after: Call): boolean {
     before.active !== after.active ||
     before.line !== after.line ||
     before.remoteName !== after.remoteName ||
-    before.remoteNumber !== after.remoteNumber
+    before.remoteNumber !== after.remoteNumber ||
+    before.heldByFarEnd !== after.heldByFarEnd
   );
 }
 
@@ -53,9 +51,9 @@ export class CallTracker {
     return [...this.calls.values()];
   }
 
-  /** The call with this handle (any spelling: `0x9577dd30` or `9577DD30`), if present. */
+  /** The call with this handle (any spelling: `0x03740b48`, `3740B48`), if present. */
   find(handle: string): Call | undefined {
-    return this.calls.get(handleKey(handle));
+    return this.calls.get(normaliseHandle(handle));
   }
 
   /**
@@ -71,7 +69,7 @@ export class CallTracker {
     const next = new Map<string, Call>();
     const events: CallEvent[] = [];
     for (const item of reported) {
-      const call: Call = { ...item, handle: handleKey(item.handle), observedAt };
+      const call: Call = { ...item, handle: normaliseHandle(item.handle), observedAt };
       next.set(call.handle, call);
       events.push(...this.compare(phoneId, this.calls.get(call.handle), call));
     }
@@ -87,7 +85,7 @@ export class CallTracker {
 
   /** Adds or updates one call from news; returns the events. */
   merge(phoneId: string, news: CallNews, observedAt: number): CallEvent[] {
-    const handle = handleKey(news.handle);
+    const handle = normaliseHandle(news.handle);
     const before = this.calls.get(handle);
     const defined = Object.fromEntries(
       Object.entries(news).filter(([, value]) => value !== undefined),
@@ -100,7 +98,7 @@ export class CallTracker {
 
   /** Drops one call; returns the event, if it was known. */
   remove(phoneId: string, handle: string): CallEvent[] {
-    const key = handleKey(handle);
+    const key = normaliseHandle(handle);
     const call = this.calls.get(key);
     this.newsAt.delete(key);
     if (call === undefined) return [];
