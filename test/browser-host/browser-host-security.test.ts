@@ -196,6 +196,33 @@ describe('the browser host', () => {
     if ('socket' in again) again.socket.close();
   });
 
+  it('reads a large message only for a contacts import, closing the socket otherwise', async () => {
+    const opened = await openSocket(host.port, { cookie, origin });
+    if (!('socket' in opened)) throw new Error('socket refused');
+    const replies: { kind: string; id?: number }[] = [];
+    opened.socket.on('message', (data: Buffer) => replies.push(JSON.parse(data.toString())));
+    const file = `Name,Phone\n${'Ann,5551234\n'.repeat(200_000)}`;
+    opened.socket.send(
+      JSON.stringify({
+        id: 1,
+        channel: 'contacts.previewImport',
+        args: { fileName: 'big.csv', content: file },
+      }),
+    );
+    for (let attempt = 0; attempt < 250 && replies.length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(replies).toContainEqual(expect.objectContaining({ kind: 'result', id: 1 }));
+
+    const closed = new Promise<number>((resolve) => opened.socket.once('close', resolve));
+    const numbers = Array.from({ length: 200_000 }, () => ({ label: '', number: '1' }));
+    opened.socket.send(
+      JSON.stringify({ id: 2, channel: 'contacts.add', args: { name: 'Flood', numbers } }),
+    );
+    expect(await closed).toBe(1009);
+    expect(replies).not.toContainEqual(expect.objectContaining({ id: 2 }));
+  });
+
   it('says clearly when the UI has not been built', async () => {
     const bare = await startBrowserHost({ core, rendererDir: join(dataDir, 'missing') });
     try {

@@ -103,6 +103,14 @@ describe('the contract dispatcher', () => {
     expect(error.message).toMatch(/nested too deeply/);
   });
 
+  it('refuses an argument with more values than any argument holds, naming the bound', async () => {
+    const numbers = Array.from({ length: 1_000_000 }, () => ({ label: '', number: '1' }));
+    const error = await expectError('contacts.add', { name: 'Flood', numbers }, 'invalid-argument');
+    expect(error.message).toMatch(/more than 10,000 values/);
+    expect(error.field).toBe('numbers');
+    expect((await dispatcher.invoke('contacts.list', {})).ok).toBe(true);
+  });
+
   it('reports an unknown phone id as unknown-phone', async () => {
     const error = await expectError(
       'calls.dial',

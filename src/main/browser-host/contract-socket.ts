@@ -2,22 +2,44 @@
  * The contract over a WebSocket: each connection may call any channel through the dispatcher and
  * receives every core event. The upgrade itself is authorised by the caller (see browser-host.ts).
  */
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
 import {
   EVENT_CHANNELS,
   type EventChannel,
   type EventPayloads,
 } from '../../shared/contract/events';
-import type { WireServerMessage } from '../../shared/contract/wire';
+import {
+  LARGE_MESSAGE_CHANNEL,
+  MAX_LARGE_MESSAGE_BYTES,
+  MAX_MESSAGE_BYTES,
+  type WireServerMessage,
+} from '../../shared/contract/wire';
 import type { ContractCore } from '../ipc/contract-core';
 import type { Dispatcher } from '../ipc/dispatcher';
 
-/** Larger than the biggest argument (a 5 MB contacts import), far below memory trouble. */
-const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** WebSocket close code for a message that is too big (RFC 6455). */
+const MESSAGE_TOO_BIG = 1009;
 
 function send(socket: WebSocket, message: WireServerMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}
+
+/**
+ * Whether a message of this size may be read: small ones always; a large one only when its first
+ * bytes name the contacts import (the browser client writes `id` and `channel` first), so a large
+ * message on any other channel is refused before it is parsed.
+ */
+function mayRead(data: Buffer): boolean {
+  if (data.length <= MAX_MESSAGE_BYTES) return true;
+  const head = /^\{"id":\d{1,16},"channel":"([\w.]{1,64})",/.exec(data.subarray(0, 128).toString());
+  return head?.[1] === LARGE_MESSAGE_CHANNEL;
+}
+
+/** The message as one buffer, however ws delivered it. */
+function asBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
 function readRequest(data: string): { id: number; channel: unknown; args: unknown } | string {
@@ -47,7 +69,7 @@ export function createContractSocketServer(
   core: ContractCore,
   dispatcher: Dispatcher,
 ): WebSocketServer {
-  const server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const server = new WebSocketServer({ noServer: true, maxPayload: MAX_LARGE_MESSAGE_BYTES });
   server.on('connection', (socket) => {
     const stopForwarding = forwardEvents(core, socket);
     socket.on('close', stopForwarding);
@@ -59,7 +81,12 @@ export function createContractSocketServer(
         send(socket, { kind: 'protocol-error', message: 'Binary messages are not understood' });
         return;
       }
-      const request = readRequest(data.toString());
+      const bytes = asBuffer(data);
+      if (!mayRead(bytes)) {
+        socket.close(MESSAGE_TOO_BIG, 'Only a contacts import may be larger than 1 MB');
+        return;
+      }
+      const request = readRequest(bytes.toString());
       if (typeof request === 'string') {
         send(socket, { kind: 'protocol-error', message: request });
         return;

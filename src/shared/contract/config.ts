@@ -19,7 +19,8 @@ export const config = {
       phoneId,
       values: z
         .record(configName, z.string().max(4096))
-        .refine((values) => Object.keys(values).length >= 1, 'give at least one parameter'),
+        .refine((values) => Object.keys(values).length >= 1, 'give at least one parameter')
+        .refine((values) => Object.keys(values).length <= 200, 'give at most 200 parameters'),
     }),
   ),
   export: action(

@@ -15,6 +15,16 @@ export const IPC_EVENT_PREFIX = 'deskpilot:event:';
 /** Path of the browser host's contract WebSocket. */
 export const CONTRACT_SOCKET_PATH = '/contract';
 
+/** The largest message the browser host reads: ample for every argument but a contacts file. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * The one channel whose messages may be larger, and how large: a contacts import carries the
+ * whole file (up to 5,000,000 characters, more bytes once encoded and escaped).
+ */
+export const LARGE_MESSAGE_CHANNEL = 'contacts.previewImport';
+export const MAX_LARGE_MESSAGE_BYTES = 8 * 1024 * 1024;
+
 /** A call from the client; `id` pairs it with its result. */
 export interface WireRequest {
   id: number;
