@@ -1,5 +1,6 @@
 /** Raw HTTP and WebSocket clients for the browser host tests (any Host/Origin/Cookie header). */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 
 import { control } from '../../bench/sim-control';
@@ -71,4 +72,48 @@ export function simulatorControl(
   const phone = simulator.phones[0];
   if (phone === undefined) throw new Error('the simulator has no phone');
   return control(phone, simulator.controlToken, 'POST', path, body);
+}
+
+/** One masked WebSocket text frame, as a client sends it (RFC 6455 5.2). */
+export function clientTextFrame(text: string): Buffer {
+  const payload = Buffer.from(text);
+  const length = payload.length;
+  const header =
+    length < 126
+      ? Buffer.from([0x81, 0x80 | length])
+      : Buffer.from([0x81, 0x80 | 126, length >> 8, length & 0xff]);
+  const mask = Buffer.from([1, 2, 3, 4]);
+  const masked = Buffer.from(payload.map((byte, index) => byte ^ (mask[index % 4] ?? 0)));
+  return Buffer.concat([header, mask, masked]);
+}
+
+/**
+ * Opens the contract socket over a bare TCP connection and stops reading once the handshake is
+ * answered: a client that sends but never takes its answers.
+ */
+export function openDeafSocket(port: number, headers: Record<string, string>): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      const lines = Object.entries({
+        host: `127.0.0.1:${port}`,
+        upgrade: 'websocket',
+        connection: 'Upgrade',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        'sec-websocket-version': '13',
+        ...headers,
+      }).map(([name, value]) => `${name}: ${value}\r\n`);
+      socket.write(`GET /contract HTTP/1.1\r\n${lines.join('')}\r\n`);
+    });
+    let head = '';
+    const onData = (chunk: Buffer): void => {
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n\r\n')) return;
+      socket.off('data', onData);
+      socket.pause();
+      if (head.startsWith('HTTP/1.1 101')) resolve(socket);
+      else reject(new Error(head.split('\r\n')[0]));
+    };
+    socket.on('data', onData);
+    socket.once('error', reject);
+  });
 }

@@ -13,6 +13,7 @@ import { CONTRACT_SOCKET_PATH } from '../../shared/contract/wire';
 import type { ContractCore } from '../ipc/contract-core';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createContractSocketServer } from './contract-socket';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-flow';
 import { checkAddressing, hasSessionCookie, tokenCookieName, tokensMatch } from './request-guard';
 import { securityHeaders } from './security-headers';
 import { lookupStaticFile } from '../ground/static-files';
@@ -33,6 +34,8 @@ export interface BrowserHostOptions {
   log?: (line: string) => void;
   /** The session token; default: 32 random bytes. Tests pass one to restart a host in place. */
   token?: string;
+  /** Flow limits of each contract socket (tests shorten them). */
+  socketLimits?: Partial<SocketLimits>;
 }
 
 export interface BrowserHost {
@@ -71,7 +74,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = options.token ?? randomBytes(32).toString('base64url');
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const dispatcher = createDispatcher(options.core, options.log);
-  const sockets = createContractSocketServer(options.core, dispatcher);
+  const sockets = createContractSocketServer(options.core, dispatcher, {
+    ...DEFAULT_SOCKET_LIMITS,
+    ...options.socketLimits,
+  });
   let port = 0;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The contract over a WebSocket: each connection may call any channel through the dispatcher and
- * receives every core event. The upgrade itself is authorised by the caller (see browser-host.ts).
+ * receives every core event, within the flow limits of socket-flow.ts. The upgrade itself is
+ * authorised by the caller (see browser-host.ts).
  */
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
@@ -17,12 +18,13 @@ import {
 } from '../../shared/contract/wire';
 import type { ContractCore } from '../ipc/contract-core';
 import type { Dispatcher } from '../ipc/dispatcher';
+import { DEFAULT_SOCKET_LIMITS, SocketFlow, type SocketLimits } from './socket-flow';
 
 /** WebSocket close code for a message that is too big (RFC 6455). */
 const MESSAGE_TOO_BIG = 1009;
 
-function send(socket: WebSocket, message: WireServerMessage): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+function send(flow: SocketFlow, message: WireServerMessage): void {
+  flow.send(JSON.stringify(message));
 }
 
 /**
@@ -55,45 +57,65 @@ function readRequest(data: string): { id: number; channel: unknown; args: unknow
   return { id, channel, args };
 }
 
-function forwardEvents(core: ContractCore, socket: WebSocket): () => void {
+function forwardEvents(core: ContractCore, flow: SocketFlow): () => void {
   const forward = <E extends EventChannel>(event: E) =>
     core.subscribe(event, (payload: EventPayloads[E]) =>
-      send(socket, { kind: 'event', event, payload } as WireServerMessage),
+      send(flow, { kind: 'event', event, payload } as WireServerMessage),
     );
   const unsubscribers = EVENT_CHANNELS.map((event) => forward(event));
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+}
+
+const TOO_MANY = {
+  ok: false,
+  error: {
+    code: 'queue-full',
+    message: 'Too many requests are waiting on this connection; wait for their answers.',
+  },
+} as const;
+
+/** Answers one text message of a socket. */
+function answer(socket: WebSocket, flow: SocketFlow, dispatcher: Dispatcher, data: RawData): void {
+  const bytes = asBuffer(data);
+  if (!mayRead(bytes)) {
+    socket.close(MESSAGE_TOO_BIG, 'Only a contacts import may be larger than 1 MB');
+    return;
+  }
+  const request = readRequest(bytes.toString());
+  if (typeof request === 'string') {
+    send(flow, { kind: 'protocol-error', message: request });
+    return;
+  }
+  const admitted = flow.admit(async () => {
+    const outcome = await dispatcher.invoke(request.channel, request.args);
+    send(flow, { kind: 'result', id: request.id, outcome });
+  });
+  if (!admitted) send(flow, { kind: 'result', id: request.id, outcome: TOO_MANY });
 }
 
 /** Creates the WebSocket server (no listening socket of its own: fed by HTTP upgrades). */
 export function createContractSocketServer(
   core: ContractCore,
   dispatcher: Dispatcher,
+  limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
 ): WebSocketServer {
   const server = new WebSocketServer({ noServer: true, maxPayload: MAX_LARGE_MESSAGE_BYTES });
   server.on('connection', (socket) => {
-    const stopForwarding = forwardEvents(core, socket);
-    socket.on('close', stopForwarding);
+    const flow = new SocketFlow(socket, limits);
+    const stopForwarding = forwardEvents(core, flow);
+    socket.on('close', () => {
+      stopForwarding();
+      flow.stop();
+    });
     // ws reports a bad frame (an oversized message, invalid UTF-8) as an 'error' and then closes
     // that socket itself; without a listener the error would be thrown and stop the whole host.
     socket.on('error', () => undefined);
     socket.on('message', (data, isBinary) => {
       if (isBinary) {
-        send(socket, { kind: 'protocol-error', message: 'Binary messages are not understood' });
-        return;
+        send(flow, { kind: 'protocol-error', message: 'Binary messages are not understood' });
+      } else {
+        answer(socket, flow, dispatcher, data);
       }
-      const bytes = asBuffer(data);
-      if (!mayRead(bytes)) {
-        socket.close(MESSAGE_TOO_BIG, 'Only a contacts import may be larger than 1 MB');
-        return;
-      }
-      const request = readRequest(bytes.toString());
-      if (typeof request === 'string') {
-        send(socket, { kind: 'protocol-error', message: request });
-        return;
-      }
-      void dispatcher
-        .invoke(request.channel, request.args)
-        .then((outcome) => send(socket, { kind: 'result', id: request.id, outcome }));
     });
   });
   return server;
