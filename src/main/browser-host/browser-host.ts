@@ -12,6 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { CONTRACT_SOCKET_PATH } from '../../shared/contract/wire';
 import type { ContractCore } from '../ipc/contract-core';
 import { createDispatcher } from '../ipc/dispatcher';
+import {
+  CONNECTION_CHECK_MS,
+  DEFAULT_CONNECTION_LIMITS,
+  limitConnections,
+  type ConnectionLimits,
+} from './connection-limits';
 import { createContractSocketServer } from './contract-socket';
 import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket-flow';
 import { checkAddressing, hasSessionCookie, tokenCookieName, tokensMatch } from './request-guard';
@@ -36,6 +42,8 @@ export interface BrowserHostOptions {
   token?: string;
   /** Flow limits of each contract socket (tests shorten them). */
   socketLimits?: Partial<SocketLimits>;
+  /** Limits on connections and their timeouts (tests shorten them). */
+  connectionLimits?: Partial<ConnectionLimits>;
 }
 
 export interface BrowserHost {
@@ -63,7 +71,7 @@ function reply(
   response.end(body);
 }
 
-function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404 | 421 | 503, message: string): void {
   socket.end(
     `HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${message}`,
   );
@@ -125,16 +133,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!hasSessionCookie(request.headers, port, token)) {
       return refuseUpgrade(socket, 401, 'The session token is missing');
     }
+    if (!pools.adopt(socket)) {
+      return refuseUpgrade(socket, 503, 'Too many Deskpilot windows are connected');
+    }
     sockets.handleUpgrade(request, socket, head, (client) =>
       sockets.emit('connection', client, request),
     );
   }
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) reply(response, 500, port, 'Internal error');
-      else response.destroy();
-    });
+  const server = createServer(
+    { connectionsCheckingInterval: CONNECTION_CHECK_MS },
+    (request, response) => {
+      handle(request, response).catch(() => {
+        if (!response.headersSent) reply(response, 500, port, 'Internal error');
+        else response.destroy();
+      });
+    },
+  );
+  const pools = limitConnections(server, {
+    ...DEFAULT_CONNECTION_LIMITS,
+    ...options.connectionLimits,
   });
   server.on('upgrade', upgrade);
   await new Promise<void>((resolveListen, rejectListen) => {
