@@ -14,6 +14,7 @@ let dataDir: string;
 let core: Core;
 let host: BrowserHost;
 let cookie: string;
+let key: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-connections-'));
@@ -26,7 +27,7 @@ beforeAll(async () => {
     rendererDir,
     connectionLimits: { headersTimeoutMs: 500, idleTimeoutMs: 1000, maxSockets: 3 },
   });
-  cookie = await signIn(host.url);
+  ({ cookie, key } = await signIn(host.signInUrl()));
 });
 
 afterAll(async () => {
@@ -43,6 +44,8 @@ function silent(text: string, closed: { count: number }): Promise<Socket> {
       resolve(socket);
     });
     socket.on('error', () => undefined);
+    // Read (and drop) whatever comes, so the host's answer and its closing are seen.
+    socket.resume();
     socket.once('close', () => (closed.count += 1));
     socket.once('error', reject);
   });
@@ -69,7 +72,7 @@ describe('connections to the browser host', () => {
   it('closes a connection that never finishes its request headers', async () => {
     const closed = { count: 0 };
     const socket = await silent(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n`, closed);
-    await until(() => closed.count === 1);
+    await until(() => closed.count === 1, 500);
     expect(closed.count).toBe(1);
     socket.destroy();
   });
@@ -78,15 +81,15 @@ describe('connections to the browser host', () => {
     const origin = `http://127.0.0.1:${host.port}`;
     const windows: WebSocket[] = [];
     for (let index = 0; index < 3; index++) {
-      const opened = await openSocket(host.port, { cookie, origin });
+      const opened = await openSocket(host.port, { cookie, origin }, key);
       if ('socket' in opened) windows.push(opened.socket);
     }
     expect(windows).toHaveLength(3);
-    expect(await openSocket(host.port, { cookie, origin })).toEqual({ refused: 503 });
+    expect(await openSocket(host.port, { cookie, origin }, key)).toEqual({ refused: 503 });
     windows[0]?.close();
     await until(() => windows[0]?.readyState === windows[0]?.CLOSED);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const again = await openSocket(host.port, { cookie, origin });
+    const again = await openSocket(host.port, { cookie, origin }, key);
     expect('socket' in again).toBe(true);
     for (const socket of [...windows, ...('socket' in again ? [again.socket] : [])]) socket.close();
   });

@@ -39,21 +39,38 @@ export function rawGet(
   });
 }
 
-/** Exchanges the token in `url` for the session cookie, as a browser does on first visit. */
-export async function signIn(url: string): Promise<string> {
-  const parsed = new URL(url);
-  const response = await rawGet(Number(parsed.port), `${parsed.pathname}${parsed.search}`);
-  const setCookie = response.headers['set-cookie']?.[0] ?? '';
-  return setCookie.split(';')[0] ?? '';
+/** What a signed-in browser holds: the session cookie (as a Cookie header) and the page's key. */
+export interface SignedIn {
+  cookie: string;
+  key: string;
 }
 
-/** Opens the contract socket; resolves with the socket or the HTTP status it was refused with. */
+/** Uses a sign-in link as a browser does on first visit. */
+export async function signIn(link: string): Promise<SignedIn> {
+  const parsed = new URL(link);
+  const response = await rawGet(Number(parsed.port), `${parsed.pathname}${parsed.search}`);
+  const setCookie = response.headers['set-cookie']?.[0] ?? '';
+  const key = /url=\/#key=([\w.-]+)"/.exec(response.body)?.[1] ?? '';
+  return { cookie: setCookie.split(';')[0] ?? '', key };
+}
+
+/** The subprotocols a page offers when it opens the contract socket with its key. */
+export function keyProtocols(key: string): string[] {
+  return ['deskpilot', `deskpilot.key.${key}`];
+}
+
+/**
+ * Opens the contract socket, offering `key` as the page does (none when absent); resolves with
+ * the socket or the HTTP status it was refused with.
+ */
 export function openSocket(
   port: number,
   headers: Record<string, string>,
+  key?: string,
 ): Promise<{ socket: WebSocket } | { refused: number }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}/contract`, { headers });
+    const protocols = key === undefined ? [] : keyProtocols(key);
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/contract`, protocols, { headers });
     socket.once('open', () => resolve({ socket }));
     socket.once('unexpected-response', (_request, response) => {
       resolve({ refused: response.statusCode ?? 0 });

@@ -8,12 +8,13 @@ import type WebSocket from 'ws';
 
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
 import { createCore, type Core } from '../../src/main/core/create-core';
-import { clientTextFrame, openDeafSocket, openSocket, signIn } from './http-helpers';
+import { clientTextFrame, keyProtocols, openDeafSocket, openSocket, signIn } from './http-helpers';
 
 let dataDir: string;
 let core: Core;
 let host: BrowserHost;
 let headers: Record<string, string>;
+let key: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'deskpilot-flow-'));
@@ -36,7 +37,9 @@ beforeAll(async () => {
     rendererDir: join(dataDir, 'no-ui'),
     socketLimits: { bufferBytes: 256 * 1024, stallMs: 1500 },
   });
-  headers = { cookie: await signIn(host.url), origin: `http://127.0.0.1:${host.port}` };
+  const signedIn = await signIn(host.signInUrl());
+  key = signedIn.key;
+  headers = { cookie: signedIn.cookie, origin: `http://127.0.0.1:${host.port}` };
 });
 
 afterAll(async () => {
@@ -46,7 +49,7 @@ afterAll(async () => {
 });
 
 async function connected(): Promise<WebSocket> {
-  const opened = await openSocket(host.port, headers);
+  const opened = await openSocket(host.port, headers, key);
   if (!('socket' in opened)) throw new Error(`socket refused: ${opened.refused}`);
   return opened.socket;
 }
@@ -68,7 +71,10 @@ function dropped(socket: Socket, withinMs: number): Promise<boolean> {
 
 describe('flow control on the contract socket', () => {
   it('drops a client that keeps asking without reading its answers, and serves the others', async () => {
-    const deaf = await openDeafSocket(host.port, headers);
+    const deaf = await openDeafSocket(host.port, {
+      ...headers,
+      'sec-websocket-protocol': keyProtocols(key).join(', '),
+    });
     const request = clientTextFrame(JSON.stringify({ id: 1, channel: 'contacts.list', args: {} }));
     for (let index = 0; index < 2000; index++) deaf.write(request);
     const user = await connected();

@@ -11,6 +11,7 @@ import {
   type EventPayloads,
 } from '../../shared/contract/events';
 import {
+  CONTRACT_PROTOCOL,
   LARGE_MESSAGE_CHANNEL,
   MAX_LARGE_MESSAGE_BYTES,
   MAX_MESSAGE_BYTES,
@@ -99,7 +100,13 @@ export function createContractSocketServer(
   dispatcher: Dispatcher,
   limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
 ): WebSocketServer {
-  const server = new WebSocketServer({ noServer: true, maxPayload: MAX_LARGE_MESSAGE_BYTES });
+  const server = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_LARGE_MESSAGE_BYTES,
+    // The page offers the contract's protocol and its session key (as a second one); the answer
+    // names only the first, so the key is never echoed.
+    handleProtocols: (protocols) => (protocols.has(CONTRACT_PROTOCOL) ? CONTRACT_PROTOCOL : false),
+  });
   server.on('connection', (socket) => {
     const flow = new SocketFlow(socket, limits);
     const stopForwarding = forwardEvents(core, flow);
