@@ -56,6 +56,17 @@ describe('adding phones', () => {
     ).rejects.toMatchObject({ code: 'unreachable' });
   });
 
+  it('creates its data folder readable by its own user only', async () => {
+    const nested = join(data.dir, 'new', 'Deskpilot');
+    const fresh = await createCore({ dataDir: nested, demo: false });
+    try {
+      expect((await stat(nested)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(data.dir, 'new'))).mode & 0o777).toBe(0o700);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('adds a phone with its certificate pinned, keeps the password out of settings and events', async () => {
     const events: PhoneEvent[] = [];
     core.subscribe('phone', (event) => events.push(event));
