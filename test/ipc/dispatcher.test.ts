@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function expectError(channel: unknown, args: unknown, code: string) {
-  const outcome = await dispatcher.invoke(channel, args);
+  const outcome = await dispatcher.invoke(channel, args, 'test');
   expect(outcome.ok).toBe(false);
   if (outcome.ok) throw new Error('unreachable');
   expect(outcome.error.code).toBe(code);
@@ -35,7 +35,7 @@ async function expectError(channel: unknown, args: unknown, code: string) {
 
 describe('the contract dispatcher', () => {
   it('answers a valid call with the core value', async () => {
-    const outcome = await dispatcher.invoke('phones.list', {});
+    const outcome = await dispatcher.invoke('phones.list', {}, 'test');
     expect(outcome).toMatchObject({ ok: true, value: [{ name: 'Demo phone', demo: true }] });
   });
 
@@ -108,7 +108,7 @@ describe('the contract dispatcher', () => {
     const error = await expectError('contacts.add', { name: 'Flood', numbers }, 'invalid-argument');
     expect(error.message).toMatch(/more than 10,000 values/);
     expect(error.field).toBe('numbers');
-    expect((await dispatcher.invoke('contacts.list', {})).ok).toBe(true);
+    expect((await dispatcher.invoke('contacts.list', {}, 'test')).ok).toBe(true);
   });
 
   it('reports an unknown phone id as unknown-phone', async () => {
@@ -140,7 +140,7 @@ describe('the contract dispatcher', () => {
       },
       (line) => logged.push(line),
     );
-    const outcome = await buggy.invoke('settings.get', {});
+    const outcome = await buggy.invoke('settings.get', {}, 'test');
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.error.code).toBe('internal');
@@ -150,10 +150,11 @@ describe('the contract dispatcher', () => {
   });
 
   it('still serves the phone after all the hostile input', async () => {
-    const outcome = await dispatcher.invoke('calls.dial', {
-      phoneId: demoPhoneId,
-      destination: '1234',
-    });
+    const outcome = await dispatcher.invoke(
+      'calls.dial',
+      { phoneId: demoPhoneId, destination: '1234' },
+      'test',
+    );
     expect(outcome).toMatchObject({ ok: true });
   });
 });

@@ -75,8 +75,16 @@ const TOO_MANY = {
   },
 } as const;
 
+/** One connected socket: its flow control and the caller name its requests run under. */
+interface Client {
+  socket: WebSocket;
+  flow: SocketFlow;
+  caller: string;
+}
+
 /** Answers one text message of a socket. */
-function answer(socket: WebSocket, flow: SocketFlow, dispatcher: Dispatcher, data: RawData): void {
+function answer(client: Client, dispatcher: Dispatcher, data: RawData): void {
+  const { socket, flow } = client;
   const bytes = asBuffer(data);
   if (!mayRead(bytes)) {
     socket.close(MESSAGE_TOO_BIG, 'Only a contacts import may be larger than 1 MB');
@@ -88,7 +96,7 @@ function answer(socket: WebSocket, flow: SocketFlow, dispatcher: Dispatcher, dat
     return;
   }
   const admitted = flow.admit(async () => {
-    const outcome = await dispatcher.invoke(request.channel, request.args);
+    const outcome = await dispatcher.invoke(request.channel, request.args, client.caller);
     send(flow, { kind: 'result', id: request.id, outcome });
   });
   if (!admitted) send(flow, { kind: 'result', id: request.id, outcome: TOO_MANY });
@@ -107,8 +115,11 @@ export function createContractSocketServer(
     // names only the first, so the key is never echoed.
     handleProtocols: (protocols) => (protocols.has(CONTRACT_PROTOCOL) ? CONTRACT_PROTOCOL : false),
   });
+  let connections = 0;
   server.on('connection', (socket) => {
     const flow = new SocketFlow(socket, limits);
+    connections += 1;
+    const client = { socket, flow, caller: `socket:${connections}` };
     const stopForwarding = forwardEvents(core, flow);
     socket.on('close', () => {
       stopForwarding();
@@ -121,7 +132,7 @@ export function createContractSocketServer(
       if (isBinary) {
         send(flow, { kind: 'protocol-error', message: 'Binary messages are not understood' });
       } else {
-        answer(socket, flow, dispatcher, data);
+        answer(client, dispatcher, data);
       }
     });
   });
