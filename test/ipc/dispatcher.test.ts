@@ -111,6 +111,40 @@ describe('the contract dispatcher', () => {
     expect((await dispatcher.invoke('contacts.list', {}, 'test')).ok).toBe(true);
   });
 
+  it.each([
+    ['phones.add', { name: 'Desk', username: 'Polycom', password: 'x' }],
+    ['phones.test', { username: 'Polycom', password: 'x' }],
+    ['phones.update', { phoneId: 'any' }],
+  ])(
+    'refuses a phone address with credentials in it (%s), without echoing them',
+    async (channel, args) => {
+      const error = await expectError(
+        channel,
+        { ...args, url: 'https://admin:hunter2@192.168.1.20' },
+        'invalid-argument',
+      );
+      expect(error.field).toBe('url');
+      expect(error.message).toMatch(/cannot hold a user name or password/);
+      expect(error.message).not.toContain('hunter2');
+    },
+  );
+
+  it.each([
+    ['config.export', 'file:///etc/passwd', { type: 'All' }],
+    ['config.export', 'javascript:alert(1)', { type: 'All' }],
+    ['config.export', 'https://user:secret@127.0.0.1/upload', { type: 'All' }],
+    ['device.uploadCapture', 'file:///tmp/capture', {}],
+    ['device.uploadCapture', 'ftp://user:secret@127.0.0.1/capture', {}],
+  ])('refuses %s to %s: only the phone’s protocols, no credentials', async (channel, url, args) => {
+    const error = await expectError(
+      channel,
+      { phoneId: demoPhoneId, url, ...args },
+      'invalid-argument',
+    );
+    expect(error.field).toBe('url');
+    expect(error.message).not.toContain('secret');
+  });
+
   it('reports an unknown phone id as unknown-phone', async () => {
     const error = await expectError(
       'calls.dial',

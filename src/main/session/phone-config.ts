@@ -5,7 +5,7 @@
  * says exactly which values the phone took and which it did not.
  */
 import type { ConfigValue } from '../../shared/contract/config';
-import { configNames } from '../../shared/value-rules';
+import { configNames, uploadUrl } from '../../shared/value-rules';
 import { checked } from '../ground/checked';
 import type { QueuePriority } from '../vvx/request-queue';
 import { DeskpilotError } from '../ground/deskpilot-error';
@@ -55,8 +55,9 @@ export class PhoneConfig {
 
   /** Exports configuration to a URL. */
   async export({ url, type }: SessionArgs<'config.export'>): Promise<void> {
+    const target = checked(uploadUrl, url, 'url');
     return this.link.admin(() =>
-      this.link.action(() => this.link.client.exportConfig(url, type), false),
+      this.link.action(() => this.link.client.exportConfig(target, type), false),
     );
   }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import { CONFIG_EXPORT_TYPES, TRANSFER_TYPES } from '../domain';
-import { configName, configNames, phoneId } from '../value-rules';
+import { configName, configNames, phoneId, uploadUrl } from '../value-rules';
 import { action, verb } from './define';
 
 export interface ConfigValue {
@@ -26,7 +26,7 @@ export const config = {
   export: action(
     z.strictObject({
       phoneId,
-      url: z.string().url().max(2048),
+      url: uploadUrl,
       type: z.enum(CONFIG_EXPORT_TYPES),
     }),
   ),
