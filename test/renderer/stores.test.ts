@@ -222,15 +222,27 @@ describe('contacts store', () => {
       updatedAt: 1,
       numbers: [{ label: '', number: '1', dialable: '1' }],
     };
-    core.emit('contacts-changed', [
-      { ...base, id: 'a', name: 'Zed', favourite: true },
-      { ...base, id: 'b', name: 'Bea', favourite: false },
-      { ...base, id: 'c', name: 'Abe', favourite: false },
-    ]);
+    core.emit('contacts-changed', {
+      changed: [
+        { ...base, id: 'a', name: 'Zed', favourite: true },
+        { ...base, id: 'b', name: 'Bea', favourite: false },
+        { ...base, id: 'c', name: 'Abe', favourite: false },
+      ],
+      removed: [],
+    });
     expect(stores.contacts.getState().contacts.map((contact) => contact.name)).toEqual([
       'Zed',
       'Abe',
       'Bea',
+    ]);
+    // Only what changed comes: an edit replaces its contact, a removal drops one.
+    core.emit('contacts-changed', {
+      changed: [{ ...base, id: 'b', name: 'Bea', favourite: true }],
+      removed: ['c'],
+    });
+    expect(stores.contacts.getState().contacts.map((contact) => contact.name)).toEqual([
+      'Bea',
+      'Zed',
     ]);
   });
 });
