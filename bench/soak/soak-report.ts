@@ -5,6 +5,10 @@ import type { ClientsReport } from './soak-protocol';
 export interface SoakResult {
   minutes: number;
   sampleSeconds: number;
+  warmUpSeconds: number;
+  /** Samples of the warm-up, not counted in the growth. */
+  warmUp: Sample[];
+  /** Samples after the warm-up, whose growth is judged. */
   samples: Sample[];
   /** Samples with nothing going on, before the traffic and faults began and after they ended. */
   atRest: { before: Sample; after: Sample };
@@ -67,6 +71,9 @@ export function printReport(result: SoakResult, maxGrowthPercent: number): boole
   const lastRss = cli.rssMB.at(-1) ?? Number.NaN;
   const lines = [
     `Deskpilot soak: ${result.minutes} min, 2 simulated HTTPS phones with faults re-armed on a cycle, 3 browser windows coming and going, a CLI watch; a sample every ${result.sampleSeconds} s`,
+    '',
+    `Warm-up, the first ${result.warmUpSeconds} s of traffic (not counted in the growth):`,
+    renderSeries(result.warmUp),
     '',
     'Series (this process: the browser host and the core):',
     renderSeries(result.samples),

@@ -59,6 +59,6 @@ describe('the soak, briefly', () => {
     // Handles in use at rest afterwards are those in use at rest before.
     expect(result.atRest.after.timers).toBeLessThanOrEqual(result.atRest.before.timers);
     expect(result.atRest.after.fds).toBeLessThanOrEqual(result.atRest.before.fds + 2);
-    expect(result.samples.length).toBeGreaterThanOrEqual(8);
+    expect(result.samples.length).toBeGreaterThanOrEqual(6);
   }, 120_000);
 });

@@ -216,7 +216,7 @@ export class RequestQueue {
     if (caller !== CORE && own >= this.perCallerLimit) {
       return new PhoneError(
         'queue-full',
-        `This window already has ${own} requests waiting for the phone; wait for them to finish and try again.`,
+        `You already have ${own} requests waiting for this phone; wait for them to finish and try again.`,
       );
     }
     return null;

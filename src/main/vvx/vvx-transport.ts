@@ -45,8 +45,7 @@ export interface VvxReply {
 
 /**
  * The most a phone's answer may hold. The largest answers the simulator gives across every model
- * (call logs with 300 entries: 21 KB; uixml of a VVX 1500 with eight calls: 4 KB) are far below
- * it; a real phone's widget tree or call lists may be larger, so the bound leaves two orders of
+ * (call logs with 300 entries: 21 KB; uixml with seven calls up: 4 KB) are far below it; a real phone's widget tree or call lists may be larger, so the bound leaves two orders of
  * magnitude of room while stopping a broken or hostile peer from filling memory.
  */
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
