@@ -82,7 +82,8 @@ describe('extensions and post-dial digits', () => {
     });
     await waitFor(() => logged.length > 0, 'the post-dial outcome');
     expect(logged[0]).toContain('call-ended');
-    expect(await dtmfOf(handle)).toBeUndefined();
+    // The phone may still list the ended call for a moment (Disconnected): no digits either way.
+    expect((await dtmfOf(handle)) ?? '').toBe('');
     expect((await stats(simulator)).dials).toHaveLength(1);
   });
 });
