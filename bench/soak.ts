@@ -30,7 +30,7 @@ import { printReport, type SoakResult } from './soak/soak-report';
 const USAGE =
   'Usage: npm run soak -- [--minutes N] [--sample-seconds S] [--warm-up-seconds W] [--json]';
 /** The most any metric may grow from the first quarter of the run to the last. */
-export const MAX_GROWTH_PERCENT = 10;
+const MAX_GROWTH_PERCENT = 10;
 
 interface SoakOptions {
   minutes: number;

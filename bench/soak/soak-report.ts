@@ -49,7 +49,7 @@ function counts(record: Record<string, number>): string {
 }
 
 /** Whether every request ended exactly once: answered once, or ended by its socket closing. */
-export function endedExactlyOnce(requests: ClientsReport): boolean {
+function endedExactlyOnce(requests: ClientsReport): boolean {
   const errors = Object.values(requests.answeredError).reduce((sum, n) => sum + n, 0);
   return (
     requests.duplicates === 0 &&

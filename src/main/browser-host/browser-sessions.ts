@@ -17,7 +17,7 @@ export interface SessionTimes {
 }
 
 /** The page renews every minute (see SESSION_RENEW_EVERY_MS), so five minutes spare four misses. */
-export const DEFAULT_SESSION_TIMES: SessionTimes = {
+const DEFAULT_SESSION_TIMES: SessionTimes = {
   launchTtlMs: 2 * 60_000,
   sessionTtlMs: 5 * 60_000,
 };

@@ -1,7 +1,7 @@
 /**
  * The contract over a WebSocket: each connection may call any channel through the dispatcher and
  * receives every core event, within the flow limits of socket-flow.ts. The upgrade itself is
- * authorised by the caller (see browser-host.ts).
+ * authorised before it gets here (socket-gate.ts).
  */
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 

@@ -12,7 +12,7 @@ const MAX_DEPTH = 16;
  * More values than any argument holds: the largest are 500 configuration names or values, or a
  * contacts file, which is one string.
  */
-export const MAX_ARGUMENT_VALUES = 10_000;
+const MAX_ARGUMENT_VALUES = 10_000;
 
 /** A structural problem in an argument: where it is and what it is. */
 export interface HostileShape {

@@ -27,11 +27,12 @@ export function takeSessionKey(): string | null {
 }
 
 /**
- * Renews the session now and every SESSION_RENEW_EVERY_MS; calls `onEnded` once the host says
- * the session is over (a network failure only waits for the next try). Returns the stop.
+ * Renews the session now and every SESSION_RENEW_EVERY_MS for as long as the page is open, until
+ * the host says the session is over: then calls `onEnded` once and stops (a network failure
+ * only waits for the next try).
  */
-export function keepSessionAlive(key: string, onEnded: () => void): () => void {
-  let stopped = false;
+export function keepSessionAlive(key: string, onEnded: () => void): void {
+  let ended = false;
   const renew = async (): Promise<void> => {
     try {
       const response = await fetch(SESSION_RENEW_PATH, {
@@ -39,8 +40,9 @@ export function keepSessionAlive(key: string, onEnded: () => void): () => void {
         headers: { [SESSION_KEY_HEADER]: key },
         credentials: 'same-origin',
       });
-      if (response.status === 401 && !stopped) {
-        stop();
+      if (response.status === 401 && !ended) {
+        ended = true;
+        clearInterval(timer);
         onEnded();
       }
     } catch {
@@ -48,10 +50,5 @@ export function keepSessionAlive(key: string, onEnded: () => void): () => void {
     }
   };
   const timer = setInterval(() => void renew(), SESSION_RENEW_EVERY_MS);
-  const stop = (): void => {
-    stopped = true;
-    clearInterval(timer);
-  };
   void renew();
-  return stop;
 }
