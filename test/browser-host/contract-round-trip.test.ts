@@ -25,7 +25,7 @@ import {
 import { REQUEST_CHANNELS, type RequestChannel } from '../../src/shared/contract';
 import type { PhoneEvent } from '../../src/shared/domain';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { signIn, simulatorControl } from './http-helpers';
+import { keyProtocols, signIn, simulatorControl } from './http-helpers';
 
 let dataDir: string;
 let core: Core;
@@ -76,11 +76,13 @@ beforeAll(async () => {
   uploadUrl = `http://127.0.0.1:${(uploads.address() as AddressInfo).port}/upload`;
   core = await createCore({ dataDir, demo: false });
   host = await startBrowserHost({ core, rendererDir: join(dataDir, 'no-ui') });
-  const cookie = await signIn(host.url);
+  const { cookie, key } = await signIn(host.signInUrl());
   const origin = `http://127.0.0.1:${host.port}`;
   transport = createSocketTransport({
     connect: () =>
-      new WebSocket(`ws://127.0.0.1:${host.port}/contract`, { headers: { cookie, origin } }),
+      new WebSocket(`ws://127.0.0.1:${host.port}/contract`, keyProtocols(key), {
+        headers: { cookie, origin },
+      }),
   });
   api = createDeskpilotApi(transport);
   api.events.on('phone', (event) => events.push(event));

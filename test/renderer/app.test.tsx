@@ -152,6 +152,15 @@ describe('first run', () => {
     );
   });
 
+  it('says what plain HTTP exposes as soon as it is chosen, and not for HTTPS', async () => {
+    const user = userEvent.setup();
+    renderWithStores(createTestCore(startupAnswers([])), <App />);
+    await user.type(await screen.findByLabelText('Address'), '10.0.0.5');
+    expect(screen.queryByText(/Plain HTTP is not encrypted/)).toBeNull();
+    await user.click(screen.getByRole('radio', { name: 'HTTP' }));
+    expect(screen.getByText(/Plain HTTP is not encrypted/).textContent).toMatch(/password/);
+  });
+
   it("shows the core's refusal when a phone cannot be added", async () => {
     const user = userEvent.setup();
     const core = createTestCore({
@@ -323,6 +332,23 @@ describe('phone status', () => {
 });
 
 describe('phones view', () => {
+  it("says on a plain-HTTP phone's entry what that exposes", async () => {
+    const user = userEvent.setup();
+    const plain = makeSnapshot();
+    plain.info = { ...plain.info, url: 'http://10.0.0.5' };
+    const secure = makeSnapshot();
+    secure.info = { ...secure.info, id: 'p2', name: 'Lab phone' };
+    renderWithStores(createTestCore(startupAnswers([plain, secure])), <App />);
+    await user.click(await screen.findByRole('button', { name: 'Phones' }));
+    const warning = /Plain HTTP is not encrypted/;
+    expect(
+      within(screen.getByRole('article', { name: 'Desk phone' })).getByText(warning),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole('article', { name: 'Lab phone' })).queryByText(warning),
+    ).toBeNull();
+  });
+
   it('removes a phone only after a second, explicit click, then offers onboarding again', async () => {
     const user = userEvent.setup();
     const core = createTestCore({

@@ -59,10 +59,13 @@ function secretKey(phoneId: string): string {
 /**
  * Owns the configured phones and one PhoneSession per phone: adds, edits and removes them,
  * keeps settings and secrets in step, forwards each session's events and emits 'phones-changed'.
- * Unknown phone ids are refused with DeskpilotError 'unknown-phone'.
+ * Changes are made one at a time (names must stay unique across phones, and a change waits on
+ * files), so two of them never interleave. Unknown phone ids are refused with DeskpilotError
+ * 'unknown-phone'.
  */
 export class PhoneManager {
   private readonly entries = new Map<string, Entry>();
+  private changes: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: PhoneManagerOptions) {}
 
@@ -149,7 +152,11 @@ export class PhoneManager {
   }
 
   /** Adds a phone (already tested by the caller), stores its password apart, and connects. */
-  async add(input: NewPhone, options: { transient?: boolean } = {}): Promise<PhoneInfo> {
+  add(input: NewPhone, options: { transient?: boolean } = {}): Promise<PhoneInfo> {
+    return this.oneAtATime(() => this.addNow(input, options));
+  }
+
+  private async addNow(input: NewPhone, options: { transient?: boolean }): Promise<PhoneInfo> {
     const transient = options.transient ?? false;
     if (!transient) this.refuseDuplicateName(input.name, null);
     const phone: StoredPhone = {
@@ -182,7 +189,11 @@ export class PhoneManager {
    * Changes a phone's settings. A change to how it is reached (URL, user, password, certificate,
    * poll intervals) restarts its session, whose status then reports any problem in words.
    */
-  async update(phoneId: string, patch: PhonePatch): Promise<PhoneInfo> {
+  update(phoneId: string, patch: PhonePatch): Promise<PhoneInfo> {
+    return this.oneAtATime(() => this.updateNow(phoneId, patch));
+  }
+
+  private async updateNow(phoneId: string, patch: PhonePatch): Promise<PhoneInfo> {
     const entry = this.entry(phoneId);
     if (patch.name !== undefined) this.refuseDuplicateName(patch.name, phoneId);
     const { password, ...fields } = patch;
@@ -231,7 +242,11 @@ export class PhoneManager {
   }
 
   /** Removes a phone: cancels its queued requests, stops polling, forgets its password. */
-  async remove(phoneId: string): Promise<void> {
+  remove(phoneId: string): Promise<void> {
+    return this.oneAtATime(() => this.removeNow(phoneId));
+  }
+
+  private async removeNow(phoneId: string): Promise<void> {
     const entry = this.entry(phoneId);
     this.entries.delete(phoneId);
     await this.stopSession(entry);
@@ -245,6 +260,13 @@ export class PhoneManager {
   /** Stops every session (queued work is cancelled). */
   async close(): Promise<void> {
     await Promise.all([...this.entries.values()].map((entry) => this.stopSession(entry)));
+  }
+
+  /** Runs one change after those before it have ended, however they ended. */
+  private oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+    const result = this.changes.then(change);
+    this.changes = result.catch(() => undefined);
+    return result;
   }
 
   private entry(phoneId: string): Entry {

@@ -11,6 +11,8 @@ import type {
   PhoneLogEntry,
   SkypeStatus,
 } from '../../shared/contract/device';
+import { uploadUrl } from '../../shared/value-rules';
+import { checked } from '../ground/checked';
 import { toPhoneError } from '../vvx/phone-error';
 import type { SkypeSignInInput } from '../vvx/vvx-client';
 import {
@@ -96,7 +98,8 @@ export class DeviceAdmin {
 
   /** Uploads the background packet capture (to `url`, or the provisioning server). */
   async uploadCapture({ url }: SessionArgs<'device.uploadCapture'>): Promise<void> {
-    return this.link.action(() => this.link.client.uploadBgCapture(url), false);
+    const target = url === undefined ? undefined : checked(uploadUrl, url, 'url');
+    return this.link.action(() => this.link.client.uploadBgCapture(target), false);
   }
 
   /** Skype for Business presence; `supported: false` where the phone has no such profile. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import { CONFIG_RESET_SCOPES } from '../domain';
-import { phoneId } from '../value-rules';
+import { phoneId, uploadUrl } from '../value-rules';
 import { action, verb } from './define';
 
 export type KeyValueGroup = Record<string, string>;
@@ -71,7 +71,7 @@ export const device = {
   reboot: action(thePhone),
   resetConfig: action(z.strictObject({ phoneId, scope: z.enum(CONFIG_RESET_SCOPES) })),
   factoryReset: action(z.strictObject({ phoneId, confirmation: z.literal('FACTORY RESET') })),
-  uploadCapture: action(z.strictObject({ phoneId, url: z.string().url().max(2048).optional() })),
+  uploadCapture: action(z.strictObject({ phoneId, url: uploadUrl.optional() })),
   skypePresence: verb(thePhone).returns<SkypeStatus>(),
   // Messages name the field and the rule only, so the password is never echoed back.
   skypeSignIn: action(
