@@ -61,7 +61,7 @@ export function App() {
   const loadError = useAppStore('phones', (state) => state.loadError);
   const phoneId = useAppStore('phones', (state) => state.selectedPhoneId);
   const view = useAppStore('ui', (state) => state.view);
-  const connected = useAppStore('ui', (state) => state.connected);
+  const connection = useAppStore('ui', (state) => state.connection);
   useTheme();
   useShortcuts();
 
@@ -107,9 +107,15 @@ export function App() {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
-      {!connected && (
+      {connection === 'reconnecting' && (
         <p className="connection-lost" role="alert">
           The connection to Deskpilot was lost. Reconnecting…
+        </p>
+      )}
+      {connection === 'signed-out' && (
+        <p className="connection-lost" role="alert">
+          This browser is no longer signed in to Deskpilot. To sign in again, open the sign-in file
+          Deskpilot named when it started, or start it again.
         </p>
       )}
       {body}

@@ -22,6 +22,15 @@ export interface Contact {
   updatedAt: number;
 }
 
+/**
+ * What changed in the address book, as pushed to every window: contacts added or edited
+ * (whole), and the ids of those removed. Windows keep their own list and apply it.
+ */
+export interface ContactsChange {
+  changed: Contact[];
+  removed: string[];
+}
+
 export interface SkippedImportRow {
   /** 1-based record number in the file (card or CSV row). */
   record: number;

@@ -38,6 +38,8 @@ export interface Call {
   appearance: string;
   sequence: number;
   protocol: string;
+  /** The other side holds this connected call (6.4+ firmware says so; older never does). */
+  heldByFarEnd: boolean;
 }
 
 export type LineRegistration = 'Registered' | 'Unregistered';
@@ -80,6 +82,18 @@ export interface PhoneInfo {
   demo: boolean;
 }
 
+/**
+ * What a phone's firmware may lack while its REST API works (it answers 404 there and device
+ * info still answers): a Poly Edge E350 on 8.6 has no call control.
+ */
+export type PhoneFeature = 'call-control';
+
+/** What the windows and the CLI say where a phone lacks a feature. */
+export const MISSING_FEATURE_WORDS: Readonly<Record<PhoneFeature, string>> = {
+  'call-control':
+    'This phone does not offer call control through its REST API: dial, answer, hold and end calls on the phone itself. Deskpilot still shows its calls.',
+};
+
 export interface PhoneStatus {
   phoneId: string;
   health: PhoneHealth;
@@ -92,6 +106,8 @@ export interface PhoneStatus {
   firmware: string | null;
   macAddress: string | null;
   lastSeenAt: number | null;
+  /** Features the phone showed it lacks (learned on first use; forgotten when it restarts). */
+  missing: PhoneFeature[];
 }
 
 /**

@@ -44,6 +44,43 @@ export const phoneDestination = z
     'a phone number or SIP address cannot hold quotes, <, > or control characters',
   );
 
+/** Whether an address holds no user name or password (an unreadable one holds none either). */
+export function withoutCredentials(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.username === '' && url.password === '';
+  } catch {
+    return true;
+  }
+}
+
+/** The protocols a phone uploads over (those of its provisioning server). */
+const UPLOAD_PROTOCOLS: ReadonlySet<string> = new Set([
+  'http:',
+  'https:',
+  'ftp:',
+  'ftps:',
+  'tftp:',
+]);
+
+/**
+ * Where a phone may upload a configuration export or a packet capture: an absolute address on
+ * one of the phone's provisioning protocols, without a user name or password in it (those would
+ * be shown, logged and stored wherever the address goes).
+ */
+export const uploadUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return UPLOAD_PROTOCOLS.has(url.protocol) && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'the address must be an http, https, ftp, ftps or tftp URL, like https://192.168.1.5/upload')
+  .refine(withoutCredentials, 'the address cannot hold a user name or password');
+
 /** A configuration parameter name, like `voice.volume.persist.handset`. */
 export const configName = z
   .string()

@@ -13,6 +13,7 @@ let rendererDir: string;
 let core: Core;
 let host: BrowserHost;
 let cookie: string;
+let key: string;
 let origin: string;
 
 beforeAll(async () => {
@@ -24,7 +25,7 @@ beforeAll(async () => {
   await writeFile(join(dataDir, 'outside.txt'), 'outside the UI folder');
   core = await createCore({ dataDir, demo: false });
   host = await startBrowserHost({ core, rendererDir });
-  cookie = await signIn(host.url);
+  ({ cookie, key } = await signIn(host.signInUrl()));
   origin = `http://127.0.0.1:${host.port}`;
 });
 
@@ -44,8 +45,9 @@ function nonLoopbackAddress(): string | null {
 }
 
 describe('the browser host', () => {
-  it('prints a 127.0.0.1 URL carrying a token', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
+  it('has a 127.0.0.1 address without a secret, and hands out sign-in links with one', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/`);
+    expect(host.signInUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/);
   });
 
   it('listens on loopback only', async () => {
@@ -62,14 +64,17 @@ describe('the browser host', () => {
     expect(reached).toBe(false);
   });
 
-  it('turns the token into an HttpOnly SameSite=Strict cookie and drops it from the URL', async () => {
-    const response = await rawGet(host.port, `/?token=${host.token}`);
-    expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/');
+  it('turns a sign-in link into an HttpOnly SameSite=Strict cookie and drops the token', async () => {
+    const link = new URL(host.signInUrl());
+    const response = await rawGet(host.port, `/${link.search}`);
+    expect(response.status).toBe(200);
+    // The page moves on to the UI by itself, handing it the key in the fragment.
+    expect(response.body).toMatch(/content="0;url=\/#key=[\w.-]{40,}"/);
     const setCookie = response.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toContain(`=${host.token}`);
+    expect(setCookie).not.toContain(link.searchParams.get('token'));
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).toMatch(/Max-Age=\d+/);
   });
 
   it('serves the UI with a strict CSP once signed in', async () => {
@@ -83,12 +88,12 @@ describe('the browser host', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('refuses requests without the token', async () => {
+  it('refuses requests without a session', async () => {
     expect((await rawGet(host.port, '/')).status).toBe(401);
     expect((await rawGet(host.port, '/assets/app.js')).status).toBe(401);
   });
 
-  it('refuses a wrong token, in the URL or in the cookie', async () => {
+  it('refuses a wrong token in the URL and a forged cookie', async () => {
     expect((await rawGet(host.port, '/?token=guess')).status).toBe(403);
     const forged = cookie.replace(/=.*/, '=guess');
     expect((await rawGet(host.port, '/', { cookie: forged })).status).toBe(401);
@@ -129,22 +134,22 @@ describe('the browser host', () => {
     expect((await rawGet(host.port, '/', { cookie }, 'POST')).status).toBe(405);
   });
 
-  it('opens the contract socket only with the cookie, our Host and our Origin', async () => {
-    expect(await openSocket(host.port, { origin })).toEqual({ refused: 401 });
-    expect(await openSocket(host.port, { cookie })).toEqual({ refused: 403 });
-    expect(await openSocket(host.port, { cookie, origin: 'https://evil.example' })).toEqual({
+  it('opens the contract socket only with the session, our Host and our Origin', async () => {
+    expect(await openSocket(host.port, { origin }, key)).toEqual({ refused: 401 });
+    expect(await openSocket(host.port, { cookie }, key)).toEqual({ refused: 403 });
+    expect(await openSocket(host.port, { cookie, origin: 'https://evil.example' }, key)).toEqual({
       refused: 403,
     });
     expect(
-      await openSocket(host.port, { cookie, origin, host: `evil.example:${host.port}` }),
+      await openSocket(host.port, { cookie, origin, host: `evil.example:${host.port}` }, key),
     ).toEqual({ refused: 421 });
-    const accepted = await openSocket(host.port, { cookie, origin });
+    const accepted = await openSocket(host.port, { cookie, origin }, key);
     expect('socket' in accepted).toBe(true);
     if ('socket' in accepted) accepted.socket.close();
   });
 
   it('answers garbage on the contract socket with words and keeps serving', async () => {
-    const opened = await openSocket(host.port, { cookie, origin });
+    const opened = await openSocket(host.port, { cookie, origin }, key);
     if (!('socket' in opened)) throw new Error('socket refused');
     const socket = opened.socket;
     const replies: unknown[] = [];
@@ -186,20 +191,48 @@ describe('the browser host', () => {
   });
 
   it('closes a socket that sends an oversized message and keeps serving the others', async () => {
-    const opened = await openSocket(host.port, { cookie, origin });
+    const opened = await openSocket(host.port, { cookie, origin }, key);
     if (!('socket' in opened)) throw new Error('socket refused');
     const closed = new Promise<number>((resolve) => opened.socket.once('close', resolve));
     opened.socket.send('x'.repeat(9 * 1024 * 1024));
     expect(await closed).toBe(1009);
-    const again = await openSocket(host.port, { cookie, origin });
+    const again = await openSocket(host.port, { cookie, origin }, key);
     expect('socket' in again).toBe(true);
     if ('socket' in again) again.socket.close();
+  });
+
+  it('reads a large message only for a contacts import, closing the socket otherwise', async () => {
+    const opened = await openSocket(host.port, { cookie, origin }, key);
+    if (!('socket' in opened)) throw new Error('socket refused');
+    const replies: { kind: string; id?: number }[] = [];
+    opened.socket.on('message', (data: Buffer) => replies.push(JSON.parse(data.toString())));
+    const file = `Name,Phone\n${'Ann,5551234\n'.repeat(200_000)}`;
+    opened.socket.send(
+      JSON.stringify({
+        id: 1,
+        channel: 'contacts.previewImport',
+        args: { fileName: 'big.csv', content: file },
+      }),
+    );
+    for (let attempt = 0; attempt < 250 && replies.length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(replies).toContainEqual(expect.objectContaining({ kind: 'result', id: 1 }));
+
+    const closed = new Promise<number>((resolve) => opened.socket.once('close', resolve));
+    const numbers = Array.from({ length: 200_000 }, () => ({ label: '', number: '1' }));
+    opened.socket.send(
+      JSON.stringify({ id: 2, channel: 'contacts.add', args: { name: 'Flood', numbers } }),
+    );
+    expect(await closed).toBe(1009);
+    expect(replies).not.toContainEqual(expect.objectContaining({ id: 2 }));
   });
 
   it('says clearly when the UI has not been built', async () => {
     const bare = await startBrowserHost({ core, rendererDir: join(dataDir, 'missing') });
     try {
-      const response = await rawGet(bare.port, '/', { cookie: await signIn(bare.url) });
+      const { cookie: bareCookie } = await signIn(bare.signInUrl());
+      const response = await rawGet(bare.port, '/', { cookie: bareCookie });
       expect(response.status).toBe(503);
       expect(response.body).toMatch(/npm run build:web/);
     } finally {

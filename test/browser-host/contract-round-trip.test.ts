@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseHandle } from '../../src/main/vvx/vvx-values';
 import WebSocket from 'ws';
 
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
@@ -24,7 +25,7 @@ import {
 import { REQUEST_CHANNELS, type RequestChannel } from '../../src/shared/contract';
 import type { PhoneEvent } from '../../src/shared/domain';
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { signIn, simulatorControl } from './http-helpers';
+import { keyProtocols, signIn, simulatorControl } from './http-helpers';
 
 let dataDir: string;
 let core: Core;
@@ -75,11 +76,13 @@ beforeAll(async () => {
   uploadUrl = `http://127.0.0.1:${(uploads.address() as AddressInfo).port}/upload`;
   core = await createCore({ dataDir, demo: false });
   host = await startBrowserHost({ core, rendererDir: join(dataDir, 'no-ui') });
-  const cookie = await signIn(host.url);
+  const { cookie, key } = await signIn(host.signInUrl());
   const origin = `http://127.0.0.1:${host.port}`;
   transport = createSocketTransport({
     connect: () =>
-      new WebSocket(`ws://127.0.0.1:${host.port}/contract`, { headers: { cookie, origin } }),
+      new WebSocket(`ws://127.0.0.1:${host.port}/contract`, keyProtocols(key), {
+        headers: { cookie, origin },
+      }),
   });
   api = createDeskpilotApi(transport);
   api.events.on('phone', (event) => events.push(event));
@@ -165,7 +168,7 @@ describe('the contract through the browser host', () => {
     const answered = await ring('2001');
     expect(
       valueOf('calls.answer', await api.calls.answer({ phoneId, handle: answered })).handle,
-    ).toBe(`0x${answered.replace(/^0x/, '')}`);
+    ).toBe(normaliseHandle(answered));
     valueOf('calls.end', await api.calls.end({ phoneId, handle: answered }));
     valueOf('calls.ignore', await api.calls.ignore({ phoneId, handle: await ring('2002') }));
     valueOf('calls.reject', await api.calls.reject({ phoneId, handle: await ring('2003') }));
@@ -206,6 +209,7 @@ describe('the contract through the browser host', () => {
       'object',
     );
     expect(valueOf('device.lines', await api.device.lines({ phoneId })).length).toBeGreaterThan(0);
+    expect(valueOf('device.log', await api.device.log({ phoneId }))).toBeInstanceOf(Array);
     valueOf(
       'config.set',
       await api.config.set({

@@ -8,8 +8,8 @@ import WebSocket from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
 import { createCore, type Core } from '../../src/main/core/create-core';
 import { createSocketTransport } from '../../src/renderer/bridge/socket-transport';
-import { createDeskpilotApi } from '../../src/shared/contract/api';
-import { signIn } from './http-helpers';
+import { createDeskpilotApi, type ConnectionState } from '../../src/shared/contract/api';
+import { keyProtocols, signIn } from './http-helpers';
 
 let dataDir: string;
 let core: Core;
@@ -36,28 +36,30 @@ async function until(condition: () => boolean): Promise<void> {
 
 describe('the browser socket transport', () => {
   it('fails calls as unreachable while the host is gone, then reconnects by itself', async () => {
-    const cookie = await signIn(host.url);
+    const { cookie, key } = await signIn(host.signInUrl());
     const origin = `http://127.0.0.1:${host.port}`;
     const transport = createSocketTransport({
       connect: () =>
-        new WebSocket(`ws://127.0.0.1:${host.port}/contract`, { headers: { cookie, origin } }),
+        new WebSocket(`ws://127.0.0.1:${host.port}/contract`, keyProtocols(key), {
+          headers: { cookie, origin },
+        }),
       retryMs: 20,
       maxRetryMs: 100,
     });
-    const connections: boolean[] = [];
-    transport.onConnectionChange((connected) => connections.push(connected));
+    const connections: ConnectionState[] = [];
+    transport.onConnectionChange((state) => connections.push(state));
     const api = createDeskpilotApi(transport);
     try {
       expect(await api.settings.get({})).toMatchObject({ ok: true });
 
-      const { port, token } = host;
+      const { port, sessions } = host;
       await host.close();
       const outcome = await api.phones.list({});
       expect(outcome).toMatchObject({ ok: false, error: { code: 'unreachable' } });
       if (!outcome.ok) expect(outcome.error.message).toMatch(/reconnecting/);
 
-      host = await startBrowserHost({ core, port, token, rendererDir: join(dataDir, 'no-ui') });
-      await until(() => connections.at(-1) === true && connections.includes(false));
+      host = await startBrowserHost({ core, port, sessions, rendererDir: join(dataDir, 'no-ui') });
+      await until(() => connections.at(-1) === 'connected' && connections.includes('reconnecting'));
       expect(await api.phones.list({})).toEqual({ ok: true, value: [] });
     } finally {
       transport.close();

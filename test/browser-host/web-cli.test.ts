@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +21,8 @@ beforeAll(async () => {
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 /** Starts `npm run web`'s own command line, or npm itself with `viaNpm`. */
-function startWeb(args: string[], viaNpm = false) {
-  const env = { ...process.env, DESKPILOT_DATA_DIR: dataDir };
+function startWeb(args: string[], viaNpm = false, extraEnv: Record<string, string> = {}) {
+  const env = { ...process.env, DESKPILOT_DATA_DIR: dataDir, ...extraEnv };
   const child: ChildProcess = viaNpm
     ? spawn('npm', ['run', '--silent', 'web', '--', ...args], { cwd: root, env })
     : spawn(process.execPath, ['--import', 'tsx', web, ...args], { cwd: root, env });
@@ -57,16 +57,58 @@ function listening(port: number): Promise<boolean> {
 }
 
 describe('npm run web', () => {
-  it('prints a working token URL with --demo --no-open and stops cleanly', async () => {
+  it('prints a working sign-in link with --demo --no-open and stops cleanly', async () => {
     const web = startWeb(['--demo', '--no-open']);
     const url = await printedUrl(web.output);
     expect(url, web.output().stderr).toBeDefined();
     const parsed = new URL(url ?? '');
     const signIn = await rawGet(Number(parsed.port), `/${parsed.search}`);
-    expect(signIn.status).toBe(303);
+    expect(signIn.status).toBe(200);
     expect(signIn.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
     web.child.kill('SIGTERM');
     expect(await web.exited).toBe(0);
+  });
+
+  it('opens the browser on a private sign-in file, never with a secret on its command line', async () => {
+    // A stand-in for the desktop's opener that records the command line it was given.
+    const bin = join(dataDir, 'bin');
+    const recorded = join(dataDir, 'opener-argv.txt');
+    await mkdir(bin, { recursive: true });
+    const opener = `#!/bin/sh\nprintf '%s\\n' "$@" > '${recorded}'\n`;
+    for (const name of ['xdg-open', 'open']) {
+      await writeFile(join(bin, name), opener, { mode: 0o755 });
+    }
+    const web = startWeb(['--demo'], false, { PATH: `${bin}:${process.env.PATH ?? ''}` });
+    const url = await printedUrl(web.output);
+    expect(url, web.output().stderr).toBeDefined();
+    let argv = '';
+    for (let attempt = 0; attempt < 100 && argv === ''; attempt++) {
+      argv = await readFile(recorded, 'utf8').catch(() => '');
+      if (argv === '') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const file = argv.trim();
+    expect(file).toBe(join(dataDir, 'sign-in.html'));
+    expect(argv).not.toMatch(/token/);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+
+    const link = /url=(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(
+      await readFile(file, 'utf8'),
+    )?.[1];
+    const parsed = new URL(link ?? '');
+    expect((await rawGet(Number(parsed.port), `/${parsed.search}`)).status).toBe(200);
+    // Used once, the file gets a fresh link that works in turn.
+    let fresh: string | undefined = link;
+    for (let attempt = 0; attempt < 100 && fresh === link; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      fresh = /url=(http:\/\/[^"]+)/.exec(await readFile(file, 'utf8'))?.[1];
+    }
+    expect(fresh).not.toBe(link);
+    const freshSearch = new URL(fresh ?? '').search;
+    expect((await rawGet(Number(parsed.port), `/${freshSearch}`)).status).toBe(200);
+
+    web.child.kill('SIGTERM');
+    expect(await web.exited).toBe(0);
+    await expect(stat(file)).rejects.toThrow();
   });
 
   it('refuses an unknown flag with exit code 2 and the usage', async () => {

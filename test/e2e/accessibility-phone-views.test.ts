@@ -63,6 +63,10 @@ describe('accessibility audit of the phone views', () => {
     await page.getByRole('table', { name: 'Lines' }).waitFor();
     await expectAccessible(page, 'Admin, Lines');
 
+    await openTab('Log');
+    await page.getByText(/^Nothing to report/).waitFor();
+    await expectAccessible(page, 'Admin, Log');
+
     await openTab('Media');
     const handle = await connectedCall('4081');
     await page.getByRole('img', { name: /^Jitter: [\d.]+ ms, .* over [2-9] samples/ }).waitFor();

@@ -116,6 +116,13 @@ describe('the Electron shell', () => {
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(navigate('app://deskpilot/index.html')).toBe(false);
+    const navigateFrame = (url: string) => {
+      const event = { url, isMainFrame: false, preventDefault: vi.fn() };
+      window.webContents.emit('will-frame-navigate', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(navigateFrame('https://evil.example/')).toBe(true);
+    expect(navigateFrame('app://deskpilot/index.html')).toBe(false);
     const webview = { preventDefault: vi.fn() };
     window.webContents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { normaliseHandle } from '../../src/main/vvx/vvx-values';
 
 import { createCore, type Core } from '../../src/main/core/create-core';
 import { notifyIncomingCalls } from '../../src/main/electron/incoming-call-notifications';
@@ -42,7 +43,7 @@ function notificationFor(number: string): StandInNotification | undefined {
 
 async function callState(handle: string): Promise<string | undefined> {
   const [snapshot] = await core.handlers['phones.snapshots']({});
-  return snapshot?.calls.find((call) => call.handle === `0x${handle.replace(/^0x/, '')}`)?.state;
+  return snapshot?.calls.find((call) => call.handle === normaliseHandle(handle))?.state;
 }
 
 beforeAll(async () => {
@@ -65,6 +66,7 @@ beforeAll(async () => {
     dispatcher: createDispatcher(core),
     settings: () => settings,
     showWindow,
+    platform: 'linux',
   });
 });
 
@@ -89,6 +91,20 @@ describe('incoming call notifications', () => {
     notification?.emit('action', { actionIndex: 0 });
     await until(async () => (await callState(handle)) === 'Connected');
     await core.handlers['calls.end']({ phoneId, handle });
+  });
+
+  it('shows a caller name holding markup as plain text on Linux', async () => {
+    const handle = (
+      (await simulatorControl(simulator, 'ring', {
+        from: '5550104',
+        name: '<a href="https://evil.example">Your bank</a> & <img src=x>',
+      })) as { handle: string }
+    ).handle;
+    await until(() => notificationFor('5550104')?.shown === true);
+    const body = notificationFor('5550104')?.options.body ?? '';
+    expect(body).not.toMatch(/[<>]/);
+    expect(body).toContain('&#60;a href=&#34;https://evil.example&#34;&#62;Your bank&#60;/a&#62;');
+    await core.handlers['calls.reject']({ phoneId, handle });
   });
 
   it('Reject rejects the call', async () => {

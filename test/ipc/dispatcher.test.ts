@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function expectError(channel: unknown, args: unknown, code: string) {
-  const outcome = await dispatcher.invoke(channel, args);
+  const outcome = await dispatcher.invoke(channel, args, 'test');
   expect(outcome.ok).toBe(false);
   if (outcome.ok) throw new Error('unreachable');
   expect(outcome.error.code).toBe(code);
@@ -35,7 +35,7 @@ async function expectError(channel: unknown, args: unknown, code: string) {
 
 describe('the contract dispatcher', () => {
   it('answers a valid call with the core value', async () => {
-    const outcome = await dispatcher.invoke('phones.list', {});
+    const outcome = await dispatcher.invoke('phones.list', {}, 'test');
     expect(outcome).toMatchObject({ ok: true, value: [{ name: 'Demo phone', demo: true }] });
   });
 
@@ -103,6 +103,48 @@ describe('the contract dispatcher', () => {
     expect(error.message).toMatch(/nested too deeply/);
   });
 
+  it('refuses an argument with more values than any argument holds, naming the bound', async () => {
+    const numbers = Array.from({ length: 1_000_000 }, () => ({ label: '', number: '1' }));
+    const error = await expectError('contacts.add', { name: 'Flood', numbers }, 'invalid-argument');
+    expect(error.message).toMatch(/more than 10,000 values/);
+    expect(error.field).toBe('numbers');
+    expect((await dispatcher.invoke('contacts.list', {}, 'test')).ok).toBe(true);
+  });
+
+  it.each([
+    ['phones.add', { name: 'Desk', username: 'Polycom', password: 'x' }],
+    ['phones.test', { username: 'Polycom', password: 'x' }],
+    ['phones.update', { phoneId: 'any' }],
+  ])(
+    'refuses a phone address with credentials in it (%s), without echoing them',
+    async (channel, args) => {
+      const error = await expectError(
+        channel,
+        { ...args, url: 'https://admin:hunter2@192.168.1.20' },
+        'invalid-argument',
+      );
+      expect(error.field).toBe('url');
+      expect(error.message).toMatch(/cannot hold a user name or password/);
+      expect(error.message).not.toContain('hunter2');
+    },
+  );
+
+  it.each([
+    ['config.export', 'file:///etc/passwd', { type: 'All' }],
+    ['config.export', 'javascript:alert(1)', { type: 'All' }],
+    ['config.export', 'https://user:secret@127.0.0.1/upload', { type: 'All' }],
+    ['device.uploadCapture', 'file:///tmp/capture', {}],
+    ['device.uploadCapture', 'ftp://user:secret@127.0.0.1/capture', {}],
+  ])('refuses %s to %s: only the phone’s protocols, no credentials', async (channel, url, args) => {
+    const error = await expectError(
+      channel,
+      { phoneId: demoPhoneId, url, ...args },
+      'invalid-argument',
+    );
+    expect(error.field).toBe('url');
+    expect(error.message).not.toContain('secret');
+  });
+
   it('reports an unknown phone id as unknown-phone', async () => {
     const error = await expectError(
       'calls.dial',
@@ -132,7 +174,7 @@ describe('the contract dispatcher', () => {
       },
       (line) => logged.push(line),
     );
-    const outcome = await buggy.invoke('settings.get', {});
+    const outcome = await buggy.invoke('settings.get', {}, 'test');
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.error.code).toBe('internal');
@@ -142,10 +184,11 @@ describe('the contract dispatcher', () => {
   });
 
   it('still serves the phone after all the hostile input', async () => {
-    const outcome = await dispatcher.invoke('calls.dial', {
-      phoneId: demoPhoneId,
-      destination: '1234',
-    });
+    const outcome = await dispatcher.invoke(
+      'calls.dial',
+      { phoneId: demoPhoneId, destination: '1234' },
+      'test',
+    );
     expect(outcome).toMatchObject({ ok: true });
   });
 });

@@ -152,6 +152,15 @@ describe('first run', () => {
     );
   });
 
+  it('says what plain HTTP exposes as soon as it is chosen, and not for HTTPS', async () => {
+    const user = userEvent.setup();
+    renderWithStores(createTestCore(startupAnswers([])), <App />);
+    await user.type(await screen.findByLabelText('Address'), '10.0.0.5');
+    expect(screen.queryByText(/Plain HTTP is not encrypted/)).toBeNull();
+    await user.click(screen.getByRole('radio', { name: 'HTTP' }));
+    expect(screen.getByText(/Plain HTTP is not encrypted/).textContent).toMatch(/password/);
+  });
+
   it("shows the core's refusal when a phone cannot be added", async () => {
     const user = userEvent.setup();
     const core = createTestCore({
@@ -258,6 +267,43 @@ describe('everyday window', () => {
   });
 });
 
+describe('a phone without call control', () => {
+  it('says so where dialling would be, shows its calls and offers no action on them', async () => {
+    const snapshot = makeSnapshot({
+      calls: [
+        makeCall({ handle: '0x1', remoteName: 'Ada Lovelace' }),
+        makeCall({
+          handle: '0x2',
+          state: 'Offering',
+          direction: 'Incoming',
+          remoteName: 'Alan Turing',
+          active: false,
+        }),
+      ],
+    });
+    const core = createTestCore(
+      startupAnswers([{ ...snapshot, status: { ...snapshot.status, missing: ['call-control'] } }]),
+    );
+    renderWithStores(core, <App />);
+    await screen.findByRole('textbox', { name: 'Number to dial' });
+    const dial = screen.getByRole('button', { name: 'Dial' });
+    expect(dial).toHaveProperty('disabled', true);
+    const reason = document.getElementById(dial.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toBe(
+      'This phone does not offer call control through its REST API: dial, answer, hold and end calls on the phone itself. Deskpilot still shows its calls.',
+    );
+    const call = screen.getByRole('article', { name: 'Call with Ada Lovelace' });
+    expect(within(call).getByText('Connected')).toBeTruthy();
+    expect(within(call).queryAllByRole('button')).toEqual([]);
+    expect(
+      within(call).getByText('Answer, hold or end this call on the phone itself.'),
+    ).toBeTruthy();
+    const banner = screen.getByRole('region', { name: 'Incoming calls' });
+    expect(within(banner).getByText('Answer it on the phone itself.')).toBeTruthy();
+    expect(within(banner).queryByRole('button', { name: 'Answer' })).toBeNull();
+  });
+});
+
 describe('phone status', () => {
   it('explains a phone that needs attention above every view and leads to the fix', async () => {
     const user = userEvent.setup();
@@ -286,6 +332,23 @@ describe('phone status', () => {
 });
 
 describe('phones view', () => {
+  it("says on a plain-HTTP phone's entry what that exposes", async () => {
+    const user = userEvent.setup();
+    const plain = makeSnapshot();
+    plain.info = { ...plain.info, url: 'http://10.0.0.5' };
+    const secure = makeSnapshot();
+    secure.info = { ...secure.info, id: 'p2', name: 'Lab phone' };
+    renderWithStores(createTestCore(startupAnswers([plain, secure])), <App />);
+    await user.click(await screen.findByRole('button', { name: 'Phones' }));
+    const warning = /Plain HTTP is not encrypted/;
+    expect(
+      within(screen.getByRole('article', { name: 'Desk phone' })).getByText(warning),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole('article', { name: 'Lab phone' })).queryByText(warning),
+    ).toBeNull();
+  });
+
   it('removes a phone only after a second, explicit click, then offers onboarding again', async () => {
     const user = userEvent.setup();
     const core = createTestCore({

@@ -52,6 +52,13 @@ describe('live call card', () => {
     expect(within(card).queryByRole('button', { name: 'Hold' })).toBeNull();
   });
 
+  it('says when the other side holds the call', async () => {
+    await showCalls([makeCall({ heldByFarEnd: true })]);
+    const card = screen.getByRole('article', { name: 'Call with Ada Lovelace' });
+    expect(within(card).getByText('Held by the other side')).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Hold' })).toBeTruthy();
+  });
+
   it('offers exactly the actions of an incoming ringing call', async () => {
     await showCalls([
       makeCall({ state: 'Offering', direction: 'Incoming', remoteName: 'Alan Turing' }),

@@ -43,8 +43,11 @@ describe('state → allowed actions', () => {
   });
 
   it('names states in words', () => {
-    expect(describeCallState('RingBack')).toBe('Ringing');
-    expect(describeCallState('Hold')).toBe('On hold');
+    expect(describeCallState({ state: 'RingBack', heldByFarEnd: false })).toBe('Ringing');
+    expect(describeCallState({ state: 'Hold', heldByFarEnd: false })).toBe('On hold');
+    expect(describeCallState({ state: 'Connected', heldByFarEnd: true })).toBe(
+      'Held by the other side',
+    );
   });
 });
 

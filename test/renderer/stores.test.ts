@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDeskpilotApi, type ContractTransport } from '../../src/shared/contract/api';
+import {
+  createDeskpilotApi,
+  type ConnectionState,
+  type ContractTransport,
+} from '../../src/shared/contract/api';
 import { createAppStores, startAppStores } from '../../src/renderer/stores/app-stores';
 import { selectedPhone } from '../../src/renderer/stores/phones-store';
 import type { PhoneSnapshot } from '../../src/shared/domain';
@@ -218,15 +222,27 @@ describe('contacts store', () => {
       updatedAt: 1,
       numbers: [{ label: '', number: '1', dialable: '1' }],
     };
-    core.emit('contacts-changed', [
-      { ...base, id: 'a', name: 'Zed', favourite: true },
-      { ...base, id: 'b', name: 'Bea', favourite: false },
-      { ...base, id: 'c', name: 'Abe', favourite: false },
-    ]);
+    core.emit('contacts-changed', {
+      changed: [
+        { ...base, id: 'a', name: 'Zed', favourite: true },
+        { ...base, id: 'b', name: 'Bea', favourite: false },
+        { ...base, id: 'c', name: 'Abe', favourite: false },
+      ],
+      removed: [],
+    });
     expect(stores.contacts.getState().contacts.map((contact) => contact.name)).toEqual([
       'Zed',
       'Abe',
       'Bea',
+    ]);
+    // Only what changed comes: an edit replaces its contact, a removal drops one.
+    core.emit('contacts-changed', {
+      changed: [{ ...base, id: 'b', name: 'Bea', favourite: true }],
+      removed: ['c'],
+    });
+    expect(stores.contacts.getState().contacts.map((contact) => contact.name)).toEqual([
+      'Bea',
+      'Zed',
     ]);
   });
 });
@@ -235,7 +251,7 @@ describe('connection to the core', () => {
   it('flags a lost connection and fetches everything again when it comes back', async () => {
     const core = createTestCore(startupAnswers([makeSnapshot()]));
     const stores = createAppStores(core.api);
-    let report: (connected: boolean) => void = () => undefined;
+    let report: (state: ConnectionState) => void = () => undefined;
     startAppStores(stores, (listener) => {
       report = listener;
       return () => undefined;
@@ -245,16 +261,16 @@ describe('connection to the core', () => {
       core.requests.filter((r) => r.channel === 'phones.snapshots').length;
     expect(snapshotRequests()).toBe(1);
 
-    report(false);
-    expect(stores.ui.getState().connected).toBe(false);
+    report('reconnecting');
+    expect(stores.ui.getState().connection).toBe('reconnecting');
     // A phone added while the window was cut off only reaches it through the refetch.
     core.answer('phones.snapshots', () => [
       makeSnapshot(),
       makeSnapshot({ info: { ...makeSnapshot().info, id: 'p2', name: 'Lab phone' } }),
     ]);
-    report(true);
+    report('connected');
     await settle();
-    expect(stores.ui.getState().connected).toBe(true);
+    expect(stores.ui.getState().connection).toBe('connected');
     expect(snapshotRequests()).toBe(2);
     expect(stores.phones.getState().phones.map((phone) => phone.info.name)).toEqual([
       'Desk phone',

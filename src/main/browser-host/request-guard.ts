@@ -1,45 +1,56 @@
 /**
  * Who may talk to the browser host: requests addressed to our loopback name (defeats DNS
- * rebinding), from our own origin (defeats cross-site requests and WebSocket hijacking), carrying
- * the session token as a cookie (defeats other local users and pages that guess the port).
+ * rebinding), from our own origin (defeats cross-site requests and WebSocket hijacking), and
+ * for everything but the sign-in, belonging to a session (browser-sessions.ts): its cookie for
+ * the UI's files, its cookie and its page's key for the contract socket and renewals.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+
+import { SESSION_KEY_HEADER, SESSION_KEY_PROTOCOL_PREFIX } from '../../shared/contract/wire';
 
 /** The hosts a browser may use to reach a host listening on 127.0.0.1:port. */
 function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
-/** Name of the session cookie; per port, because cookies are shared across ports of a host. */
-export function tokenCookieName(port: number): string {
-  return `deskpilot-token-${port}`;
+const COOKIE_PREFIX = 'deskpilot-';
+
+/** Name of a session's cookie: per port, so two hosts on one machine keep apart, and per session. */
+export function sessionCookieName(port: number, sessionId: string): string {
+  return `${COOKIE_PREFIX}${port}-${sessionId}`;
 }
 
-/** Compares two tokens in constant time. */
-export function tokensMatch(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Reads one cookie from a Cookie header, or null. */
-function readCookie(header: string | undefined, name: string): string | null {
-  if (header === undefined) return null;
-  for (const part of header.split(';')) {
+/** The session cookies of this port in a Cookie header: session id → value. */
+export function sessionCookies(headers: IncomingHttpHeaders, port: number): Map<string, string> {
+  const prefix = `${COOKIE_PREFIX}${port}-`;
+  const found = new Map<string, string>();
+  for (const part of (headers.cookie ?? '').split(';')) {
     const separator = part.indexOf('=');
-    if (separator === -1) continue;
-    if (part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
+    const name = part.slice(0, separator).trim();
+    if (separator !== -1 && name.startsWith(prefix)) {
+      found.set(name.slice(prefix.length), part.slice(separator + 1).trim());
+    }
   }
-  return null;
+  return found;
+}
+
+/** The page's session key, from the socket's subprotocols (`upgrade`) or the renewal header. */
+export function offeredKey(headers: IncomingHttpHeaders, upgrade: boolean): string | null {
+  if (!upgrade) {
+    const key = headers[SESSION_KEY_HEADER];
+    return typeof key === 'string' ? key : null;
+  }
+  const protocols = (headers['sec-websocket-protocol'] ?? '').split(',').map((item) => item.trim());
+  const carrier = protocols.find((protocol) => protocol.startsWith(SESSION_KEY_PROTOCOL_PREFIX));
+  return carrier === undefined ? null : carrier.slice(SESSION_KEY_PROTOCOL_PREFIX.length);
 }
 
 /** Why a request is refused, in words for the response body; null when it may proceed. */
 export type GuardVerdict = { status: 403 | 421; message: string } | null;
 
 /**
- * Checks the Host and Origin headers. `requireOrigin` is set for WebSocket upgrades, where
- * browsers always send Origin and its absence means a non-browser client we do not serve.
+ * Checks the Host and Origin headers. `requireOrigin` is set for WebSocket upgrades and
+ * renewals, where browsers always send Origin and its absence means a client we do not serve.
  */
 export function checkAddressing(
   headers: IncomingHttpHeaders,
@@ -63,14 +74,4 @@ export function checkAddressing(
     return { status: 403, message: 'Requests from other sites are refused' };
   }
   return null;
-}
-
-/** Whether the request carries the session cookie with the right token. */
-export function hasSessionCookie(
-  headers: IncomingHttpHeaders,
-  port: number,
-  token: string,
-): boolean {
-  const cookie = readCookie(headers.cookie, tokenCookieName(port));
-  return cookie !== null && tokensMatch(token, cookie);
 }

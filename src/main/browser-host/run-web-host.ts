@@ -1,16 +1,21 @@
 /**
  * The browser host as a command (`npm run web`, and `npm start` where Electron cannot run): starts
  * the core (with the demo phone if asked, or on first run) and serves it to a browser on
- * 127.0.0.1, printing the address with its session token, until SIGINT or SIGTERM.
+ * 127.0.0.1 until SIGINT or SIGTERM. It prints a sign-in link and the path of the sign-in file,
+ * and opens the browser on that file, so no secret is ever on a command line.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { createCore } from '../core/create-core';
 import { startBrowserHost, DEFAULT_RENDERER_DIR } from './browser-host';
 import { parseWebCliOptions, WEB_USAGE } from './cli-options';
 import { defaultDataDir } from '../ground/data-dir';
+import { writeLaunchFile, type LaunchFile } from './launch-file';
 import { openInBrowser } from './open-browser';
 import { isRendererBuilt, notBuiltMessage } from '../ground/static-files';
+
+/** The sign-in file's name in the data folder. */
+const SIGN_IN_FILE = 'sign-in.html';
 
 export interface WebHostRun {
   /** Runs once the options are understood, before the core starts (e.g. building the UI). */
@@ -46,11 +51,25 @@ async function serve(argv: string[], run: WebHostRun): Promise<void> {
   // Without --demo the core decides: a first run adds the demo phone, a configured one keeps running.
   const core = await createCore({ dataDir, demo: options.demo ? true : undefined });
   for (const warning of core.warnings) console.error(`Warning: ${warning}`);
-  const host = await startBrowserHost({ core, port: options.port });
-  console.log(`Deskpilot: ${host.url}`);
+  let launchFile: LaunchFile | null = null;
+  const host = await startBrowserHost({
+    core,
+    port: options.port,
+    onSignIn: () => void launchFile?.refresh().catch(() => undefined),
+  });
+  const linkMinutes = Math.round(host.sessions.times.launchTtlMs / 60_000);
+  launchFile = await writeLaunchFile(
+    join(dataDir, SIGN_IN_FILE),
+    () => host.signInUrl(),
+    host.sessions.times.launchTtlMs / 2,
+  );
+  console.log(`Deskpilot: ${host.signInUrl()}`);
+  console.log(`  (a sign-in link: it works once, within ${linkMinutes} minutes)`);
+  console.log(`Sign-in file: ${launchFile.path}`);
+  console.log('  (open it in a browser to sign in again; only you can read it)');
   console.log(`Data: ${dataDir}. Press Ctrl-C to stop.`);
-  if (options.open && !(await openInBrowser(host.url))) {
-    console.log('No browser could be opened here: open the address above yourself.');
+  if (options.open && !(await openInBrowser(launchFile.path))) {
+    console.log('No browser could be opened here: open the link or the sign-in file yourself.');
   }
 
   let stopping = false;
@@ -60,6 +79,7 @@ async function serve(argv: string[], run: WebHostRun): Promise<void> {
     // Exit whatever happens: a failed close must not leave a process Ctrl-C can no longer stop.
     void host
       .close()
+      .then(() => launchFile?.close())
       .then(() => core.close())
       .then(
         () => process.exit(0),

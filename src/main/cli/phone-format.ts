@@ -16,7 +16,11 @@ export function formatCalls(calls: Call[]): string {
       const party = call.remoteName
         ? `${call.remoteName} <${call.remoteNumber}>`
         : call.remoteNumber;
-      const flags = [call.active ? 'active' : '', call.muted ? 'muted' : '']
+      const flags = [
+        call.active ? 'active' : '',
+        call.muted ? 'muted' : '',
+        call.heldByFarEnd ? 'held by the other side' : '',
+      ]
         .filter(Boolean)
         .join(' ');
       return `${call.handle}  line ${call.line}  ${call.state}  ${call.direction}  ${party}  ${call.durationSeconds}s${flags ? `  ${flags}` : ''}`;

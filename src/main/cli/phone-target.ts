@@ -1,4 +1,6 @@
+import type { PhoneInfo } from '../../shared/domain';
 import type { ConnectionTestResult } from '../../shared/contract/phones';
+import { isPlainHttp, PLAIN_HTTP_WARNING } from '../../shared/plain-http';
 import { connectionProblem } from '../core/phone-handlers';
 import { UsageError } from './cli-args';
 import { call, CommandFailed, type CliContext } from './cli-context';
@@ -14,13 +16,26 @@ export async function resolvePhone(context: CliContext): Promise<string> {
   const { options, core } = context;
   if (options.url !== null) {
     if (options.phone !== null) throw new UsageError('Give either --phone or --url, not both.');
+    warnIfPlainHttp(context, options.url);
     return attachOneOffPhone(context, options.url);
   }
   const phones = core.phones.list();
+  const phoneId = await chosenPhone(context, phones);
+  warnIfPlainHttp(context, core.phones.info(phoneId).url);
+  return phoneId;
+}
+
+/** Says what plain HTTP exposes, on stderr, when a command talks to a phone over it. */
+export function warnIfPlainHttp(context: CliContext, url: string): void {
+  if (isPlainHttp(url)) context.output.note(`Warning: ${PLAIN_HTTP_WARNING}`);
+}
+
+async function chosenPhone(context: CliContext, phones: PhoneInfo[]): Promise<string> {
+  const { options } = context;
   if (options.phone !== null) {
     const wanted = options.phone;
     const phone =
-      core.phones.findByName(wanted) ?? phones.find((candidate) => candidate.id === wanted);
+      context.core.phones.findByName(wanted) ?? phones.find((candidate) => candidate.id === wanted);
     if (phone === undefined) {
       throw new CommandFailed({
         code: 'unknown-phone',

@@ -1,7 +1,7 @@
 import type { PhoneInfo } from '../../shared/domain';
 import { UsageError } from './cli-args';
 import { call, CommandFailed, type CliContext } from './cli-context';
-import { DEFAULT_USERNAME, requirePassword } from './phone-target';
+import { DEFAULT_USERNAME, requirePassword, warnIfPlainHttp } from './phone-target';
 
 /** `deskpilot phones add|list|remove`: the phones kept in the settings. */
 export async function runPhonesCommand(context: CliContext, args: string[]): Promise<void> {
@@ -26,6 +26,7 @@ async function addPhone(context: CliContext, args: string[]): Promise<void> {
   expectCount(args, 2, 'phones add NAME URL');
   const [name = '', url = ''] = args;
   const { options } = context;
+  warnIfPlainHttp(context, url);
   const outcome = await context.dispatcher.call('phones.add', {
     name,
     url,

@@ -1,14 +1,19 @@
 /**
- * The local address book: contacts persisted with conf in `<dataDir>/contacts.json` (atomic
- * writes, validated on load and on every write), imports previewed before they are committed,
- * and a change feed for the UI.
+ * The local address book: at most MAX_CONTACTS contacts persisted with conf in
+ * `<dataDir>/contacts.json` (atomic writes, validated on load and on every write), imports
+ * previewed before they are committed, and a feed of what changed for the UI.
  */
 import { randomUUID } from 'node:crypto';
 
 import type Conf from 'conf';
 import { z } from 'zod';
 
-import type { Contact, ContactImportPreview, ContactNumber } from '../../shared/contacts';
+import type {
+  Contact,
+  ContactImportPreview,
+  ContactNumber,
+  ContactsChange,
+} from '../../shared/contacts';
 import type { ParsedArgs } from '../../shared/contract';
 import { DeskpilotError } from '../ground/deskpilot-error';
 import { errorText, openConfFile, toConfSchema, type ConfOpener } from '../ground/conf-file';
@@ -20,6 +25,9 @@ export type ContactInput = ParsedArgs<'contacts.add'>;
 
 /** Previews are whole files held in memory until committed; only the latest few are kept. */
 const MAX_PENDING_PREVIEWS = 4;
+
+/** The most contacts the address book holds (as many as one import file may bring). */
+export const MAX_CONTACTS = 10_000;
 
 const storedContactSchema = z.object({
   id: z.string().min(1).max(64),
@@ -72,7 +80,7 @@ export class ContactsStore {
   /** The file is read once; this process is its only writer. */
   private contacts: Contact[];
   private readonly previews = new Map<string, CandidateContact[]>();
-  private readonly listeners = new Set<(contacts: Contact[]) => void>();
+  private readonly listeners = new Set<(change: ContactsChange) => void>();
 
   /** `open`: how the file is opened (default: conf). */
   constructor(options: { dataDir: string; open?: ConfOpener }) {
@@ -95,8 +103,9 @@ export class ContactsStore {
 
   /** Adds a contact typed by hand; every number must be dialable. */
   add(input: ContactInput): Contact {
+    this.requireRoom(1, false);
     const contact = this.build(randomUUID(), input);
-    this.save([...this.contacts, contact]);
+    this.save([...this.contacts, contact], { changed: [contact], removed: [] });
     return contact;
   }
 
@@ -104,14 +113,20 @@ export class ContactsStore {
   update(id: string, input: ContactInput): Contact {
     this.require(id);
     const contact = this.build(id, input);
-    this.save(this.contacts.map((existing) => (existing.id === id ? contact : existing)));
+    this.save(
+      this.contacts.map((existing) => (existing.id === id ? contact : existing)),
+      { changed: [contact], removed: [] },
+    );
     return contact;
   }
 
   /** Deletes the contact `id`; not-found if there is no such contact. */
   remove(id: string): void {
     this.require(id);
-    this.save(this.contacts.filter((contact) => contact.id !== id));
+    this.save(
+      this.contacts.filter((contact) => contact.id !== id),
+      { changed: [], removed: [id] },
+    );
   }
 
   /**
@@ -140,7 +155,6 @@ export class ContactsStore {
         'That import preview is no longer available (already imported, or replaced by newer previews); preview the file again.',
       );
     }
-    this.previews.delete(previewId);
     const next = [...this.contacts];
     const index = new DuplicateIndex(next);
     const now = Date.now();
@@ -150,13 +164,16 @@ export class ContactsStore {
       next.push(contact);
       index.add(contact);
     }
-    const imported = next.length - this.contacts.length;
-    if (imported > 0) this.save(next);
-    return { imported };
+    const added = next.slice(this.contacts.length);
+    // Refused, the preview stays: the user can make room and commit it again.
+    this.requireRoom(added.length, true);
+    this.previews.delete(previewId);
+    if (added.length > 0) this.save(next, { changed: added, removed: [] });
+    return { imported: added.length };
   }
 
-  /** Calls `listener` with the full sorted list after every change; returns the unsubscribe. */
-  onChange(listener: (contacts: Contact[]) => void): () => void {
+  /** Calls `listener` with what changed after every change; returns the unsubscribe. */
+  onChange(listener: (change: ContactsChange) => void): () => void {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
@@ -174,6 +191,17 @@ export class ContactsStore {
     };
   }
 
+  /** Refuses an addition (by hand, or an import) that would take the book past MAX_CONTACTS. */
+  private requireRoom(adding: number, importing: boolean): void {
+    if (this.contacts.length + adding <= MAX_CONTACTS) return;
+    throw new DeskpilotError(
+      'invalid-argument',
+      !importing
+        ? `The address book is full (${MAX_CONTACTS.toLocaleString('en')} contacts); remove some first.`
+        : `Importing ${adding.toLocaleString('en')} contact${adding === 1 ? '' : 's'} would take the address book past ${MAX_CONTACTS.toLocaleString('en')}; remove some first or import a smaller file.`,
+    );
+  }
+
   private require(id: string): void {
     if (!this.contacts.some((contact) => contact.id === id)) {
       throw new DeskpilotError(
@@ -183,7 +211,7 @@ export class ContactsStore {
     }
   }
 
-  private save(contacts: Contact[]): void {
+  private save(contacts: Contact[], change: ContactsChange): void {
     try {
       // Assigning the whole store skips conf.set's re-read and re-validation of the old file.
       this.conf.store = { contacts };
@@ -191,10 +219,9 @@ export class ContactsStore {
       throw new DeskpilotError('internal', `The contacts could not be saved: ${errorText(error)}`);
     }
     this.contacts = contacts;
-    const sorted = this.list();
     for (const listener of [...this.listeners]) {
       try {
-        listener(sorted);
+        listener(change);
       } catch {
         // The change is saved; a failing subscriber (a closed window) must not turn it into an error.
       }

@@ -83,7 +83,8 @@ export interface Core {
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? ((line: string) => console.error(line));
-  await mkdir(options.dataDir, { recursive: true });
+  // Phones, contacts and the browser host's sign-in file are nobody else's business.
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const firstRun = !existsSync(join(options.dataDir, 'settings.json'));
   const settings = new SettingsStore(options.dataDir, options.openConf);
   const secrets = options.secretStore ?? new FileSecretStore(join(options.dataDir, 'secrets.json'));

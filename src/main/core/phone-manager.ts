@@ -55,7 +55,7 @@ export interface PhoneManagerOptions {
   /** Start every configured phone's session at once (the app); false starts them on first use (CLI). */
   connect: boolean;
   hooks?: SessionHooks;
-  /** Where sessions note what the phone's pushed events did (never a secret). */
+  /** Receives each new entry of every phone's log, named after its phone. */
   log?: (line: string) => void;
 }
 
@@ -75,10 +75,13 @@ function secretKey(phoneId: string): string {
 /**
  * Owns the configured phones and one PhoneSession per phone: adds, edits and removes them,
  * keeps settings and secrets in step, forwards each session's events and emits 'phones-changed'.
- * Unknown phone ids are refused with DeskpilotError 'unknown-phone'.
+ * Changes are made one at a time (names must stay unique across phones, and a change waits on
+ * files), so two of them never interleave. Unknown phone ids are refused with DeskpilotError
+ * 'unknown-phone'.
  */
 export class PhoneManager {
   private readonly entries = new Map<string, Entry>();
+  private changes: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: PhoneManagerOptions) {}
 
@@ -156,7 +159,7 @@ export class PhoneManager {
       pinnedFingerprint: entry.phone.pinnedFingerprint,
       pollIntervalIdleMs: entry.phone.pollIntervalIdleMs,
       pollIntervalActiveMs: entry.phone.pollIntervalActiveMs,
-      log: this.options.log,
+      log: (line) => this.options.log?.(`Deskpilot, phone "${entry.phone.name}": ${line}`),
     });
     entry.session = session;
     entry.unsubscribe = session.on(this.options.emit);
@@ -185,7 +188,11 @@ export class PhoneManager {
   }
 
   /** Adds a phone (already tested by the caller), stores its password apart, and connects. */
-  async add(input: NewPhone, options: { transient?: boolean } = {}): Promise<PhoneInfo> {
+  add(input: NewPhone, options: { transient?: boolean } = {}): Promise<PhoneInfo> {
+    return this.oneAtATime(() => this.addNow(input, options));
+  }
+
+  private async addNow(input: NewPhone, options: { transient?: boolean }): Promise<PhoneInfo> {
     const transient = options.transient ?? false;
     if (!transient) this.refuseDuplicateName(input.name, null);
     const phone: StoredPhone = {
@@ -218,7 +225,11 @@ export class PhoneManager {
    * Changes a phone's settings. A change to how it is reached (URL, user, password, certificate,
    * poll intervals) restarts its session, whose status then reports any problem in words.
    */
-  async update(phoneId: string, patch: PhonePatch): Promise<PhoneInfo> {
+  update(phoneId: string, patch: PhonePatch): Promise<PhoneInfo> {
+    return this.oneAtATime(() => this.updateNow(phoneId, patch));
+  }
+
+  private async updateNow(phoneId: string, patch: PhonePatch): Promise<PhoneInfo> {
     const entry = this.entry(phoneId);
     if (patch.name !== undefined) this.refuseDuplicateName(patch.name, phoneId);
     const { password, ...fields } = patch;
@@ -270,7 +281,11 @@ export class PhoneManager {
    * Removes a phone: puts back what Deskpilot changed on it (or keeps that to do later), cancels
    * its queued requests, stops polling, forgets its password.
    */
-  async remove(phoneId: string): Promise<void> {
+  remove(phoneId: string): Promise<void> {
+    return this.oneAtATime(() => this.removeNow(phoneId));
+  }
+
+  private async removeNow(phoneId: string): Promise<void> {
     const entry = this.entry(phoneId);
     if (!entry.transient && entry.phone.push !== undefined && this.options.hooks) {
       await this.options.hooks.removing(entry.phone, entry.password, this.session(phoneId));
@@ -287,6 +302,13 @@ export class PhoneManager {
   /** Stops every session (queued work is cancelled). */
   async close(): Promise<void> {
     await Promise.all([...this.entries.values()].map((entry) => this.stopSession(entry)));
+  }
+
+  /** Runs one change after those before it have ended, however they ended. */
+  private oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+    const result = this.changes.then(change);
+    this.changes = result.catch(() => undefined);
+    return result;
   }
 
   private entry(phoneId: string): Entry {
@@ -365,5 +387,6 @@ function notConnected(phoneId: string): PhoneStatus {
     firmware: null,
     macAddress: null,
     lastSeenAt: null,
+    missing: [],
   };
 }

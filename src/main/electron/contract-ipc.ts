@@ -53,7 +53,9 @@ export function wireContractIpc(options: {
 }): () => void {
   const { ipcMain = electronIpcMain, dispatcher, core, windows } = options;
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, args: unknown) =>
-    isTrustedSender(event, windows) ? dispatcher.invoke(channel, args) : refused,
+    isTrustedSender(event, windows)
+      ? dispatcher.invoke(channel, args, `window:${event.sender.id}`)
+      : refused,
   );
   const forward = <E extends EventChannel>(event: E) =>
     core.subscribe(event, (payload: EventPayloads[E]) => {

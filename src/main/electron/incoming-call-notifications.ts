@@ -1,6 +1,8 @@
 /**
  * A native notification for each incoming call: clicking it brings the window forward; Answer
- * and Reject buttons where the OS offers notification actions (macOS, Windows).
+ * and Reject buttons where the OS offers notification actions (macOS, Windows). The caller's
+ * name comes from the caller: on Linux, where notification servers read the body as markup
+ * (links, images, formatting), it is escaped to show as the text it is.
  */
 import { Notification } from 'electron';
 
@@ -9,6 +11,11 @@ import type { AppSettings } from '../../shared/settings';
 import type { Call } from '../../shared/domain';
 import type { ContractCore } from '../ipc/contract-core';
 import type { Dispatcher } from '../ipc/dispatcher';
+
+/** Text as Linux notification servers show it literally (their body markup is XML-like). */
+function escapeMarkup(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
 
 function describeCaller(call: Call): string {
   const name = call.remoteName.trim();
@@ -23,8 +30,10 @@ export function notifyIncomingCalls(options: {
   dispatcher: Dispatcher;
   settings: () => AppSettings;
   showWindow: () => void;
+  /** The OS (tests pass one); decides whether the body is markup. */
+  platform?: NodeJS.Platform;
 }): () => void {
-  const { core, dispatcher, settings, showWindow } = options;
+  const { core, dispatcher, settings, showWindow, platform = process.platform } = options;
   // Keyed by phone and call handle; kept referenced so notifications are not garbage-collected.
   const shown = new Map<string, Notification>();
 
@@ -48,7 +57,10 @@ export function notifyIncomingCalls(options: {
     const target = { phoneId: event.phoneId, handle: event.call.handle };
     const notification = new Notification({
       title: 'Incoming call',
-      body: describeCaller(event.call),
+      body:
+        platform === 'linux'
+          ? escapeMarkup(describeCaller(event.call))
+          : describeCaller(event.call),
       urgency: 'critical',
       actions: [
         { type: 'button', text: 'Answer' },

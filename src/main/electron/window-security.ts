@@ -7,14 +7,19 @@ import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-protocol';
 
 /**
- * Locks down a page: no navigation away from the app, no redirects elsewhere, no webviews, and
- * `window.open` never opens a window (allowed links go to the system browser via `openExternal`).
+ * Locks down a page: no navigation away from the app, in the page or in any frame of it, no
+ * redirects elsewhere, no webviews, and `window.open` never opens a window (allowed links go to
+ * the system browser via `openExternal`).
  */
 export function hardenWebContents(
   contents: WebContents,
   openExternal: (url: string) => void,
 ): void {
   contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  // will-navigate sees the main frame only; a frame (an iframe a page slipped in) navigates here.
+  contents.on('will-frame-navigate', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {

@@ -13,15 +13,27 @@ import {
 import type { ContractError } from '../../shared/contract/errors';
 import type { RequestOutcome } from '../../shared/contract/api';
 import { findHostileShape } from './hostile-keys';
+import { onBehalfOf } from '../ground/caller';
 import { toContractError, type FailureLog } from '../ground/contract-error';
 import { describeIssue } from '../ground/describe-issue';
 
-/** Validates and routes one request; shared by every transport. */
+/**
+ * Validates and routes one request; shared by every transport. `caller` names the client (a
+ * socket, a window, the command line) the work is done for, so that a phone's queue can take
+ * turns between clients (see ground/caller.ts).
+ */
 export interface Dispatcher {
   /** A request from an untrusted caller (a window, a socket): anything may come in. */
-  invoke(channel: unknown, args: unknown): Promise<RequestOutcome<RequestChannel>>;
-  /** The same path for an in-process caller (the CLI, the Electron shell), typed by channel. */
-  call<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<RequestOutcome<C>>;
+  invoke(channel: unknown, args: unknown, caller: string): Promise<RequestOutcome<RequestChannel>>;
+  /**
+   * The same path for an in-process caller (the CLI, the Electron shell), typed by channel;
+   * its work counts as the application's own unless `caller` says otherwise.
+   */
+  call<C extends RequestChannel>(
+    channel: C,
+    args: RequestArgs<C>,
+    caller?: string,
+  ): Promise<RequestOutcome<C>>;
 }
 
 const channels: ReadonlySet<string> = new Set(REQUEST_CHANNELS);
@@ -66,18 +78,18 @@ export function createDispatcher(
   }
 
   return {
-    invoke(channel, args) {
+    invoke(channel, args, caller) {
       if (!isRequestChannel(channel)) {
         const name = typeof channel === 'string' ? `"${channel.slice(0, 64)}"` : typeof channel;
         return Promise.resolve(
           failure({ code: 'unknown-channel', message: `There is no request channel ${name}` }),
         );
       }
-      return run(channel, args);
+      return onBehalfOf(caller, () => run(channel, args));
     },
-    call<C extends RequestChannel>(channel: C, args: RequestArgs<C>) {
+    call<C extends RequestChannel>(channel: C, args: RequestArgs<C>, caller = 'app') {
       // run() answers `channel` with its own handler's result.
-      return run(channel, args) as Promise<RequestOutcome<C>>;
+      return onBehalfOf(caller, () => run(channel, args)) as Promise<RequestOutcome<C>>;
     },
   };
 }

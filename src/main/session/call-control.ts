@@ -9,7 +9,8 @@ import { callHandle, dtmfDigits, lineNumber, phoneDestination } from '../../shar
 import { checked } from '../ground/checked';
 import { parseDestination } from '../ground/dial-destination';
 import { toPhoneError } from '../vvx/phone-error';
-import { isNewOutgoingCall, sameHandle } from './live/call-tracker';
+import { normaliseHandle } from '../vvx/vvx-values';
+import { isNewOutgoingCall } from './live/call-tracker';
 import type { PhoneLink } from './phone-link';
 import type { SessionArgs } from './session-args';
 
@@ -21,11 +22,6 @@ export interface DialInput {
   destination: string;
   line?: number;
   type?: 'TEL' | 'SIP';
-}
-
-/** A call handle as the phone takes it: bare lower-case hex. */
-function phoneRef(handle: string): string {
-  return checked(callHandle, handle, 'handle').toLowerCase().replace(/^0x/, '');
 }
 
 /** Call control for one phone; see the module comment. */
@@ -64,39 +60,40 @@ export class CallControl {
 
   /** Answers the given call, or the ringing one; resolves with the answered call's handle. */
   async answer({ handle }: SessionArgs<'calls.answer'>): Promise<{ handle: string | null }> {
-    const ref = handle === undefined ? this.ringingRef() : phoneRef(handle);
+    const target = this.givenOrRinging(handle);
+    const ref = this.refOf(target);
     await this.link.action(() => this.link.client.answerCall(ref), false);
-    const match = (call: Call) => (ref === undefined ? call.active : sameHandle(call.handle, ref));
+    const match = (call: Call) => (target === undefined ? call.active : call.handle === target);
     return { handle: await this.findCall(match) };
   }
 
   /** Silences a ringing call (the ringing one without a handle) without rejecting it. */
   async ignore({ handle }: SessionArgs<'calls.ignore'>): Promise<void> {
-    const ref = handle === undefined ? this.ringingRef() : phoneRef(handle);
+    const ref = this.refOf(this.givenOrRinging(handle));
     return this.link.action(() => this.link.client.ignoreCall(ref));
   }
 
   /** Rejects a ringing call (the ringing one without a handle). */
   async reject({ handle }: SessionArgs<'calls.reject'>): Promise<void> {
-    const ref = handle === undefined ? this.ringingRef() : phoneRef(handle);
+    const ref = this.refOf(this.givenOrRinging(handle));
     return this.link.action(() => this.link.client.rejectCall(ref));
   }
 
   /** Holds a call (the active one without a handle). */
   async hold({ handle }: SessionArgs<'calls.hold'>): Promise<void> {
-    const ref = handle === undefined ? undefined : phoneRef(handle);
+    const ref = handle === undefined ? undefined : this.ref(handle);
     return this.link.action(() => this.link.client.holdCall(ref));
   }
 
   /** Resumes a held call (the active one without a handle). */
   async resume({ handle }: SessionArgs<'calls.resume'>): Promise<void> {
-    const ref = handle === undefined ? undefined : phoneRef(handle);
+    const ref = handle === undefined ? undefined : this.ref(handle);
     return this.link.action(() => this.link.client.resumeCall(ref));
   }
 
   /** Ends a call. */
   async end({ handle }: SessionArgs<'calls.end'>): Promise<void> {
-    const ref = phoneRef(handle);
+    const ref = this.ref(handle);
     return this.link.action(() => this.link.client.endCall(ref));
   }
 
@@ -107,7 +104,7 @@ export class CallControl {
 
   /** Blind-transfers a call to what a user asked for (run through the dial-target parser). */
   async transfer({ handle, destination }: SessionArgs<'calls.transfer'>): Promise<void> {
-    const ref = phoneRef(handle);
+    const ref = this.ref(handle);
     const target = checked(
       phoneDestination,
       parseDestination(destination).destination,
@@ -138,12 +135,27 @@ export class CallControl {
     return new Set(this.link.live.calls.map((call) => call.handle));
   }
 
-  /** The ringing incoming call's handle as the phone takes it, if one rings. */
-  private ringingRef(): string | undefined {
-    const ringing = this.link.live.calls.find(
+  /** A handle given to a verb, checked, in the spelling calls are kept under. */
+  private checkedHandle(handle: string): string {
+    return normaliseHandle(checked(callHandle, handle, 'handle'));
+  }
+
+  /** A handle given to a verb, checked, in the form this phone takes it. */
+  private ref(handle: string): string {
+    return this.link.phoneRef(this.checkedHandle(handle));
+  }
+
+  /** The form this phone takes `handle` in; none when there is no handle (the phone picks). */
+  private refOf(handle: string | undefined): string | undefined {
+    return handle === undefined ? undefined : this.link.phoneRef(handle);
+  }
+
+  /** The given call, checked, or (none given) the ringing incoming call, if one rings. */
+  private givenOrRinging(handle: string | undefined): string | undefined {
+    if (handle !== undefined) return this.checkedHandle(handle);
+    return this.link.live.calls.find(
       (call) => call.direction === 'Incoming' && call.state === 'Offering',
-    );
-    return ringing === undefined ? undefined : ringing.handle.replace(/^0x/, '');
+    )?.handle;
   }
 
   /**

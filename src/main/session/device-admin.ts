@@ -8,8 +8,11 @@ import type {
   DeviceDetails,
   LineDetails,
   MediaSample,
+  PhoneLogEntry,
   SkypeStatus,
 } from '../../shared/contract/device';
+import { uploadUrl } from '../../shared/value-rules';
+import { checked } from '../ground/checked';
 import { toPhoneError } from '../vvx/phone-error';
 import type { SkypeSignInInput } from '../vvx/vvx-client';
 import {
@@ -19,6 +22,7 @@ import {
   toMediaSamples,
   toSkypeStatus,
 } from './device-views';
+import { readDeviceInfo, readLines } from './firmware-fallbacks';
 import type { PhoneLink } from './phone-link';
 import type { SessionArgs } from './session-args';
 
@@ -30,13 +34,14 @@ export class DeviceAdmin {
   async details(): Promise<DeviceDetails> {
     const { link } = this;
     return link.admin(async () => {
-      const info = await link.read(() => link.client.deviceInfoV2(), 'deviceInfo');
+      const info = await link.read(() => readDeviceInfo(link.client), 'deviceInfo');
       const network = await link.read(() => link.client.networkInfo(), 'networkInfo');
       const networkStats = await link.read(() => link.client.networkStats(), 'networkStats');
       const stats = await link.read(() => link.client.deviceStats(), 'deviceStats');
       const location = await link.read(() => link.client.locationInfo(), 'locationInfo');
       const runningConfig = await this.runningConfig();
       return toDeviceDetails({
+        uptimeSeconds: info.uptimeSeconds,
         device: info.raw,
         network,
         networkStats,
@@ -50,8 +55,13 @@ export class DeviceAdmin {
   /** Every line with registration, servers and forwarding. */
   async lines(): Promise<LineDetails[]> {
     const { link } = this;
-    const lines = await link.admin(() => link.read(() => link.client.lineInfoV2(), 'lineInfo'));
+    const lines = await link.admin(() => link.read(() => readLines(link.client), 'lineInfo'));
     return lines.map(toLineDetails);
+  }
+
+  /** What Deskpilot noticed about this phone (answers it could not read, what it lacks). */
+  async log(): Promise<PhoneLogEntry[]> {
+    return this.link.log.list();
   }
 
   /** Media statistics of the current calls. */
@@ -88,7 +98,8 @@ export class DeviceAdmin {
 
   /** Uploads the background packet capture (to `url`, or the provisioning server). */
   async uploadCapture({ url }: SessionArgs<'device.uploadCapture'>): Promise<void> {
-    return this.link.action(() => this.link.client.uploadBgCapture(url), false);
+    const target = url === undefined ? undefined : checked(uploadUrl, url, 'url');
+    return this.link.action(() => this.link.client.uploadBgCapture(target), false);
   }
 
   /** Skype for Business presence; `supported: false` where the phone has no such profile. */

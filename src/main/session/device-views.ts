@@ -8,10 +8,11 @@ import type {
   MediaSample,
   SkypeStatus,
 } from '../../shared/contract/device';
-import type { VvxLine } from '../vvx/vvx-schemas';
+import type { VvxLine } from '../vvx/vvx-line-schemas';
 import { flatten, normaliseHandle, pick } from '../vvx/vvx-values';
 
 export interface DeviceAnswers {
+  uptimeSeconds: number | null;
   device: Record<string, unknown>;
   network: unknown;
   networkStats: unknown;
@@ -25,6 +26,7 @@ export interface DeviceAnswers {
 export function toDeviceDetails(answers: DeviceAnswers): DeviceDetails {
   const { AttachedHardware: attached, ...device } = answers.device;
   return {
+    uptimeSeconds: answers.uptimeSeconds,
     device: flatten(device),
     network: flatten(answers.network),
     networkStats: flatten(answers.networkStats),

@@ -31,7 +31,7 @@ export interface PhoneSessionOptions {
   timeouts?: Partial<EndpointTimeouts>;
   /** First retry delay for busy answers (doubles per attempt, with jitter). */
   retryBackoffMs?: number;
-  /** Where notes about the phone's pushed events go (never a secret); default: nowhere. */
+  /** Receives each new entry of the phone's log (the core's log), and notes about its pushed events. */
   log?: (line: string) => void;
 }
 

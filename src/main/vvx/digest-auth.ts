@@ -1,6 +1,6 @@
 /**
- * HTTP Digest authentication (RFC 7616, MD5 and SHA-256, qop "auth"), used only when a phone
- * challenges: Basic goes up front because that is what VVX firmware accepts without a round trip.
+ * HTTP Digest authentication (RFC 7616, MD5 and SHA-256, qop "auth"), used whenever a phone
+ * offers it (see vvx-transport.ts for when Basic is sent instead).
  */
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -12,15 +12,22 @@ export interface DigestChallenge {
   algorithm: 'MD5' | 'SHA-256';
 }
 
-/** Parses a `WWW-Authenticate: Digest ...` header; null when it is not a Digest challenge. */
+/**
+ * Finds the Digest challenge among a `WWW-Authenticate` answer's challenges (one per header, or
+ * several in one, like `Basic realm="x", Digest realm="x", nonce="…"`); null when there is none.
+ */
 export function parseDigestChallenge(
   header: string | string[] | undefined,
 ): DigestChallenge | null {
-  const values = Array.isArray(header) ? header : header === undefined ? [] : [header];
-  const digest = values.find((value) => /^\s*digest\s/i.test(value));
-  if (digest === undefined) return null;
+  const joined = (Array.isArray(header) ? header : header === undefined ? [] : [header]).join(', ');
+  const start = /(?:^|,)\s*digest\s+/i.exec(joined);
+  if (start === null) return null;
+  const rest = joined.slice(start.index + start[0].length);
+  // The Digest parameters end where another scheme's challenge begins.
+  const next = /,\s*[A-Za-z][\w-]*\s+[\w-]+=/.exec(rest);
+  const digest = next === null ? rest : rest.slice(0, next.index);
   const params = new Map<string, string>();
-  for (const match of digest.replace(/^\s*digest\s/i, '').matchAll(/(\w+)=("([^"]*)"|[^,\s]*)/g)) {
+  for (const match of digest.matchAll(/(\w+)=("([^"]*)"|[^,\s]*)/g)) {
     const key = match[1];
     if (key !== undefined) params.set(key.toLowerCase(), match[3] ?? match[2] ?? '');
   }

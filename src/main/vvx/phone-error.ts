@@ -9,6 +9,8 @@ import { DeskpilotError } from '../ground/deskpilot-error';
 export interface PhoneErrorDetails {
   httpStatus?: number;
   vvxStatus?: number;
+  /** The path the phone answered 404 for (so the session can tell a missing endpoint). */
+  endpointPath?: string;
   presentedFingerprint?: string;
   cause?: unknown;
 }
@@ -17,6 +19,7 @@ export interface PhoneErrorDetails {
 export class PhoneError extends DeskpilotError {
   readonly httpStatus?: number;
   readonly vvxStatus?: number;
+  readonly endpointPath?: string;
   readonly presentedFingerprint?: string;
 
   constructor(code: ContractErrorCode, message: string, details: PhoneErrorDetails = {}) {
@@ -24,6 +27,7 @@ export class PhoneError extends DeskpilotError {
     this.name = 'PhoneError';
     if (details.httpStatus !== undefined) this.httpStatus = details.httpStatus;
     if (details.vvxStatus !== undefined) this.vvxStatus = details.vvxStatus;
+    if (details.endpointPath !== undefined) this.endpointPath = details.endpointPath;
     if (details.presentedFingerprint !== undefined) {
       this.presentedFingerprint = details.presentedFingerprint;
     }

@@ -1,14 +1,32 @@
 /**
  * The serial request queue, one per phone. A VVX phone processes one request at a time (a second
  * one gets HTTP 403 or waits), so never more than one request is in flight. Users' actions go
- * before interactive reads, which go before background polls; identical pending reads share one
- * request; busy answers are retried with backoff and jitter only when the phone did nothing.
+ * before interactive reads, which go before background polls — but polls, which keep the live
+ * state (an incoming call) current, get every POLL_SHARE-th turn while they wait, however busy
+ * the other lanes are. Within a lane, clients (windows, sockets, the command line: the caller of
+ * ground/caller.ts) take turns, and none may hold more than `perCallerLimit` waiting requests.
+ * Identical pending reads share one request; busy answers are retried with backoff and jitter
+ * only when the phone did nothing.
  */
+import { currentCaller } from '../ground/caller';
 import { PhoneError, toPhoneError } from './phone-error';
 
 export type QueuePriority = 'action' | 'interactive' | 'poll';
 
 const RANK: Record<QueuePriority, number> = { action: 0, interactive: 1, poll: 2 };
+
+/**
+ * A waiting poll is sent after at most POLL_SHARE - 1 other requests went before it: with a
+ * phone taking 100 ms a request, a round of polls (two reads) takes under a second however
+ * many reads clients keep asking for.
+ */
+const POLL_SHARE = 4;
+
+/** The caller of work nobody asked for (the poller, the core's own follow-ups). */
+const CORE = '';
+
+/** Clients whose last turn is remembered; a forgotten one simply counts as served long ago. */
+const MAX_REMEMBERED_CALLERS = 64;
 
 export interface QueueTask<T> {
   priority: QueuePriority;
@@ -17,11 +35,15 @@ export interface QueueTask<T> {
   /** What the task does to the phone: decides whether a busy answer may be retried. */
   effect: 'read' | 'write';
   run: () => Promise<T>;
+  /** Who asked (default: the caller the running work belongs to, see ground/caller.ts). */
+  caller?: string;
 }
 
 export interface RequestQueueOptions {
   /** Most tasks waiting at once (not counting the one in flight); beyond it: 'queue-full'. */
   limit?: number;
+  /** Most tasks one client may have waiting at once; beyond it: 'queue-full' for that client. */
+  perCallerLimit?: number;
   /** Attempts for a task the phone answered "busy" (HTTP 403 / Status 4001). */
   maxAttempts?: number;
   /** First retry delay; doubles per attempt, with up to 50 % random jitter. */
@@ -33,6 +55,7 @@ export interface RequestQueueOptions {
 interface Entry {
   rank: number;
   order: number;
+  caller: string;
   mergeKey: string | undefined;
   effect: 'read' | 'write';
   run: () => Promise<unknown>;
@@ -55,17 +78,23 @@ export class RequestQueue {
   private readonly waiting: Entry[] = [];
   private readonly merged = new Map<string, { entry: Entry; promise: Promise<unknown> }>();
   private readonly limit: number;
+  private readonly perCallerLimit: number;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private readonly readAttempts: number;
   private inFlight = 0;
   private order = 0;
+  /** Requests sent while a ready poll waited, since a poll was last sent. */
+  private pollsPassedOver = 0;
+  /** When each client was last served (a send count); the longest unserved goes first. */
+  private readonly lastServed = new Map<string, number>();
   private closed: PhoneError | null = null;
   private wakeTimer: NodeJS.Timeout | null = null;
   readonly stats: QueueStats = { sent: 0, merged: 0, retried: 0, rejectedFull: 0, maxInFlight: 0 };
 
   constructor(options: RequestQueueOptions = {}) {
     this.limit = options.limit ?? 100;
+    this.perCallerLimit = options.perCallerLimit ?? 25;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? 150;
     this.readAttempts = options.readAttempts ?? 2;
@@ -82,14 +111,11 @@ export class RequestQueue {
       existing.entry.rank = Math.min(existing.entry.rank, RANK[task.priority]);
       return existing.promise as Promise<T>;
     }
-    if (this.waiting.length >= this.limit) {
+    const caller = task.caller ?? currentCaller() ?? CORE;
+    const full = this.refusal(caller);
+    if (full !== null) {
       this.stats.rejectedFull += 1;
-      return Promise.reject(
-        new PhoneError(
-          'queue-full',
-          `Too many requests are waiting for this phone (${this.limit}); wait for them to finish and try again.`,
-        ),
-      );
+      return Promise.reject(full);
     }
     let settle: Entry['settle'] | undefined;
     const promise = new Promise<unknown>((resolve, reject) => {
@@ -99,6 +125,7 @@ export class RequestQueue {
     const entry: Entry = {
       rank: RANK[task.priority],
       order: this.order++,
+      caller,
       mergeKey: key,
       effect: task.effect,
       run: task.run,
@@ -131,6 +158,7 @@ export class RequestQueue {
       return;
     }
     this.waiting.splice(this.waiting.indexOf(next), 1);
+    this.noteTurn(next, now);
     // Once sent, a read is no longer "pending": a later identical read gets fresh data.
     if (next.mergeKey !== undefined) this.merged.delete(next.mergeKey);
     this.inFlight += 1;
@@ -176,19 +204,59 @@ export class RequestQueue {
     this.waiting.push(entry);
   }
 
+  /** Why a new task of `caller` is refused, or null when there is room for it. */
+  private refusal(caller: string): PhoneError | null {
+    if (this.waiting.length >= this.limit) {
+      return new PhoneError(
+        'queue-full',
+        `Too many requests are waiting for this phone (${this.limit}); wait for them to finish and try again.`,
+      );
+    }
+    const own = this.waiting.filter((entry) => entry.caller === caller).length;
+    if (caller !== CORE && own >= this.perCallerLimit) {
+      return new PhoneError(
+        'queue-full',
+        `You already have ${own} requests waiting for this phone; wait for them to finish and try again.`,
+      );
+    }
+    return null;
+  }
+
+  /**
+   * The next task to send: a poll when polls have been passed over long enough, else the most
+   * urgent lane, and in it the client served longest ago (then the oldest task).
+   */
   private nextReady(now: number): Entry | null {
+    const ready = this.waiting.filter((entry) => entry.notBefore <= now);
+    const poll = ready.find((entry) => entry.rank === RANK.poll);
+    if (poll !== undefined && this.pollsPassedOver >= POLL_SHARE - 1) return poll;
     let best: Entry | null = null;
-    for (const entry of this.waiting) {
-      if (entry.notBefore > now) continue;
-      if (
-        best === null ||
-        entry.rank < best.rank ||
-        (entry.rank === best.rank && entry.order < best.order)
-      ) {
-        best = entry;
-      }
+    for (const entry of ready) {
+      if (best === null || this.before(entry, best)) best = entry;
     }
     return best;
+  }
+
+  private before(entry: Entry, other: Entry): boolean {
+    if (entry.rank !== other.rank) return entry.rank < other.rank;
+    const served = this.lastServed.get(entry.caller) ?? -1;
+    const otherServed = this.lastServed.get(other.caller) ?? -1;
+    return served !== otherServed ? served < otherServed : entry.order < other.order;
+  }
+
+  /** Keeps the books of turns: whose turn it was, and whether a ready poll was passed over. */
+  private noteTurn(sent: Entry, now: number): void {
+    if (sent.rank === RANK.poll) this.pollsPassedOver = 0;
+    else if (this.waiting.some((entry) => entry.rank === RANK.poll && entry.notBefore <= now)) {
+      this.pollsPassedOver += 1;
+    }
+    this.lastServed.delete(sent.caller);
+    this.lastServed.set(sent.caller, this.stats.sent);
+    // Clients come and go (sockets): forget those served longest ago once there are many.
+    for (const caller of this.lastServed.keys()) {
+      if (this.lastServed.size <= MAX_REMEMBERED_CALLERS) break;
+      this.lastServed.delete(caller);
+    }
   }
 
   private scheduleWake(now: number): void {

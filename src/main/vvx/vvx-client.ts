@@ -4,44 +4,39 @@
  * and the session above it, so that nothing here can ever repeat an effect on the phone.
  */
 import type { ConfigValue } from '../../shared/contract/config';
-import type {
-  CallLogEntry,
-  CallLogKind,
-  ConfigResetScope,
-  HardwareKey,
-  TouchType,
-} from '../../shared/domain';
+import type { ConfigResetScope, HardwareKey, TouchType } from '../../shared/domain';
 import { PhoneError } from './phone-error';
+import { CallEndpoints } from './vvx-call-endpoints';
+import { lineListSchema, type VvxLine } from './vvx-line-schemas';
 import {
   anyDataSchema,
-  callListSchema,
-  callLogsSchema,
-  callSchema,
   configValuesSchema,
   deviceInfoSchema,
-  lineListSchema,
+  envelopeSchema,
+  invalidParams,
   pollStatusSchema,
   sessionStatsSchema,
   transferTypeSchema,
   uixmlSchema,
-  type VvxCall,
   type VvxDeviceInfo,
-  type VvxLine,
 } from './vvx-schemas';
 import {
   DEFAULT_TIMEOUTS,
-  EndpointCaller,
   get,
   post,
   postRead,
   type EndpointTimeouts,
+  type UnreadableListener,
 } from './vvx-endpoints';
 import { VvxTransport, type VvxTransportOptions } from './vvx-transport';
+import { isRecord } from './vvx-values';
 
 export type { EndpointTimeouts };
 
 export interface VvxClientOptions extends VvxTransportOptions {
   timeouts?: Partial<EndpointTimeouts>;
+  /** Told what an answer held that could not be read (each time: the listener keeps it short). */
+  onUnreadable?: UnreadableListener;
 }
 
 /** What Skype for Business sign-in takes (the password is sent to the phone, never logged). */
@@ -53,10 +48,17 @@ export interface SkypeSignInInput {
   lockCode?: string;
 }
 
-/** The phone's endpoints, one method each. Construct one per phone; `close()` when done. */
-export class VvxClient extends EndpointCaller {
+/**
+ * The phone's endpoints, one method each (the calls' in CallEndpoints). Construct one per phone;
+ * `close()` when done.
+ */
+export class VvxClient extends CallEndpoints {
   constructor(options: VvxClientOptions) {
-    super(new VvxTransport(options), { ...DEFAULT_TIMEOUTS, ...options.timeouts });
+    super(
+      new VvxTransport(options),
+      { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+      options.onUnreadable,
+    );
   }
 
   /** TCP/TLS connections opened so far (one per session when keep-alive works). */
@@ -122,16 +124,25 @@ export class VvxClient extends EndpointCaller {
     return this.read(get('runningConfig', '/api/v1/mgmt/device/runningConfig'), anyDataSchema);
   }
 
-  /** Sets 1–20 configuration parameters in one request (the session batches larger sets). */
-  setConfig(values: Record<string, string>): Promise<void> {
+  /**
+   * Sets 1–20 configuration parameters in one request (the session batches larger sets) and
+   * returns the names the phone did not know: real firmware applies the others and lists these
+   * in `InvalidParams`, where the reference's phone refuses the whole request (4000).
+   */
+  async setConfig(values: Record<string, string>): Promise<{ unknown: string[] }> {
     assertBatch(Object.keys(values).length, 'setConfig');
-    return this.write(post('setConfig', '/api/v1/mgmt/config/set', 'slow'), values);
+    const envelope = await this.readEnvelope(
+      post('setConfig', '/api/v1/mgmt/config/set', 'slow'),
+      envelopeSchema,
+      values,
+    );
+    return { unknown: invalidParams(envelope) };
   }
 
   /** Reads 1–20 configuration parameters; names the phone does not know read as null. */
   async getConfig(names: string[]): Promise<Record<string, ConfigValue | null>> {
     assertBatch(names.length, 'getConfig');
-    const values = await this.read(
+    const values = await this.readEnvelope(
       postRead('getConfig', '/api/v1/mgmt/config/get'),
       configValuesSchema,
       names,
@@ -239,9 +250,16 @@ export class VvxClient extends EndpointCaller {
     return this.write(post('skypeSignOut', '/api/v1/mgmt/skype/signOut'));
   }
 
-  /** Skype for Business presence (other call servers answer 4004 → 'not-supported'). */
-  getPresence(): Promise<unknown> {
-    return this.read(get('getPresence', '/api/v1/mgmt/getPresence'), anyDataSchema);
+  /**
+   * Skype for Business presence (other call servers answer 4004 → 'not-supported'), with what
+   * real phones put beside `data` (`Presence`) and what the reference puts inside it.
+   */
+  async getPresence(): Promise<Record<string, unknown>> {
+    const { data, top } = await this.readEnvelope(
+      get('getPresence', '/api/v1/mgmt/getPresence'),
+      envelopeSchema,
+    );
+    return { ...top, ...(isRecord(data) ? data : data === undefined ? {} : { data }) };
   }
 
   /** Ongoing communication (Rx/Tx per leg, mute states). */
@@ -262,124 +280,27 @@ export class VvxClient extends EndpointCaller {
     return this.read(get('sessionStats', '/api/v1/mgmt/media/sessionStats'), sessionStatsSchema);
   }
 
-  /** Call logs, all kinds or one. */
-  async callLogs(kind?: CallLogKind): Promise<CallLogEntry[]> {
-    const suffix = kind === undefined ? '' : `/${kind}`;
-    const logs = await this.read(get('callLogs', `/api/v1/mgmt/callLogs${suffix}`), callLogsSchema);
-    const kinds: CallLogKind[] = kind === undefined ? ['missed', 'received', 'placed'] : [kind];
-    return kinds.flatMap((name) => (logs[name] ?? []).map((entry) => ({ kind: name, ...entry })));
-  }
-
   /** Lines (lineInfo v1). */
   lineInfoV1(): Promise<VvxLine[]> {
     return this.read(get('lineInfo', '/api/v1/mgmt/lineInfo'), lineListSchema);
   }
 
   /** Lines with registration, servers and forwarding (lineInfo v2), optionally one line. */
-  lineInfoV2(line?: number): Promise<VvxLine[]> {
-    return this.read(
+  async lineInfoV2(line?: number): Promise<VvxLine[]> {
+    const lines = await this.read(
       get('lineInfo v2', '/api/v2/mgmt/lineInfo'),
       lineListSchema,
       undefined,
       line === undefined ? undefined : { line: String(line) },
     );
+    // Every entry answered for `?line=N` is line N, whatever its keys were numbered.
+    return line === undefined ? lines : lines.map((entry) => ({ ...entry, line }));
   }
 
   /** SIP registrations and dialogs per user. */
   sipStatus(): Promise<unknown> {
     return this.read(get('sipStatus', '/api/v1/webCallControl/sipStatus'), anyDataSchema);
   }
-
-  /** The one current call (callStatus v1), or null when there is none (the phone says 4007). */
-  async callStatusV1(): Promise<VvxCall | null> {
-    try {
-      return await this.read(get('callStatus', '/api/v1/webCallControl/callStatus'), callSchema);
-    } catch (error) {
-      if (error instanceof PhoneError && error.code === 'not-found') return null;
-      throw error;
-    }
-  }
-
-  /** All calls (callStatus v2), or those of one handle, line, or line and sequence. */
-  async callStatusV2(
-    filter: { handle: string } | { line: number; sequence?: number } | Record<string, never> = {},
-  ): Promise<VvxCall[]> {
-    const query: Record<string, string> = {};
-    if ('handle' in filter) query.handle = filter.handle;
-    if ('line' in filter) {
-      query.line = String(filter.line);
-      if (filter.sequence !== undefined) query.sequence = String(filter.sequence);
-    }
-    return this.read(
-      get('callStatus v2', '/api/v2/webCallControl/callStatus'),
-      callListSchema,
-      undefined,
-      Object.keys(query).length === 0 ? undefined : query,
-    );
-  }
-
-  // ---- call control -------------------------------------------------------------------------
-
-  /** Places a call. The phone acknowledges before the call exists: read callStatus for it. */
-  dial(destination: string, line = 1, type: 'TEL' | 'SIP' | 'H323' = 'TEL'): Promise<void> {
-    return this.write(post('dial', '/api/v1/callctrl/dial'), {
-      Dest: destination,
-      Line: String(line),
-      Type: type,
-    });
-  }
-
-  /** Ends a call. */
-  endCall(ref: string): Promise<void> {
-    return this.write(post('endCall', '/api/v1/callctrl/endCall'), { Ref: ref });
-  }
-
-  /** Mutes or unmutes the microphone. */
-  mute(muted: boolean): Promise<void> {
-    return this.write(post('mute', '/api/v1/callctrl/mute'), { state: muted ? '1' : '0' });
-  }
-
-  /** Blind-transfers a call. */
-  transferCall(ref: string, destination: string): Promise<void> {
-    return this.write(post('transferCall', '/api/v1/callctrl/transferCall'), {
-      Ref: ref,
-      TransferDest: destination,
-    });
-  }
-
-  /** Sends DTMF digits on the active call. */
-  sendDtmf(digits: string): Promise<void> {
-    return this.write(post('sendDTMF', '/api/v1/callctrl/sendDTMF'), { Digits: digits });
-  }
-
-  /** Holds a call (the active one without `ref`). */
-  holdCall(ref?: string): Promise<void> {
-    return this.write(post('holdCall', '/api/v1/callctrl/holdCall'), optionalRef(ref));
-  }
-
-  /** Resumes a held call (the active one without `ref`). */
-  resumeCall(ref?: string): Promise<void> {
-    return this.write(post('resumeCall', '/api/v1/callctrl/resumeCall'), optionalRef(ref));
-  }
-
-  /** Answers an incoming call. */
-  answerCall(ref?: string): Promise<void> {
-    return this.write(post('answerCall', '/api/v1/callctrl/answerCall'), optionalRef(ref));
-  }
-
-  /** Silences an incoming call without rejecting it. */
-  ignoreCall(ref?: string): Promise<void> {
-    return this.write(post('ignoreCall', '/api/v1/callctrl/ignoreCall'), optionalRef(ref));
-  }
-
-  /** Rejects an incoming call. */
-  rejectCall(ref?: string): Promise<void> {
-    return this.write(post('rejectCall', '/api/v1/callctrl/rejectCall'), optionalRef(ref));
-  }
-}
-
-function optionalRef(ref: string | undefined): Record<string, string> | undefined {
-  return ref === undefined ? undefined : { Ref: ref };
 }
 
 function assertBatch(size: number, name: string): void {

@@ -1,13 +1,20 @@
 /**
  * One phone's HTTP(S) transport: a single kept-alive connection (the phone is a slow,
- * single-threaded server), Basic auth up front with Digest on challenge, pinned certificates,
- * a timeout per request, and every failure mapped once to a PhoneError with plain words.
+ * single-threaded server), authentication (below), pinned certificates, a timeout per request,
+ * a bound on every answer's size, and every failure mapped once to a PhoneError with plain words.
+ *
+ * Authentication: over HTTPS, Basic goes up front (the channel is encrypted and pinned) and
+ * Digest when the phone asks for it. Over plain HTTP nothing is sent before the phone's
+ * challenge: Digest when it offers it, remembered for every later request (the password never
+ * crosses the network); Basic only when the phone offers nothing better, and then the password
+ * crosses in the clear with every request, which the app says where a phone is set up.
  */
 import { Pool, errors as undiciErrors } from 'undici';
 
 import { DigestSession, parseDigestChallenge } from './digest-auth';
 import { PhoneError, phoneErrorFromVvxStatus } from './phone-error';
 import { pinnedConnector } from './pinned-connector';
+import { isRecord } from './vvx-values';
 
 export interface VvxTransportOptions {
   url: string;
@@ -35,7 +42,16 @@ export interface VvxReply {
   httpStatus: number;
   /** The `data` member of the phone's answer (undefined when it sent none). */
   data: unknown;
+  /** What the answer holds beside `Status` and `data` (real phones put `InvalidParams` here). */
+  top: Record<string, unknown>;
 }
+
+/**
+ * The most a phone's answer may hold. The largest answers the simulator gives across every model
+ * (call logs with 300 entries: 21 KB; uixml with seven calls up: 4 KB) are far below it; a real phone's widget tree or call lists may be larger, so the bound leaves two orders of
+ * magnitude of room while stopping a broken or hostile peer from filling memory.
+ */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -51,6 +67,8 @@ export class VvxTransport {
   private pool: Pool;
   private readonly origin: string;
   private readonly basic: string;
+  /** Whether Basic may go up front: over HTTPS always, over HTTP once the phone asked for it. */
+  private basicUpFront: boolean;
   private digest: DigestSession | null = null;
   private opened = 0;
   private open = 0;
@@ -59,6 +77,7 @@ export class VvxTransport {
     const url = parsePhoneUrl(options.url);
     this.origin = url.origin;
     this.basic = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
+    this.basicUpFront = url.protocol === 'https:';
     this.pool = this.createPool();
   }
 
@@ -100,14 +119,19 @@ export class VvxTransport {
 
   /** Sends one request and returns the phone's `data`, or throws a PhoneError. */
   async send(request: VvxRequest): Promise<VvxReply> {
-    const first = await this.exchange(request, this.authorization(request));
+    const sent = this.authorization(request);
+    const first = await this.exchange(request, sent);
     if (first.httpStatus !== 401) return interpret(first, this.origin);
     // A 401 means the phone did nothing, so answering a challenge is safe even for writes.
     const challenge = parseDigestChallenge(first.wwwAuthenticate);
-    if (challenge === null || this.digest?.challenge.nonce === challenge.nonce) {
+    if (challenge !== null && this.digest?.challenge.nonce !== challenge.nonce) {
+      this.digest = new DigestSession(challenge, this.options.username, this.options.password);
+    } else if (challenge === null && sent === null) {
+      // The phone offers nothing better than Basic.
+      this.basicUpFront = true;
+    } else {
       throw wrongCredentials(this.origin);
     }
-    this.digest = new DigestSession(challenge, this.options.username, this.options.password);
     const second = await this.exchange(request, this.authorization(request));
     if (second.httpStatus === 401) {
       this.digest = null;
@@ -121,14 +145,16 @@ export class VvxTransport {
     await this.pool.destroy();
   }
 
-  private authorization(request: VvxRequest): string {
-    return this.digest === null
-      ? this.basic
-      : this.digest.authorization(request.method, pathWithQuery(request));
+  /** What to authenticate a request with before any challenge; null sends none. */
+  private authorization(request: VvxRequest): string | null {
+    if (this.digest !== null)
+      return this.digest.authorization(request.method, pathWithQuery(request));
+    return this.basicUpFront ? this.basic : null;
   }
 
-  private async exchange(request: VvxRequest, authorization: string): Promise<RawReply> {
-    const headers: Record<string, string> = { authorization, accept: 'application/json' };
+  private async exchange(request: VvxRequest, authorization: string | null): Promise<RawReply> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (authorization !== null) headers.authorization = authorization;
     let body: string | undefined;
     if (request.method === 'POST') {
       headers['content-type'] = 'application/json';
@@ -153,7 +179,7 @@ export class VvxTransport {
         headersTimeout: request.timeoutMs + 1000,
         bodyTimeout: request.timeoutMs + 1000,
       });
-      const text = await response.body.text();
+      const text = await readCapped(response.body, () => this.abandon(pool), this.origin);
       const www = response.headers['www-authenticate'];
       return { httpStatus: response.statusCode, text, wwwAuthenticate: www };
     } catch (error) {
@@ -163,6 +189,31 @@ export class VvxTransport {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * Reads an answer by running byte count; past MAX_ANSWER_BYTES the connection is dropped (so
+ * the rest is never received) and the answer reported as unusable.
+ */
+async function readCapped(
+  body: AsyncIterable<Buffer>,
+  dropConnection: () => void,
+  origin: string,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    total += chunk.length;
+    if (total > MAX_ANSWER_BYTES) {
+      dropConnection();
+      throw new PhoneError(
+        'invalid-response',
+        `The phone at ${origin} sent an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no phone sends; it was cut off and not used.`,
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
 }
 
 interface RawReply {
@@ -296,14 +347,17 @@ function interpret(reply: RawReply, origin: string): VvxReply {
       { httpStatus },
     );
   }
-  return { httpStatus, data: envelope.data };
+  const top = Object.fromEntries(
+    Object.entries(envelope).filter(([key]) => key !== 'Status' && key !== 'data'),
+  );
+  return { httpStatus, data: envelope.data, top };
 }
 
 /** The `{Status, data}` envelope, or null when the text is not a JSON object. */
-function parseEnvelope(text: string): { Status?: unknown; data?: unknown } | null {
+function parseEnvelope(text: string): Record<string, unknown> | null {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : null;
+    return isRecord(parsed) ? parsed : null;
   } catch {
     return null;
   }

@@ -4,6 +4,18 @@
  */
 import { z } from 'zod';
 
+/** Any JSON object. */
+export const record = z.record(z.string(), z.unknown());
+
+/** Accepts a list, a lone object (some firmware) or nothing, so item errors keep their words. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.preprocess(
+    (value) =>
+      value === undefined || value === null ? [] : Array.isArray(value) ? value : [value],
+    z.array(item),
+  );
+}
+
 /** Any scalar as text ("7", 7 and true all read as text). */
 export const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 
@@ -61,18 +73,47 @@ export function flatten(value: unknown, prefix = ''): Record<string, string> {
   return out;
 }
 
-/** Reads the first present key among spellings (`Value`/`value`, `DurationSeconds`/`DurationInSeconds`). */
+/** A key as firmware families spell it apart: case, spaces and underscores ignored. */
+function keyForm(key: string): string {
+  return key.replace(/[\s_]/g, '').toLowerCase();
+}
+
+/**
+ * Reads the first present key among spellings (`Value`/`value`, `DurationSeconds`/
+ * `DurationInSeconds`), whatever its case or spacing: the reference prints `"ModelNumber "`,
+ * 6.4 firmware sends `"Media Direction"`, and families differ in capitals (`Missed`/`missed`).
+ */
 export function pick(record: Record<string, unknown>, ...keys: string[]): unknown {
   for (const key of keys) {
     if (record[key] !== undefined) return record[key];
-    const trimmed = Object.keys(record).find((candidate) => candidate.trim() === key);
-    if (trimmed !== undefined) return record[trimmed];
+  }
+  const wanted = new Set(keys.map(keyForm));
+  for (const [candidate, value] of Object.entries(record)) {
+    if (value !== undefined && wanted.has(keyForm(candidate))) return value;
   }
   return undefined;
 }
 
-/** Normalises a call handle to lower-case hex with `0x` (the domain's form). */
+/** True for a JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A call handle in the one spelling Deskpilot keeps: `0x` and lower-case hex without leading
+ * zeros. Firmware prints the same handle as `0x3740b48`, `3740b48` or `03740b48`.
+ */
 export function normaliseHandle(handle: string): string {
-  const hex = handle.trim().toLowerCase().replace(/^0x/, '');
+  const hex = handle
+    .trim()
+    .toLowerCase()
+    .replace(/^0x/, '')
+    .replace(/^0+(?=.)/, '');
   return `0x${hex}`;
+}
+
+/** A MAC address as one spelling: twelve upper-case hex digits (real phones send lower case). */
+export function normaliseMacAddress(mac: string): string {
+  const hex = mac.trim().replace(/[-:.\s]/g, '');
+  return /^[0-9a-f]{12}$/i.test(hex) ? hex.toUpperCase() : mac.trim();
 }

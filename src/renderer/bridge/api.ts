@@ -1,6 +1,11 @@
 import { createDeskpilotApi, type DeskpilotApi } from '../../shared/contract/api';
-import { CONTRACT_SOCKET_PATH } from '../../shared/contract/wire';
+import {
+  CONTRACT_PROTOCOL,
+  CONTRACT_SOCKET_PATH,
+  SESSION_KEY_PROTOCOL_PREFIX,
+} from '../../shared/contract/wire';
 import type { ConnectionWatcher } from '../stores/app-stores';
+import { keepSessionAlive, takeSessionKey } from './browser-session';
 import { createSocketTransport } from './socket-transport';
 
 declare global {
@@ -15,25 +20,32 @@ export interface CoreConnection {
   api: DeskpilotApi;
   /**
    * Reports whether the core is reachable: always under Electron; under the browser host, while
-   * the WebSocket is connected. Stores refetch their state when it turns true again, because
-   * events sent while disconnected are lost.
+   * the WebSocket is connected, until its session ends. Stores refetch their state when it
+   * connects again, because events sent while disconnected are lost.
    */
   watchConnection: ConnectionWatcher;
 }
 
 /**
  * Connects this window to the core, once, at start: the preload's bridge under Electron;
- * otherwise a WebSocket to the browser host that served this page (authenticated by its session
- * cookie). The entry point hands the result to the stores; nothing else reads `window.deskpilot`.
+ * otherwise a WebSocket to the browser host that served this page, authenticated by its session
+ * cookie and the key this tab was handed at sign-in, with the session renewed while the page is
+ * open. The entry point hands the result to the stores; nothing else reads `window.deskpilot`.
  */
 export function connectToCore(): CoreConnection {
   if (window.deskpilot) return { api: window.deskpilot, watchConnection: () => () => undefined };
+  const key = takeSessionKey();
   const transport = createSocketTransport({
     connect: () => {
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-      return new WebSocket(`${scheme}://${window.location.host}${CONTRACT_SOCKET_PATH}`);
+      return new WebSocket(`${scheme}://${window.location.host}${CONTRACT_SOCKET_PATH}`, [
+        CONTRACT_PROTOCOL,
+        `${SESSION_KEY_PROTOCOL_PREFIX}${key ?? 'none'}`,
+      ]);
     },
   });
+  if (key === null) transport.endSession();
+  else keepSessionAlive(key, () => transport.endSession());
   return {
     api: createDeskpilotApi(transport),
     watchConnection: (listener) => transport.onConnectionChange(listener),

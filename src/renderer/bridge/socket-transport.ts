@@ -1,12 +1,13 @@
 /**
  * The contract over the browser host's WebSocket: calls are paired with results by id, events are
  * fanned out to subscribers, and a dropped socket fails the pending calls with 'unreachable' and
- * reconnects with a growing delay. The socket authenticates with the host's HttpOnly cookie.
+ * reconnects with a growing delay, until the host says the session ended. The socket
+ * authenticates with the host's HttpOnly cookie and the page's session key (see `connect`).
  */
-import type { ContractTransport, RequestOutcome } from '../../shared/contract/api';
+import type { ConnectionState, ContractTransport, RequestOutcome } from '../../shared/contract/api';
 import type { EventChannel, EventPayloads } from '../../shared/contract/events';
 import type { RequestArgs, RequestChannel } from '../../shared/contract';
-import type { WireServerMessage } from '../../shared/contract/wire';
+import { SESSION_ENDED_CLOSE_CODE, type WireServerMessage } from '../../shared/contract/wire';
 
 /**
  * The part of the browser's WebSocket this transport uses (the `ws` client has it too). Handlers
@@ -32,8 +33,10 @@ export interface SocketTransportOptions {
 
 /** A contract transport that also reports whether the host is reachable. */
 export interface SocketTransport extends ContractTransport {
-  /** Called with true when (re)connected and false when the connection drops. */
-  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /** Called when the socket (re)connects, drops, or its session ends. */
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+  /** The session ended: stops reconnecting and reports 'signed-out'. */
+  endSession(): void;
   /** Stops reconnecting and closes the socket. */
   close(): void;
 }
@@ -59,10 +62,12 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
   const pending = new Map<number, (outcome: RequestOutcome<RequestChannel>) => void>();
   const queued: string[] = [];
   const listeners = new Map<EventChannel, Set<Listener>>();
-  const connectionListeners = new Set<(connected: boolean) => void>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
   let nextId = 1;
   let delay = retryMs;
   let closed = false;
+  let sessionEnded = false;
+  let current: ConnectionState | null = null;
   let socket: SocketLike;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -79,20 +84,30 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
     }
   }
 
+  function report(state: ConnectionState): void {
+    if (state === current) return;
+    current = state;
+    connectionListeners.forEach((listener) => listener(state));
+  }
+
   function open(): void {
     socket = options.connect();
     socket.onopen = () => {
       delay = retryMs;
       for (const data of queued.splice(0)) socket.send(data);
-      connectionListeners.forEach((listener) => listener(true));
+      report('connected');
     };
     socket.onmessage = (event: { data: unknown }) => receive(event.data);
     socket.onerror = () => undefined;
-    socket.onclose = () => {
+    socket.onclose = (event: { code?: number }) => {
       queued.length = 0;
       for (const settle of pending.values()) settle(unreachable());
       pending.clear();
-      connectionListeners.forEach((listener) => listener(false));
+      if (event.code === SESSION_ENDED_CLOSE_CODE) {
+        sessionEnded = true;
+        closed = true;
+      }
+      report(sessionEnded ? 'signed-out' : 'reconnecting');
       if (closed) return;
       retryTimer = setTimeout(open, delay);
       delay = Math.min(delay * 2, maxRetryMs);
@@ -125,6 +140,13 @@ export function createSocketTransport(options: SocketTransportOptions): SocketTr
       return () => {
         connectionListeners.delete(listener);
       };
+    },
+    endSession() {
+      sessionEnded = true;
+      closed = true;
+      clearTimeout(retryTimer);
+      report('signed-out');
+      socket.close();
     },
     close() {
       closed = true;

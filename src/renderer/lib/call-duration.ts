@@ -33,3 +33,17 @@ export function describeDuration(totalSeconds: number): string {
   parts.push(`${secs} second${secs === 1 ? '' : 's'}`);
   return parts.join(' ');
 }
+
+/** How long a phone has been running, in words: "2 days, 12 hours, 44 minutes". */
+export function describeUptime(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const units: [number, string][] = [
+    [Math.floor(seconds / 86_400), 'day'],
+    [Math.floor((seconds % 86_400) / 3600), 'hour'],
+    [Math.floor((seconds % 3600) / 60), 'minute'],
+  ];
+  const parts = units
+    .filter(([value]) => value > 0)
+    .map(([value, unit]) => `${value} ${unit}${value === 1 ? '' : 's'}`);
+  return parts.length === 0 ? 'less than a minute' : parts.join(', ');
+}

@@ -24,9 +24,13 @@ const STATE_WORDS: Record<CallState, string> = {
   Disconnected: 'Ended',
 };
 
-/** The call's state in the words a person uses ("Ringing", "On hold"), not the firmware's. */
-export function describeCallState(state: CallState): string {
-  return STATE_WORDS[state];
+/**
+ * The call's state in the words a person uses ("Ringing", "On hold"), not the firmware's; a
+ * connected call the other side holds says so (6.4+ firmware tells).
+ */
+export function describeCallState(call: Pick<Call, 'state' | 'heldByFarEnd'>): string {
+  if (call.state === 'Connected' && call.heldByFarEnd) return 'Held by the other side';
+  return STATE_WORDS[call.state];
 }
 
 /**

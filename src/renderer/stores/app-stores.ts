@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand';
-import type { DeskpilotApi } from '../../shared/contract/api';
+import type { ConnectionState, DeskpilotApi } from '../../shared/contract/api';
 import { createCallsStore, type CallsState } from './calls-store';
 import { createContactsStore, type ContactsState } from './contacts-store';
 import { createDialRequestStore, type DialRequestState } from './dial-request-store';
@@ -59,8 +59,8 @@ export function createAppStores(api: DeskpilotApi): AppStores {
   };
 }
 
-/** Reports the connection to the core coming and going; returns the unsubscribe. */
-export type ConnectionWatcher = (listener: (connected: boolean) => void) => () => void;
+/** Reports the connection to the core coming, going and ending; returns the unsubscribe. */
+export type ConnectionWatcher = (listener: (state: ConnectionState) => void) => () => void;
 
 /**
  * Loads every snapshot and follows the core's events; returns one function that stops it all.
@@ -76,10 +76,10 @@ export function startAppStores(stores: AppStores, watchConnection?: ConnectionWa
   ];
   if (watchConnection) {
     stops.push(
-      watchConnection((connected) => {
-        const wasConnected = stores.ui.getState().connected;
-        stores.ui.getState().setConnected(connected);
-        if (connected && !wasConnected) {
+      watchConnection((state) => {
+        const was = stores.ui.getState().connection;
+        stores.ui.getState().setConnection(state);
+        if (state === 'connected' && was !== 'connected') {
           void stores.phones.getState().refresh();
           void stores.contacts.getState().reload();
           void stores.settings.getState().reload();

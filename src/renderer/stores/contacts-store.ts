@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Contact, ContactImportPreview } from '../../shared/contacts';
+import type { Contact, ContactImportPreview, ContactsChange } from '../../shared/contacts';
 import type { DeskpilotApi } from '../../shared/contract/api';
 import type { RequestArgs } from '../../shared/contract';
 import type { NoticesStore } from './notices-store';
@@ -35,6 +35,14 @@ function contactToInput(contact: Contact): ContactInput {
   };
 }
 
+/** The list with a change from the core applied: removed ones gone, changed ones replaced or added. */
+function applyChange(contacts: Contact[], change: ContactsChange): Contact[] {
+  const gone = new Set([...change.removed, ...change.changed.map((contact) => contact.id)]);
+  return [...contacts.filter((contact) => !gone.has(contact.id)), ...change.changed].sort(
+    byFavouriteThenName,
+  );
+}
+
 function byFavouriteThenName(a: Contact, b: Contact): number {
   if (a.favourite !== b.favourite) return a.favourite ? -1 : 1;
   return a.name.localeCompare(b.name);
@@ -54,8 +62,8 @@ export function createContactsStore(api: DeskpilotApi, notices: NoticesStore) {
     previewFileName: null,
     importBusy: false,
     start() {
-      const unsubscribe = api.events.on('contacts-changed', (contacts) =>
-        set({ contacts: [...contacts].sort(byFavouriteThenName), phase: 'ready' }),
+      const unsubscribe = api.events.on('contacts-changed', (change) =>
+        set({ contacts: applyChange(get().contacts, change) }),
       );
       void get().reload();
       return unsubscribe;

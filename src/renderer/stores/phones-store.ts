@@ -35,6 +35,7 @@ function placeholderStatus(phoneId: string): PhoneStatus {
     firmware: null,
     macAddress: null,
     lastSeenAt: null,
+    missing: [],
   };
 }
 

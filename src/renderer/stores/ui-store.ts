@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { ConnectionState } from '../../shared/contract/api';
 import type { ContactInput } from './contacts-store';
 
 export const VIEWS = [
@@ -18,9 +19,9 @@ export interface UiState {
   contactDraft: ContactInput | null;
   /** Bumped to ask the dial pad to take focus (the dial shortcut). */
   dialFocusRequest: number;
-  /** False while the connection to the core is lost (browser host only); shown as a banner. */
-  connected: boolean;
-  setConnected(connected: boolean): void;
+  /** How the link to the core stands (it only drops under the browser host); shown as a banner. */
+  connection: ConnectionState;
+  setConnection(connection: ConnectionState): void;
   show(view: View): void;
   startContact(draft: ContactInput): void;
   clearContactDraft(): void;
@@ -33,8 +34,8 @@ export function createUiStore() {
     view: 'calls',
     contactDraft: null,
     dialFocusRequest: 0,
-    connected: true,
-    setConnected: (connected) => set({ connected }),
+    connection: 'connected',
+    setConnection: (connection) => set({ connection }),
     show: (view) => set({ view }),
     startContact: (draft) => set({ contactDraft: draft, view: 'contacts' }),
     clearContactDraft: () => set({ contactDraft: null }),

@@ -28,6 +28,12 @@ export type DeskpilotApi = {
   };
 };
 
+/**
+ * How a window's link to the core stands: up; down and being retried; or ended for good because
+ * the browser host's session ended (the user signs in again).
+ */
+export type ConnectionState = 'connected' | 'reconnecting' | 'signed-out';
+
 /** The transport a UI host provides: one generic call and one event subscription. */
 export interface ContractTransport {
   invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<RequestOutcome<C>>;

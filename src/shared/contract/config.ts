@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import { CONFIG_EXPORT_TYPES, TRANSFER_TYPES } from '../domain';
-import { configName, configNames, phoneId } from '../value-rules';
+import { configName, configNames, phoneId, uploadUrl } from '../value-rules';
 import { action, verb } from './define';
 
 export interface ConfigValue {
@@ -19,13 +19,14 @@ export const config = {
       phoneId,
       values: z
         .record(configName, z.string().max(4096))
-        .refine((values) => Object.keys(values).length >= 1, 'give at least one parameter'),
+        .refine((values) => Object.keys(values).length >= 1, 'give at least one parameter')
+        .refine((values) => Object.keys(values).length <= 200, 'give at most 200 parameters'),
     }),
   ),
   export: action(
     z.strictObject({
       phoneId,
-      url: z.string().url().max(2048),
+      url: uploadUrl,
       type: z.enum(CONFIG_EXPORT_TYPES),
     }),
   ),

@@ -2,12 +2,14 @@
 import { z } from 'zod';
 
 import { CONFIG_RESET_SCOPES } from '../domain';
-import { phoneId } from '../value-rules';
+import { phoneId, uploadUrl } from '../value-rules';
 import { action, verb } from './define';
 
 export type KeyValueGroup = Record<string, string>;
 
 export interface DeviceDetails {
+  /** Seconds since the phone last started, whichever way its firmware writes it; null if unsaid. */
+  uptimeSeconds: number | null;
   device: KeyValueGroup;
   network: KeyValueGroup;
   networkStats: KeyValueGroup;
@@ -51,17 +53,25 @@ export interface MediaSample {
   raw: KeyValueGroup;
 }
 
+/** One entry of a phone's log (what Deskpilot noticed about it, such as an unreadable answer). */
+export interface PhoneLogEntry {
+  /** Epoch milliseconds. */
+  at: number;
+  text: string;
+}
+
 const thePhone = z.strictObject({ phoneId });
 
 export const device = {
   details: verb(thePhone).returns<DeviceDetails>(),
   lines: verb(thePhone).returns<LineDetails[]>(),
   media: verb(thePhone).returns<MediaSample[]>(),
+  log: verb(thePhone).returns<PhoneLogEntry[]>(),
   restart: action(thePhone),
   reboot: action(thePhone),
   resetConfig: action(z.strictObject({ phoneId, scope: z.enum(CONFIG_RESET_SCOPES) })),
   factoryReset: action(z.strictObject({ phoneId, confirmation: z.literal('FACTORY RESET') })),
-  uploadCapture: action(z.strictObject({ phoneId, url: z.string().url().max(2048).optional() })),
+  uploadCapture: action(z.strictObject({ phoneId, url: uploadUrl.optional() })),
   skypePresence: verb(thePhone).returns<SkypeStatus>(),
   // Messages name the field and the rule only, so the password is never echoed back.
   skypeSignIn: action(

@@ -2,7 +2,7 @@
  * Events pushed from the core to every UI, each declared once with its payload type. No schema:
  * the core is their only source, and UIs trust what it sends.
  */
-import type { Contact } from '../contacts';
+import type { ContactsChange } from '../contacts';
 import type { PhoneEvent } from '../domain';
 import type { AppSettings } from '../settings';
 import type { DialRequest } from './links';
@@ -16,7 +16,8 @@ const EVENTS = {
   phone: payload<PhoneEvent>(),
   /** A link, `--dial` or the shortcut asks to dial and the user must confirm first. */
   'dial-request': payload<DialRequest>(),
-  'contacts-changed': payload<Contact[]>(),
+  /** What changed, not the whole list: an address book holds up to 10,000 contacts. */
+  'contacts-changed': payload<ContactsChange>(),
   'settings-changed': payload<AppSettings>(),
 };
 

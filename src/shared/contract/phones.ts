@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import type { AttentionReason, PhoneInfo, PhoneSnapshot } from '../domain';
-import { phoneId } from '../value-rules';
+import { phoneId, withoutCredentials } from '../value-rules';
 import { verb } from './define';
 
 export interface ConnectionTestResult {
@@ -34,7 +34,11 @@ const phoneUrl = z
     } catch {
       return false;
     }
-  }, 'the phone address must be an http:// or https:// URL, like https://192.168.1.20');
+  }, 'the phone address must be an http:// or https:// URL, like https://192.168.1.20')
+  .refine(
+    withoutCredentials,
+    'the phone address cannot hold a user name or password: give them in their own fields',
+  );
 const name = z.string().trim().min(1).max(80);
 const username = z.string().min(1).max(128);
 const password = z.string().max(256);

@@ -15,6 +15,31 @@ export const IPC_EVENT_PREFIX = 'deskpilot:event:';
 /** Path of the browser host's contract WebSocket. */
 export const CONTRACT_SOCKET_PATH = '/contract';
 
+/**
+ * The browser host's session, as the page takes part in it: the sign-in hands the page its key
+ * in the address's fragment (`#key=…`, never sent to a server); the page presents it as a
+ * second WebSocket subprotocol when the contract socket opens (beside CONTRACT_PROTOCOL, the
+ * one the host answers with) and in a header when it renews the session, which it does every
+ * SESSION_RENEW_EVERY_MS. A socket whose session ended is closed with SESSION_ENDED_CLOSE_CODE.
+ */
+export const SESSION_KEY_FRAGMENT = 'key';
+export const CONTRACT_PROTOCOL = 'deskpilot';
+export const SESSION_KEY_PROTOCOL_PREFIX = 'deskpilot.key.';
+export const SESSION_RENEW_PATH = '/session/renew';
+export const SESSION_KEY_HEADER = 'x-deskpilot-key';
+export const SESSION_RENEW_EVERY_MS = 60_000;
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
+/** The largest message the browser host reads: ample for every argument but a contacts file. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * The one channel whose messages may be larger, and how large: a contacts import carries the
+ * whole file (up to 5,000,000 characters, more bytes once encoded and escaped).
+ */
+export const LARGE_MESSAGE_CHANNEL = 'contacts.previewImport';
+export const MAX_LARGE_MESSAGE_BYTES = 8 * 1024 * 1024;
+
 /** A call from the client; `id` pairs it with its result. */
 export interface WireRequest {
   id: number;

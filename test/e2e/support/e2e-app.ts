@@ -2,7 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startBrowserHost, type BrowserHost } from '../../../src/main/browser-host/browser-host';
+import {
+  startBrowserHost,
+  type BrowserHost,
+  type BrowserHostOptions,
+} from '../../../src/main/browser-host/browser-host';
 import { createCore, type Core } from '../../../src/main/core/create-core';
 import {
   startSimulator,
@@ -33,6 +37,8 @@ export interface E2eOptions {
   demo?: boolean | 'first-run';
   simulator?: SimulatorOptions;
   colorScheme?: 'light' | 'dark';
+  /** Lifetimes of the browser host's sign-in links and sessions. */
+  sessionTimes?: BrowserHostOptions['sessionTimes'];
 }
 
 export interface E2eApp {
@@ -89,6 +95,7 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
     core,
     rendererDir: UI_DIR,
     log: () => undefined,
+    ...(options.sessionTimes === undefined ? {} : { sessionTimes: options.sessionTimes }),
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({
@@ -98,7 +105,7 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
   const page = await context.newPage();
   // Generous for a loaded CI machine; every wait is for a condition, never a fixed time.
   page.setDefaultTimeout(15_000);
-  await page.goto(host.url);
+  await page.goto(host.signInUrl());
 
   return {
     page,

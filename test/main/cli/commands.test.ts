@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseHandle } from '../../../src/main/vvx/vvx-values';
 
 import { runCli } from '../../../src/main/cli/run-cli';
 import { runInProcess } from './run-deskpilot';
 import { controlRequest as control } from '../../../src/simulator';
 import { phoneAt } from '../../support/sim-phone';
 import { startSimulator, type Simulator } from '../../../src/simulator';
+import { PLAIN_HTTP_WARNING } from '../../../src/shared/plain-http';
 
 /** Parameters the simulated phone knows (src/simulator/config-catalog.ts). */
 const CATALOG_NAMES = [
@@ -60,8 +62,11 @@ async function deskpilot(...args: string[]): Promise<{ code: number; out: string
   return { code: result.code ?? -1, out: result.stdout, err: result.stderr };
 }
 
+/** What every command against the plain-HTTP phone says first on stderr. */
+const PLAIN_HTTP_NOTE = `Warning: ${PLAIN_HTTP_WARNING}\n`;
+
 function json<T>(result: { code: number; out: string; err: string }): T {
-  expect(result.err).toBe('');
+  expect(result.err).toBe(PLAIN_HTTP_NOTE);
   expect(result.code).toBe(0);
   return JSON.parse(result.out) as T;
 }
@@ -105,8 +110,8 @@ describe('deskpilot commands (in-process, plain HTTP phone)', () => {
     const state = (await control(phone, simulator.controlToken, 'GET', 'state')) as {
       calls: { CallHandle: string; Dtmf: string }[];
     };
-    // The phone writes handles without the 0x the core normalises to.
-    const dialled = state.calls.find((call) => `0x${call.CallHandle}` === handle);
+    // The phone writes handles without the 0x the core normalises to, some with a leading zero.
+    const dialled = state.calls.find((call) => normaliseHandle(call.CallHandle) === handle);
     expect(dialled?.Dtmf).toBe('89');
     json(await deskpilot('end', handle, '--json'));
   });
@@ -137,8 +142,22 @@ describe('deskpilot commands (in-process, plain HTTP phone)', () => {
     const state = (await control(phone, simulator.controlToken, 'GET', 'state')) as {
       calls: { CallHandle: string; Dtmf: string }[];
     };
-    expect(state.calls.find((call) => `0x${call.CallHandle}` === handle)?.Dtmf).toBe('');
+    expect(state.calls.find((call) => normaliseHandle(call.CallHandle) === handle)?.Dtmf).toBe('');
     json(await deskpilot('end', handle, '--json'));
+  });
+
+  it('says on stderr what plain HTTP exposes, keeping stdout for results', async () => {
+    const status = await deskpilot('status', '--json');
+    expect(status.err).toMatch(/^Warning: Plain HTTP is not encrypted/);
+    expect(status.err).toMatch(/password/);
+    expect(status.out).not.toMatch(/Plain HTTP/);
+    const phone = simulator.phones[0];
+    if (phone === undefined) throw new Error('no simulator phone');
+    const added = await runInProcess(['phones', 'add', 'Desk', phone.url], {
+      DESKPILOT_DATA_DIR: dataDir,
+      DESKPILOT_PASSWORD: phone.adminPassword,
+    });
+    expect(added.stderr).toMatch(/^Warning: Plain HTTP is not encrypted/);
   });
 
   it('prints readable text without --json', async () => {

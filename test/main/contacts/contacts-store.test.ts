@@ -3,9 +3,13 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { ContactsStore, type ContactInput } from '../../../src/main/contacts/contacts-store';
+import {
+  ContactsStore,
+  MAX_CONTACTS,
+  type ContactInput,
+} from '../../../src/main/contacts/contacts-store';
 import { DeskpilotError } from '../../../src/main/ground/deskpilot-error';
-import type { Contact } from '../../../src/shared/contacts';
+import type { ContactsChange } from '../../../src/shared/contacts';
 import { fixture, tempDataDir } from './fixture';
 
 const alice: ContactInput = {
@@ -68,25 +72,48 @@ describe('ContactsStore', () => {
     expect(store.list()).toEqual([]);
   });
 
-  it('tells subscribers the full list after each change until they unsubscribe', () => {
+  it('tells subscribers what changed, not the whole list, until they unsubscribe', () => {
     const store = new ContactsStore({ dataDir: tempDataDir() });
-    const seen: Contact[][] = [];
-    const unsubscribe = store.onChange((contacts) => seen.push(contacts));
+    store.add({ ...alice, name: 'Already there' });
+    const seen: ContactsChange[] = [];
+    const unsubscribe = store.onChange((change) => seen.push(change));
     store.onChange(() => {
       throw new Error('a closed window');
     });
-    const { id } = store.add(alice);
-    store.remove(id);
+    const added = store.add(alice);
+    const edited = store.update(added.id, { ...alice, name: 'Alice Jones' });
+    store.remove(added.id);
     unsubscribe();
     store.add(alice);
-    expect(seen.map((contacts) => contacts.length)).toEqual([1, 0]);
+    expect(seen).toEqual([
+      { changed: [added], removed: [] },
+      { changed: [edited], removed: [] },
+      { changed: [], removed: [added.id] },
+    ]);
+  });
+
+  it(`holds at most ${MAX_CONTACTS.toLocaleString('en')} contacts, saying so and keeping an import that does not fit`, () => {
+    const store = new ContactsStore({ dataDir: tempDataDir() });
+    const rows = Array.from(
+      { length: MAX_CONTACTS },
+      (_, index) => `Person ${index},+1555${String(index).padStart(7, '0')}`,
+    );
+    const full = store.previewImport('many.csv', `Name,Phone\n${rows.join('\n')}`);
+    expect(store.commitImport(full.previewId)).toEqual({ imported: MAX_CONTACTS });
+    expect(() => store.add(alice)).toThrow(/address book is full/);
+    const more = store.previewImport('more.csv', 'Name,Phone\nLate Comer,+15559999999');
+    expect(() => store.commitImport(more.previewId)).toThrow(/past 10,000/);
+    const [first] = store.list();
+    store.remove(first?.id ?? '');
+    expect(store.commitImport(more.previewId)).toEqual({ imported: 1 });
+    expect(store.list()).toHaveLength(MAX_CONTACTS);
   });
 
   it('stores nothing until an import is committed, then adds the previewed contacts once', () => {
     const dataDir = tempDataDir();
     const store = new ContactsStore({ dataDir });
     const changes: number[] = [];
-    store.onChange((contacts) => changes.push(contacts.length));
+    store.onChange((change) => changes.push(change.changed.length));
     const preview = store.previewImport('outlook.csv', fixture('outlook.csv'));
     expect(store.list()).toEqual([]);
 

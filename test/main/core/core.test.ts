@@ -56,6 +56,46 @@ describe('adding phones', () => {
     ).rejects.toMatchObject({ code: 'unreachable' });
   });
 
+  it('makes concurrent changes one at a time: one phone per name, a removed phone stays removed', async () => {
+    const twins = await Promise.allSettled([
+      core.handlers['phones.add']({
+        ...credentials(0),
+        name: 'Twin',
+        acceptFingerprint: phone(0).fingerprint ?? '',
+      }),
+      core.handlers['phones.add']({
+        ...credentials(1),
+        name: 'Twin',
+        acceptFingerprint: phone(1).fingerprint ?? '',
+      }),
+    ]);
+    expect(twins.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(twins.find((outcome) => outcome.status === 'rejected')).toMatchObject({
+      reason: { code: 'invalid-argument', message: expect.stringMatching(/already exists/) },
+    });
+    const [twin] = await core.handlers['phones.list']({});
+    if (twin === undefined) throw new Error('no phone was added');
+    await Promise.allSettled([
+      core.handlers['phones.update']({ phoneId: twin.id, name: 'Renamed', password: 'changed' }),
+      core.handlers['phones.remove']({ phoneId: twin.id }),
+    ]);
+    expect(await core.handlers['phones.list']({})).toEqual([]);
+    await core.close();
+    core = await createCore({ dataDir: data.dir, demo: false });
+    expect(await core.handlers['phones.list']({})).toEqual([]);
+  });
+
+  it('creates its data folder readable by its own user only', async () => {
+    const nested = join(data.dir, 'new', 'Deskpilot');
+    const fresh = await createCore({ dataDir: nested, demo: false });
+    try {
+      expect((await stat(nested)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(data.dir, 'new'))).mode & 0o777).toBe(0o700);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('adds a phone with its certificate pinned, keeps the password out of settings and events', async () => {
     const events: PhoneEvent[] = [];
     core.subscribe('phone', (event) => events.push(event));

@@ -4,6 +4,7 @@
  * the news does not drop the call, and the feed can ask for an immediate read to reconcile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseHandle } from '../../../src/main/vvx/vvx-values';
 
 import { LiveState } from '../../../src/main/session/live/live-state';
 import type { FeedReport, PhoneFeed } from '../../../src/main/session/live/phone-feed';
@@ -46,6 +47,7 @@ function fullCall(overrides: Partial<Call> = {}): Omit<Call, 'observedAt'> {
     appearance: '1',
     sequence: 1,
     protocol: 'SIP',
+    heldByFarEnd: false,
     ...overrides,
   };
 }
@@ -140,7 +142,7 @@ describe('a phone session with a second feed beside its poller', () => {
       await waitFor(async () => (await callReads()) > readsBefore, 'a callStatus read');
       await waitFor(() => session.snapshot().calls[0]?.appearance !== '', 'the read details');
       expect(session.snapshot().calls.map((call) => call.handle)).toEqual([
-        `0x${handle.replace(/^0x/, '').toLowerCase()}`,
+        normaliseHandle(handle),
       ]);
       expect(events.some((event) => event.type === 'call-removed')).toBe(false);
     } finally {

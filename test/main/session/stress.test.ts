@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { PhoneSession } from '../../../src/main/session/phone-session';
 import { PhoneError } from '../../../src/main/vvx/phone-error';
+import { normaliseHandle } from '../../../src/main/vvx/vvx-values';
 import { startSimulator } from '../../../src/simulator';
 import { control, stats, waitFor } from '../vvx/sim-control';
 import { startSession } from './session-helpers';
@@ -134,7 +135,7 @@ describe('stress: the engine never makes the phone misbehave', () => {
           const phone = state.calls
             .map(
               (call) =>
-                `0x${call.CallHandle.toLowerCase()}:${call.CallState.replace('CallHold', 'Hold')}`,
+                `${normaliseHandle(call.CallHandle)}:${call.CallState.replace('CallHold', 'Hold')}`,
             )
             .sort();
           const ours = session

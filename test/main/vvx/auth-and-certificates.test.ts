@@ -122,7 +122,7 @@ describe('certificates: trust on first use', () => {
 });
 
 describe('authentication and the phone’s access rules', () => {
-  it('works over plain HTTP when the user chooses it, with Basic sent up front', () =>
+  it('works over plain HTTP when the user chooses it, learning the phone takes only Basic', () =>
     withSim({ https: false }, async (sim) => {
       const phone = phoneAt(sim);
       const test = await testConnection({
@@ -131,8 +131,8 @@ describe('authentication and the phone’s access rules', () => {
         password: phone.adminPassword,
       });
       expect(test).toMatchObject({ ok: true, admin: true, fingerprint: null });
-      // Basic up front: one request, no 401 round trip.
-      expect((await stats(sim)).totalRequests).toBe(1);
+      // Nothing goes out before the phone's challenge: one 401 round trip, then Basic.
+      expect((await stats(sim)).totalRequests).toBe(2);
     }));
 
   it('answers a Digest challenge, and calls a wrong password wrong without echoing it', () =>

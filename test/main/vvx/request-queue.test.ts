@@ -204,4 +204,63 @@ describe('RequestQueue', () => {
       code: 'cancelled',
     });
   });
+
+  it('gives waiting polls every fourth turn, however many reads clients keep asking for', async () => {
+    const queue = new RequestQueue({ limit: 500, perCallerLimit: 500 });
+    const order: string[] = [];
+    const read = (name: string) =>
+      queue.enqueue({
+        priority: 'interactive',
+        effect: 'read',
+        caller: 'socket:1',
+        run: async () => {
+          order.push(name);
+        },
+      });
+    const reads = Array.from({ length: 12 }, (_, index) => read(`read-${index + 1}`));
+    const polls = [1, 2].map((index) =>
+      queue.enqueue({
+        priority: 'poll',
+        effect: 'read',
+        run: async () => {
+          order.push(`poll-${index}`);
+        },
+      }),
+    );
+    await Promise.all([...reads, ...polls]);
+    expect(order.indexOf('poll-1')).toBeLessThanOrEqual(4);
+    expect(order.indexOf('poll-2') - order.indexOf('poll-1')).toBeLessThanOrEqual(4);
+  });
+
+  it('lets clients take turns in a lane, and refuses one client more than its share', async () => {
+    const queue = new RequestQueue({ limit: 100, perCallerLimit: 10 });
+    const blocker = gate();
+    const order: string[] = [];
+    const read = (caller: string, name: string) =>
+      queue.enqueue({
+        priority: 'interactive',
+        effect: 'read',
+        caller,
+        run: async () => {
+          order.push(name);
+        },
+      });
+    const first = queue.enqueue({ priority: 'poll', effect: 'read', run: () => blocker.promise });
+    const flood = Array.from({ length: 12 }, (_, index) =>
+      read('socket:1', `flood-${index + 1}`).then(
+        () => 'done',
+        (error: PhoneError) => error.code,
+      ),
+    );
+    const other = read('socket:2', 'other');
+    blocker.release();
+    await Promise.all([first, other, ...flood]);
+    // The second client's one read goes right after the first client's first, not after all ten.
+    expect(order.slice(0, 2)).toEqual(['flood-1', 'other']);
+    expect(await Promise.all(flood)).toEqual([
+      ...Array(10).fill('done'),
+      'queue-full',
+      'queue-full',
+    ]);
+  });
 });

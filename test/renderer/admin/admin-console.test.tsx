@@ -11,6 +11,7 @@ import { renderWithStores } from '../support/render-app';
 import { createTestCore, type TestCore } from '../support/test-core';
 
 const DETAILS: DeviceDetails = {
+  uptimeSeconds: 3723,
   device: { Model: 'VVX601', Firmware: '5.8.0.17552', MACAddress: '0004F2A1B2C3' },
   network: { IPv4Address: '127.0.0.1' },
   networkStats: { RxPackets: '120' },
@@ -33,6 +34,7 @@ const STATUS: PhoneStatus = {
   firmware: '5.8.0.17552',
   macAddress: '0004F2A1B2C3',
   lastSeenAt: null,
+  missing: [],
 };
 
 const UNREACHABLE: ContractError = { code: 'unreachable', message: 'The phone did not answer.' };
@@ -73,11 +75,34 @@ describe('admin console', () => {
     expect(screen.queryByRole('tablist')).toBeNull();
   });
 
-  it('shows device information grouped', async () => {
+  it('shows device information grouped, and the uptime in words', async () => {
     openConsole();
     const cpu = await screen.findByRole('region', { name: 'CPU, memory and uptime' });
     expect(within(cpu).getByText('0 days 1:02:03')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Device' }).textContent).toContain('5.8.0.17552');
+    expect(screen.getByText('Running for 1 hour, 2 minutes since it last started.')).toBeTruthy();
+  });
+
+  it("shows the phone's log, newest first, and says when there is nothing in it", async () => {
+    openConsole((p) =>
+      p.answer('device.log', () => [
+        { at: Date.UTC(2026, 0, 1, 9), text: 'The phone lacks call control.' },
+        {
+          at: Date.UTC(2026, 0, 1, 10),
+          text: 'The phone\'s answer to callLogs held something Deskpilot cannot read, at Placed.0.Duration: "forty secs".',
+        },
+      ]),
+    );
+    fireEvent.click(await screen.findByRole('tab', { name: 'Log' }));
+    const log = await screen.findByRole('list', { name: 'Phone log, newest first' });
+    const entries = within(log).getAllByRole('listitem');
+    expect(entries[0]?.textContent).toContain('Placed.0.Duration: "forty secs"');
+    expect(entries[1]?.textContent).toContain('The phone lacks call control.');
+    phone.answer('device.log', () => []);
+    fireEvent.click(screen.getByRole('button', { name: 'Read again' }));
+    await screen.findByText(
+      'Nothing to report: Deskpilot has understood everything this phone answered.',
+    );
   });
 
   it('reads pasted parameters, previews the diff with device switches, sends, and reads back', async () => {

@@ -116,6 +116,7 @@ export function makeCall(overrides: Partial<Call> = {}): Call {
     appearance: '1',
     sequence: 1,
     protocol: 'SIP',
+    heldByFarEnd: false,
     ...overrides,
   };
 }
@@ -144,6 +145,7 @@ export function makeSnapshot(overrides: Partial<PhoneSnapshot> = {}): PhoneSnaps
       firmware: '5.8.0',
       macAddress: '0004F2000001',
       lastSeenAt: Date.now(),
+      missing: [],
     },
     lines: [
       { line: 1, label: '1001', address: '1001@pbx', registration: 'Registered', protocol: 'SIP' },

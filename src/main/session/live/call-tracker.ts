@@ -4,6 +4,7 @@
  * without polling; a change of duration alone is not an event.
  */
 import type { Call, PhoneEvent } from '../../../shared/domain';
+import { normaliseHandle } from '../../vvx/vvx-values';
 import type { CallNews, ReportedCall } from './phone-feed';
 
 type CallEvent = Extract<
@@ -24,27 +25,8 @@ const UNKNOWN_CALL: Omit<Call, 'handle' | 'observedAt'> = {
   appearance: '',
   sequence: 0,
   protocol: '',
+  heldByFarEnd: false,
 };
-
-/** A handle as calls show it: `0x` and lower-case hex, as the first report spelled it. */
-function handleSpelling(handle: string): string {
-  return `0x${handle.trim().toLowerCase().replace(/^0x/, '')}`;
-}
-
-/**
- * The key a call is kept under: its handle as a number (hex without leading zeros), so the
- * spellings of one call meet — callStatus `0x3740b48` and a pushed `03740b48`.
- */
-function handleKey(handle: string): string {
-  return handleSpelling(handle)
-    .slice(2)
-    .replace(/^0+(?=.)/, '');
-}
-
-/** Whether two handles name the same call (compared as numbers, any spelling). */
-export function sameHandle(a: string, b: string): boolean {
-  return handleKey(a) === handleKey(b);
-}
 
 function differs(before: Call, after: Call): boolean {
   return (
@@ -53,7 +35,8 @@ function differs(before: Call, after: Call): boolean {
     before.active !== after.active ||
     before.line !== after.line ||
     before.remoteName !== after.remoteName ||
-    before.remoteNumber !== after.remoteNumber
+    before.remoteNumber !== after.remoteNumber ||
+    before.heldByFarEnd !== after.heldByFarEnd
   );
 }
 
@@ -68,9 +51,9 @@ export class CallTracker {
     return [...this.calls.values()];
   }
 
-  /** The call with this handle (any spelling: `0x9577dd30` or `9577DD30`), if present. */
+  /** The call with this handle (any spelling: `0x03740b48`, `3740B48`), if present. */
   find(handle: string): Call | undefined {
-    return this.calls.get(handleKey(handle));
+    return this.calls.get(normaliseHandle(handle));
   }
 
   /**
@@ -86,41 +69,36 @@ export class CallTracker {
     const next = new Map<string, Call>();
     const events: CallEvent[] = [];
     for (const item of reported) {
-      const key = handleKey(item.handle);
-      const before = this.calls.get(key);
-      // A call keeps the spelling it was first shown with, so every UI can follow it by handle.
-      const handle = before?.handle ?? handleSpelling(item.handle);
-      const call: Call = { ...item, handle, observedAt };
-      next.set(key, call);
-      events.push(...this.compare(phoneId, before, call));
+      const call: Call = { ...item, handle: normaliseHandle(item.handle), observedAt };
+      next.set(call.handle, call);
+      events.push(...this.compare(phoneId, this.calls.get(call.handle), call));
     }
-    for (const [key, call] of this.calls) {
-      if (next.has(key)) continue;
-      if ((this.newsAt.get(key) ?? -Infinity) >= readStartedAt) next.set(key, call);
+    for (const [handle, call] of this.calls) {
+      if (next.has(handle)) continue;
+      if ((this.newsAt.get(handle) ?? -Infinity) >= readStartedAt) next.set(handle, call);
       else events.push({ type: 'call-removed', phoneId, call });
     }
-    for (const key of this.newsAt.keys()) if (!next.has(key)) this.newsAt.delete(key);
+    for (const handle of this.newsAt.keys()) if (!next.has(handle)) this.newsAt.delete(handle);
     this.calls = next;
     return events;
   }
 
   /** Adds or updates one call from news; returns the events. */
   merge(phoneId: string, news: CallNews, observedAt: number): CallEvent[] {
-    const key = handleKey(news.handle);
-    const before = this.calls.get(key);
+    const handle = normaliseHandle(news.handle);
+    const before = this.calls.get(handle);
     const defined = Object.fromEntries(
       Object.entries(news).filter(([, value]) => value !== undefined),
     ) as Partial<Call>;
-    const handle = before?.handle ?? handleSpelling(news.handle);
     const call: Call = { ...UNKNOWN_CALL, ...before, ...defined, handle, observedAt };
-    this.calls.set(key, call);
-    this.newsAt.set(key, observedAt);
+    this.calls.set(handle, call);
+    this.newsAt.set(handle, observedAt);
     return this.compare(phoneId, before, call);
   }
 
   /** Drops one call; returns the event, if it was known. */
   remove(phoneId: string, handle: string): CallEvent[] {
-    const key = handleKey(handle);
+    const key = normaliseHandle(handle);
     const call = this.calls.get(key);
     this.newsAt.delete(key);
     if (call === undefined) return [];

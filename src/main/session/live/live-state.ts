@@ -45,6 +45,7 @@ export class LiveState implements LiveView {
       firmware: null,
       macAddress: null,
       lastSeenAt: null,
+      missing: [],
     };
     this.health = new PhoneHealth(
       () => this.current,
@@ -110,6 +111,11 @@ export class LiveState implements LiveView {
         when(() => {
           this.accessLevel = level;
         }),
+      missing: (feature) =>
+        when(() => {
+          const { missing } = this.current;
+          if (!missing.includes(feature)) this.setStatus({ missing: [...missing, feature] });
+        }),
       answered: () =>
         when(() => {
           if (this.health.answered(Date.now()) === 'back') this.resync('back');
@@ -129,6 +135,8 @@ export class LiveState implements LiveView {
   }
 
   private resync(reason: ResyncReason): void {
+    // A restart may bring other firmware: what it lacked is learned again.
+    if (reason === 'reboot' && this.current.missing.length > 0) this.setStatus({ missing: [] });
     for (const feed of [...this.feeds]) feed.resync?.(reason);
   }
 

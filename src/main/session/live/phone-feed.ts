@@ -4,7 +4,7 @@
  * is handed a FeedReport when attached and reports what it saw through it; nothing else writes
  * the live state.
  */
-import type { Call, Line } from '../../../shared/domain';
+import type { Call, Line, PhoneFeature } from '../../../shared/domain';
 import type { PhoneError } from '../../vvx/phone-error';
 
 /** A call as a feed read it (the live state stamps when). */
@@ -43,6 +43,8 @@ export interface FeedReport {
   lines(lines: readonly Line[]): void;
   identity(identity: PhoneIdentity): void;
   access(level: AccessLevel): void;
+  /** The phone lacks this feature (it answered 404 there while its REST API answers). */
+  missing(feature: PhoneFeature): void;
   /** The phone answered a request: it is there. */
   answered(): void;
   /** A request failed; returns how long to leave the phone alone before asking again. */

@@ -9,9 +9,10 @@
  */
 import type { Line } from '../../../shared/domain';
 import { toPhoneError } from '../../vvx/phone-error';
-import type { VvxLine } from '../../vvx/vvx-schemas';
+import type { VvxLine } from '../../vvx/vvx-line-schemas';
 import type { LiveView } from '../live/live-state';
 import type { AccessLevel, FeedReport, PhoneFeed, ResyncReason } from '../live/phone-feed';
+import { readDeviceInfo, readLines } from '../firmware-fallbacks';
 import type { PhoneLink } from '../phone-link';
 import { PollSchedule, type NextRound } from './poll-schedule';
 
@@ -172,15 +173,11 @@ export class PollFeed implements PhoneFeed {
 
   private async readIdentity(report: FeedReport): Promise<void> {
     const { link } = this.options;
-    const read = <T>(run: () => Promise<T>) =>
-      link.queue.enqueue({ priority: 'poll', effect: 'read', run });
     try {
-      const info = await read(() => link.client.deviceInfoV2()).catch((error: unknown) => {
-        // Older firmware lacks v2; v1 names the same facts.
-        if (toPhoneError(error).code === 'api-disabled') {
-          return read(() => link.client.deviceInfoV1());
-        }
-        throw error;
+      const info = await link.queue.enqueue({
+        priority: 'poll',
+        effect: 'read',
+        run: () => readDeviceInfo(link.client),
       });
       this.learnAccess(report, 'admin');
       report.identity({
@@ -208,16 +205,7 @@ export class PollFeed implements PhoneFeed {
 
   private async readLines(report: FeedReport): Promise<void> {
     const { link } = this.options;
-    const lines = await link.read(
-      () =>
-        link.client.lineInfoV2().catch((error: unknown) => {
-          // Firmware before lineInfo v2 answers 404 there; v1 has the same basics.
-          if (toPhoneError(error).code === 'api-disabled') return link.client.lineInfoV1();
-          throw error;
-        }),
-      'lineInfo',
-      'poll',
-    );
+    const lines = await link.read(() => readLines(link.client), 'lineInfo', 'poll');
     report.lines(lines.map(toLine));
     this.linesReadAt = Date.now();
   }

@@ -5,6 +5,7 @@ import { useStores } from '../../stores/stores-context';
 import { ConfigSection } from './config-section';
 import { DeviceSection } from './device-section';
 import { LinesSection } from './lines-section';
+import { LogSection } from './log-section';
 import { MaintenanceSection } from './maintenance-section';
 import { MediaSection } from './media-section';
 import { SkypeSection } from './skype-section';
@@ -18,6 +19,7 @@ const TABS = [
   { id: 'config', title: 'Configuration', Section: ConfigSection },
   { id: 'maintenance', title: 'Maintenance', Section: MaintenanceSection },
   { id: 'skype', title: 'Skype for Business', Section: SkypeSection },
+  { id: 'log', title: 'Log', Section: LogSection },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 
 import type { DeviceDetails, KeyValueGroup } from '../../../shared/contract/device';
+import { describeUptime } from '../../lib/call-duration';
 import type { AdminStores } from './stores/admin-stores';
 import { CopyButton } from './copy-button';
 
@@ -68,6 +69,9 @@ export function DeviceSection({ stores }: { stores: AdminStores }) {
         </button>
         <CopyButton text={allText} label="Copy all" />
       </div>
+      {details.uptimeSeconds !== null && (
+        <p>Running for {describeUptime(details.uptimeSeconds)} since it last started.</p>
+      )}
       <div className="admin-groups">
         {groups.map(({ key, title, group }) => (
           <section key={key} className="admin-group" aria-label={title}>

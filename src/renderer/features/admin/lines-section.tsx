@@ -12,7 +12,7 @@ export function LinesSection({ stores }: { stores: AdminStores }) {
     void loadLines();
   }, [loadLines]);
   if (!lines) return <p role="status">Reading the lines…</p>;
-  if (lines.length === 0) return <p>The phone reports no lines.</p>;
+  if (lines.length === 0) return <p>No line is set up on this phone.</p>;
   return (
     <div className="admin-section">
       <div className="admin-actions">

@@ -13,6 +13,8 @@ export interface CallCardProps {
   contactName: string | null;
   now: number;
   pending: string | undefined;
+  /** False where the phone offers no call control: the call is shown, acted on at the phone. */
+  controllable: boolean;
   actions: Pick<
     CallsState,
     | 'answer'
@@ -39,11 +41,19 @@ export function callerName(
 }
 
 /** One call: who, state in words, line, a ticking duration, and the actions its state allows. */
-export function CallCard({ phoneId, call, contactName, now, pending, actions }: CallCardProps) {
+export function CallCard({
+  phoneId,
+  call,
+  contactName,
+  now,
+  pending,
+  controllable,
+  actions,
+}: CallCardProps) {
   const [panel, setPanel] = useState<'transfer' | 'keypad' | null>(null);
   const name = callerName(call, contactName);
   const seconds = elapsedSeconds(call, now);
-  const allowed = allowedCallActions(call);
+  const allowed = controllable ? allowedCallActions(call) : [];
   const visiblePanel =
     panel !== null && allowed.includes(panel === 'transfer' ? 'Transfer' : 'Keypad') ? panel : null;
 
@@ -70,7 +80,7 @@ export function CallCard({ phoneId, call, contactName, now, pending, actions }: 
           )}
         </div>
         <p className="call-state">
-          <span className="call-state-words">{describeCallState(call.state)}</span>
+          <span className="call-state-words">{describeCallState(call)}</span>
           <span className="call-duration" aria-label={`Duration ${describeDuration(seconds)}`}>
             {formatDuration(seconds)}
           </span>
@@ -80,6 +90,9 @@ export function CallCard({ phoneId, call, contactName, now, pending, actions }: 
         {call.direction === 'Incoming' ? 'Incoming' : 'Outgoing'} · Line {call.line}
         {call.muted && <span className="badge">Muted</span>}
       </p>
+      {!controllable && call.state !== 'Disconnected' && (
+        <p className="hint">Answer, hold or end this call on the phone itself.</p>
+      )}
       <div className="actions" role="group" aria-label={`Actions for the call with ${name}`}>
         {allowed.map((action) => (
           <button

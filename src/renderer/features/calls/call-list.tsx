@@ -13,6 +13,7 @@ export function CallList() {
   const now = useNow();
   if (!phone) return null;
   const calls = phone.calls.filter((call) => call.state !== 'Disconnected');
+  const controllable = !phone.status.missing.includes('call-control');
 
   return (
     <section className="panel call-list" aria-labelledby="call-list-title">
@@ -29,6 +30,7 @@ export function CallList() {
                 contactName={findContactByNumber(contacts, call.remoteNumber)?.name ?? null}
                 now={now}
                 pending={pending[call.handle]}
+                controllable={controllable}
                 actions={actions}
               />
             </li>

@@ -31,23 +31,27 @@ export function IncomingBanner() {
               {call.remoteNumber && call.remoteNumber !== name ? ` from ${call.remoteNumber}` : ''}
               {phones.length > 1 ? ` on ${phone.info.name}` : ''} · line {call.line}
             </p>
-            <div className="actions">
-              <button
-                type="button"
-                className="primary"
-                aria-keyshortcuts="Alt+A"
-                onClick={() => void calls.answer(phone.info.id, call.handle)}
-              >
-                Answer
-              </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={() => void calls.reject(phone.info.id, call.handle)}
-              >
-                Reject
-              </button>
-            </div>
+            {phone.status.missing.includes('call-control') ? (
+              <p className="hint">Answer it on the phone itself.</p>
+            ) : (
+              <div className="actions">
+                <button
+                  type="button"
+                  className="primary"
+                  aria-keyshortcuts="Alt+A"
+                  onClick={() => void calls.answer(phone.info.id, call.handle)}
+                >
+                  Answer
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => void calls.reject(phone.info.id, call.handle)}
+                >
+                  Reject
+                </button>
+              </div>
+            )}
           </div>
         );
       })}

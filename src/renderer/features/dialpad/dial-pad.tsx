@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { MISSING_FEATURE_WORDS } from '../../../shared/domain';
 import { DIAL_PENDING_KEY } from '../../stores/calls-store';
 import { selectedPhone } from '../../stores/phones-store';
 import { useAppStore, useStores } from '../../stores/stores-context';
@@ -31,6 +32,9 @@ export function DialPad() {
 
   if (!phone) return null;
   const phoneId = phone.info.id;
+  // A phone that answered "not found" for call control: say so here, where dialling would be.
+  const noCallControl = phone.status.missing.includes('call-control');
+  const cannotDial = dialling !== undefined || noCallControl;
   // The choice only counts while that line exists and is registered on the selected phone:
   // after switching phones or losing registration it would dial out on a line no one can see.
   const chosenLine = phone.lines.some(
@@ -83,17 +87,28 @@ export function DialPad() {
         <Keypad label="Dial pad" onKey={(key) => setNumber(number + key)} />
         <LinePicker lines={phone.lines} value={chosenLine} onChange={setLine} />
         <div className="actions">
-          <button type="submit" className="primary call-button" disabled={dialling !== undefined}>
+          <button
+            type="submit"
+            className="primary call-button"
+            disabled={cannotDial}
+            aria-describedby={noCallControl ? 'no-call-control' : undefined}
+          >
             Dial
           </button>
           <button
             type="button"
             onClick={() => void stores.calls.getState().redial(phoneId)}
-            disabled={dialling !== undefined}
+            disabled={cannotDial}
+            aria-describedby={noCallControl ? 'no-call-control' : undefined}
           >
             Redial
           </button>
         </div>
+        {noCallControl && (
+          <p className="report" id="no-call-control" role="status">
+            {MISSING_FEATURE_WORDS['call-control']}
+          </p>
+        )}
         {dialling !== undefined && (
           <p className="hint" role="status">
             {dialling}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PhoneInfo, PhoneScheme } from '../../../shared/domain';
+import { isPlainHttp, PLAIN_HTTP_WARNING } from '../../../shared/plain-http';
 import { RadioGroup, TextField } from '../../components/fields';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { ConnectionReport } from './connection-report';
@@ -98,6 +99,11 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
         options={SCHEMES}
         onChange={setScheme}
       />
+      {isPlainHttp(url) && (
+        <p className="report report-warning" id={`${formId}-plain-http`}>
+          {PLAIN_HTTP_WARNING}
+        </p>
+      )}
       <TextField
         label="User name"
         value={username}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PhoneSnapshot } from '../../../shared/domain';
+import { isPlainHttp, PLAIN_HTTP_WARNING } from '../../../shared/plain-http';
 import { ViewSection } from '../../components/view-section';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { StatusIndicator } from '../app-frame/status-indicator';
@@ -27,6 +28,7 @@ function PhoneEntry({ phone, onEdit }: { phone: PhoneSnapshot; onEdit: () => voi
         {status.firmware ? ` · firmware ${status.firmware}` : ''}
         {info.demo ? ' · demo phone' : ''}
       </p>
+      {isPlainHttp(info.url) && <p className="report report-warning">{PLAIN_HTTP_WARNING}</p>}
       {status.health !== 'online' && (
         <div className={status.attention ? 'report report-problem' : 'report'}>
           {status.attention && <h3>{problemTitle(status.attention)}</h3>}

@@ -1,7 +1,7 @@
 /**
  * The stores of one phone's admin console, one per section, built together over the window's
  * API (see AppStores.phoneStore): the access check and Device tab, Lines, Media,
- * Configuration, Maintenance, Skype for Business, and the notice line they share. The stores
+ * Configuration, Maintenance, Skype for Business, Log, and the notice line they share. The stores
  * own every call to the core; components never call the api.
  */
 import type { DeskpilotApi } from '../../../../shared/contract/api';
@@ -9,6 +9,7 @@ import { createAdminNoticeStore, type AdminNoticeStore } from './admin-notice-st
 import { createConfigStore, type ConfigStore } from './config-store';
 import { createDeviceStore, type DeviceStore } from './device-store';
 import { createLinesStore, type LinesStore } from './lines-store';
+import { createLogStore, type LogStore } from './log-store';
 import { createMaintenanceStore, type MaintenanceStore } from './maintenance-store';
 import { createMediaStore, type MediaStore } from './media-store';
 import { createSkypeStore, type SkypeStore } from './skype-store';
@@ -21,6 +22,7 @@ export interface AdminStores {
   config: ConfigStore;
   maintenance: MaintenanceStore;
   skype: SkypeStore;
+  log: LogStore;
   /** Checks access and follows the phone's health; returns the function that stops following. */
   start(): () => void;
 }
@@ -40,6 +42,7 @@ export function createAdminStores(api: DeskpilotApi, phoneId: string): AdminStor
     config: createConfigStore(api, phoneId, notices),
     maintenance,
     skype: createSkypeStore(api, phoneId),
+    log: createLogStore(api, phoneId, notices),
     start() {
       const stop = maintenance.getState().start();
       void device.getState().loadDetails();
