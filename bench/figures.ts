@@ -55,3 +55,30 @@ export function verdict(ok: boolean): string {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** One measurement taken both ways: polling alone, and with the phone's pushed events. */
+export interface PairRow {
+  measurement: string;
+  poll: string;
+  push: string;
+  /** The target the push column is held to. */
+  target: string;
+  verdict: string;
+}
+
+/** Renders side-by-side rows as an aligned plain-text table. */
+export function renderPairTable(rows: PairRow[]): string {
+  const header: PairRow = {
+    measurement: 'measurement',
+    poll: 'poll only',
+    push: 'push',
+    target: 'target (push)',
+    verdict: 'result',
+  };
+  const keys = ['measurement', 'poll', 'push', 'target', 'verdict'] as const;
+  const all = [header, ...rows];
+  const widths = keys.map((key) => Math.max(...all.map((row) => row[key].length)));
+  const line = (row: PairRow) => keys.map((key, i) => row[key].padEnd(widths[i] ?? 0)).join(' | ');
+  const rule = widths.map((width) => '-'.repeat(width)).join('-+-');
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}

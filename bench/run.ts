@@ -1,15 +1,19 @@
 /**
- * `npm run bench`: the six measurements of bench/README.md against simulator phones started
- * here (in a child process), printed as one table of figures and ratios measured in this run.
- * About two minutes on two cores.
+ * `npm run bench`: the measurements of bench/README.md against simulator phones started here
+ * (in child processes), printed as two tables measured in this run: the client's figures and
+ * ratios, then polling alone and with the phone's pushed events side by side with their targets.
+ * About ten minutes on two cores.
  */
 import { startSimulatorProcess } from '../src/simulator';
 import { measureActionLatency } from './measure-action';
 import { measureFleet } from './measure-fleet';
 import { measurePolling } from './measure-polling';
+import { measurePushSideBySide } from './measure-push';
+import { measurePushFleet } from './measure-push-fleet';
+import { measureBannerLatency } from './measure-push-ui';
 import { measureSimulatorStart } from './measure-simulator';
 import { measureHandshakes, measureOverhead } from './measure-transport';
-import { renderTable, type Row } from './figures';
+import { renderPairTable, renderTable, type PairRow, type Row } from './figures';
 
 function progress(text: string): void {
   process.stderr.write(`bench: ${text}\n`);
@@ -30,27 +34,46 @@ async function main(): Promise<void> {
     if (first === undefined || second === undefined || slowPhone === undefined) {
       throw new Error('the simulator did not start the phones');
     }
-    progress('1/6 client + queue overhead');
+    progress('1/9 client + queue overhead');
     const overhead = await measureOverhead(first);
     rows.push(...overhead.rows);
-    progress('2/6 handshakes');
+    progress('2/9 handshakes');
     rows.push(...(await measureHandshakes(second)));
-    progress('3/6 polling rates and ring latency (about 40 s)');
+    progress('3/9 polling rates and ring latency (about 40 s)');
     rows.push(
       ...(await measurePolling({ ...fast, phones: fast.phones.slice(1) }, overhead.roundTripMs)),
     );
-    progress('4/6 action latency under polling, 150 ms phone');
+    progress('4/9 action latency under polling, 150 ms phone');
     rows.push(...(await measureActionLatency(slowPhone)));
   } finally {
     await Promise.all([fast.close(), slow.close()]);
   }
-  progress('5/6 200 phones in one process (about 40 s)');
+  progress('5/9 200 phones in one process (about 40 s)');
   rows.push(...(await measureFleet()));
-  progress('6/6 starting 200 simulated phones');
+  progress('6/9 starting 200 simulated phones');
   rows.push(...(await measureSimulatorStart()));
+  const pairs = await measurePush();
   process.stdout.write(
-    `\nDeskpilot benchmark (Node ${process.version}, ${new Date().toISOString()})\n\n${renderTable(rows)}\n`,
+    `\nDeskpilot benchmark (Node ${process.version}, ${new Date().toISOString()})\n\n${renderTable(rows)}\n` +
+      `\nInstant call events: polling alone and with the phone's pushed events, side by side\n\n${renderPairTable(pairs)}\n`,
   );
+}
+
+/** Measurements 7–9: the two ways of watching a phone, on 150 ms phones, then 1,000 phones. */
+async function measurePush(): Promise<PairRow[]> {
+  const pairs: PairRow[] = [];
+  const slow = await startSimulatorProcess({ phones: 8, https: true, port: 0, latencyMs: 150 });
+  try {
+    progress('7/9 ring, requests a minute and user actions, polling vs events (about 3 min)');
+    const rows = await measurePushSideBySide(slow);
+    pairs.push(...rows.figures);
+    progress('8/9 ring to the banner in Chromium through the browser host (about 1 min)');
+    pairs.push(await measureBannerLatency(slow, rows.readTripMs));
+  } finally {
+    await slow.close();
+  }
+  pairs.push(...(await measurePushFleet(progress)));
+  return pairs;
 }
 
 await main();

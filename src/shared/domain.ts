@@ -110,12 +110,30 @@ export interface PhoneStatus {
   missing: PhoneFeature[];
 }
 
+/**
+ * Where the phone's pushed call events ("instant call events") stand: off; set up and waiting
+ * for the first event; working (polling slowed right down); not arriving (polling as usual);
+ * or a problem setting it up or undoing it.
+ */
+export type PushPhase = 'off' | 'waiting' | 'working' | 'not-arriving' | 'problem';
+
+export interface PushStatus {
+  phase: PushPhase;
+  /** What is going on and, when something is wrong, the likely cause and the fix, in words. */
+  message: string;
+  /** When the last event from the phone arrived (epoch ms), this run. */
+  lastEventAt: number | null;
+  /** Where this computer listens for the phone's events (`192.168.1.5:8489`), when on. */
+  listeningOn: string | null;
+}
+
 /** Everything the core knows about one phone at a moment. */
 export interface PhoneSnapshot {
   info: PhoneInfo;
   status: PhoneStatus;
   lines: Line[];
   calls: Call[];
+  push: PushStatus;
 }
 
 /** Events the core emits; every UI and the CLI's `watch` consume the same stream. */
@@ -126,6 +144,7 @@ export type PhoneEvent =
   | { type: 'call-changed'; phoneId: string; call: Call; previousState: CallState }
   | { type: 'call-removed'; phoneId: string; call: Call }
   | { type: 'incoming-call'; phoneId: string; call: Call }
+  | { type: 'push-status'; phoneId: string; push: PushStatus }
   | { type: 'phones-changed'; phones: PhoneInfo[] };
 
 export const CALL_LOG_KINDS = ['missed', 'received', 'placed'] as const;

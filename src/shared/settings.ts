@@ -9,7 +9,15 @@ export interface AppSettings {
   startAtLogin: boolean;
   /** The phone click-to-dial uses; null means the first configured phone. */
   defaultPhoneId: string | null;
+  /** The TCP port Deskpilot listens on for phones' instant call events (another if it is taken). */
+  pushPort: number;
 }
+
+/**
+ * Where Deskpilot listens for instant call events unless told otherwise: outside every
+ * operating system's ephemeral range, and the port a public VVX event receiver uses.
+ */
+export const DEFAULT_PUSH_PORT = 8489;
 
 export const DEFAULT_SETTINGS: AppSettings = {
   clickToDial: 'confirm',
@@ -18,4 +26,5 @@ export const DEFAULT_SETTINGS: AppSettings = {
   theme: 'system',
   startAtLogin: false,
   defaultPhoneId: null,
+  pushPort: DEFAULT_PUSH_PORT,
 };

@@ -18,6 +18,8 @@ export interface CliOptions {
   password: string | null;
   acceptCertificate: string | null;
   line: number | null;
+  /** Seconds `push on` waits for the first event (null: its default). */
+  wait: number | null;
   yes: boolean;
   help: boolean;
 }
@@ -49,6 +51,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
         password: { type: 'string' },
         'accept-certificate': { type: 'string' },
         line: { type: 'string' },
+        wait: { type: 'string' },
         yes: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -68,10 +71,19 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
       password: values.password ?? (env.DESKPILOT_PASSWORD || null),
       acceptCertificate: values['accept-certificate'] ?? null,
       line: values.line === undefined ? null : parseLine(values.line),
+      wait: values.wait === undefined ? null : parseWait(values.wait),
       yes: values.yes ?? false,
       help: values.help ?? false,
     },
   };
+}
+
+function parseWait(text: string): number {
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds > 600) {
+    throw new UsageError(`--wait takes seconds from 0 to 600, not "${text}".`);
+  }
+  return seconds;
 }
 
 function parseLine(text: string): number {

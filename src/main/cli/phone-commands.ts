@@ -4,6 +4,7 @@ import { UsageError } from './cli-args';
 import { aborted, call, CommandFailed, type CliContext } from './cli-context';
 import { formatCalls, formatStatus } from './phone-format';
 import { expectCount } from './phones-command';
+import { pushCommand } from './push-command';
 import { watchPhone } from './watch-command';
 import { currentCalls, waitForStatus } from './wait-for-status';
 
@@ -49,6 +50,7 @@ export const PHONE_COMMANDS: Record<string, PhoneCommand> = {
     expectCount(args, 0, 'watch');
     return (phoneId) => watchPhone(context, phoneId);
   },
+  push: pushCommand,
   dial: (context, args) => {
     expectCount(args, 1, 'dial NUMBER [--line N]');
     const [destination = ''] = args;

@@ -48,6 +48,8 @@ export async function runCli(
       demo: false,
       connect: false,
       log: (line) => output.note(line),
+      // A phone is never moved to another port behind a running app's back: the port is kept.
+      push: { fallback: false },
     });
     for (const warning of core.warnings) output.note(warning);
     const context: CliContext = {

@@ -13,6 +13,10 @@ configured phone, --phone may be left out):
   lines                         line registrations
   calls                         current calls
   watch                         phone events as JSON lines until Ctrl-C
+  push on|off|status            instant call events: the phone posts each call event here
+                                (on: shows and makes the change, then waits --wait SECONDS,
+                                default 60, for the first event; off: puts the phone's
+                                settings back)
   dial NUMBER [--line N]        place a call (number, tel:/sip: link or SIP address)
   answer|ignore|reject|hold|resume [HANDLE]
   end [HANDLE]                  end a call (the active or only call when HANDLE is left out)
@@ -37,6 +41,7 @@ Options:
                              with --phone, used for this run instead of the stored one
   --accept-certificate SHA256  trust this HTTPS certificate fingerprint
   --line N                   line for dial
+  --wait SECONDS             how long "push on" waits for the first event (0: not at all)
   --yes                      confirm restart, reboot and factory-reset
   -h, --help                 this text
 

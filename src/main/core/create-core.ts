@@ -20,6 +20,8 @@ import { createPassThroughHandlers } from './pass-through';
 import { createPhoneHandlers } from './phone-handlers';
 import { PhoneManager } from './phone-manager';
 import { dialParsed, PendingPostDials } from './post-dial';
+import { createPushHandlers } from './push-handlers';
+import { PushService } from './push-service';
 
 export interface CoreOptions {
   /** Absolute directory for settings.json, secrets.json (if no secretStore) and contacts. */
@@ -37,6 +39,12 @@ export interface CoreOptions {
   connect?: boolean;
   /** Where unexpected listener failures are reported; default: stderr. Never receives secrets. */
   log?: (line: string) => void;
+  /**
+   * Where phones' instant call events are received: `port` instead of the settings' (tests: 0,
+   * any free port); `fallback` false refuses a taken port instead of taking another (the CLI,
+   * which must not move a phone away from a running app).
+   */
+  push?: { port?: number; fallback?: boolean };
 }
 
 /** What `requestDial` did: dialled (or failed to), or asked the UI to confirm first. */
@@ -86,13 +94,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Everything that can fail on bad files comes before the sessions start, so a failed start
   // leaves nothing running.
   const contacts = new ContactsStore({ dataDir: options.dataDir, open: options.openConf });
+  const push = new PushService({
+    settings,
+    secrets,
+    ...(options.push?.port === undefined ? {} : { port: options.push.port }),
+    fallback: options.push?.fallback ?? true,
+    log,
+  });
   const manager = await PhoneManager.create({
     settings,
     secrets,
     emit: (event) => bus.emit('phone', event),
     connect: options.connect ?? true,
+    hooks: push,
     log,
   });
+  push.bind(manager);
+  // Removed phones that were away when removed get their previous event settings back.
+  void push.restoreRemoved();
   const unsubscribeContacts = contacts.onChange((list) => bus.emit('contacts-changed', list));
   const demo = new DemoLifecycle(manager);
   const warnings = [...settings.warnings];
@@ -121,12 +140,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createPhoneHandlers(manager, demo),
     ...createPassThroughHandlers((phoneId) => manager.session(phoneId)),
     ...createDialHandler(manager, log, postDials),
+    ...createPushHandlers(push),
     ...createAppHandlers({
       contacts,
       settings,
       manager,
       dialRequests,
-      emitSettings: (next) => bus.emit('settings-changed', next),
+      emitSettings: (next) => {
+        bus.emit('settings-changed', next);
+        push.settingsChanged(next);
+      },
     }),
   };
 
@@ -154,6 +177,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       unsubscribeContacts();
       await manager.close();
+      await push.close();
       await demo.close();
     },
   };

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
-import type { PhoneEvent, PhoneInfo, PhoneSnapshot, PhoneStatus } from '../../shared/domain';
+import type {
+  PhoneEvent,
+  PhoneInfo,
+  PhoneSnapshot,
+  PhoneStatus,
+  PushStatus,
+} from '../../shared/domain';
 import { PhoneSession } from '../session/phone-session';
 import type { SecretStore } from '../settings/secret-store';
 import {
   DEFAULT_POLL_INTERVAL_ACTIVE_MS,
   DEFAULT_POLL_INTERVAL_IDLE_MS,
   type StoredPhone,
+  type StoredPush,
 } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import { DeskpilotError } from '../ground/deskpilot-error';
@@ -32,6 +39,14 @@ export interface PhonePatch {
   pollIntervalActiveMs?: number;
 }
 
+/** What else must happen when a phone's session starts or the phone goes (instant call events). */
+export interface SessionHooks {
+  /** A session of a configured phone started. */
+  started(phone: StoredPhone, session: PhoneSession): void;
+  /** A configured phone is about to be removed; its session still runs. */
+  removing(phone: StoredPhone, password: string | null, session: PhoneSession): Promise<void>;
+}
+
 export interface PhoneManagerOptions {
   settings: SettingsStore;
   secrets: SecretStore;
@@ -39,6 +54,7 @@ export interface PhoneManagerOptions {
   emit: (event: PhoneEvent) => void;
   /** Start every configured phone's session at once (the app); false starts them on first use (CLI). */
   connect: boolean;
+  hooks?: SessionHooks;
   /** Receives each new entry of every phone's log, named after its phone. */
   log?: (line: string) => void;
 }
@@ -148,7 +164,27 @@ export class PhoneManager {
     entry.session = session;
     entry.unsubscribe = session.on(this.options.emit);
     session.start();
+    if (!entry.transient) this.options.hooks?.started(entry.phone, session);
     return session;
+  }
+
+  /** A configured phone as stored (for what the UI never sees, like its event settings). */
+  stored(phoneId: string): StoredPhone {
+    return this.entry(phoneId).phone;
+  }
+
+  /** Whether the phone is a one-off of this process (a CLI `--url`), kept out of the settings. */
+  isTransient(phoneId: string): boolean {
+    return this.entry(phoneId).transient;
+  }
+
+  /** Stores a phone's instant call event settings (undefined: none left to undo). */
+  savePush(phoneId: string, push: StoredPush | undefined): void {
+    const entry = this.entry(phoneId);
+    const phone: StoredPhone = { ...entry.phone, push };
+    if (push === undefined) delete phone.push;
+    entry.phone = phone;
+    if (!entry.transient) this.options.settings.savePhone(entry.phone);
   }
 
   /** Adds a phone (already tested by the caller), stores its password apart, and connects. */
@@ -241,13 +277,19 @@ export class PhoneManager {
     return toInfo(entry);
   }
 
-  /** Removes a phone: cancels its queued requests, stops polling, forgets its password. */
+  /**
+   * Removes a phone: puts back what Deskpilot changed on it (or keeps that to do later), cancels
+   * its queued requests, stops polling, forgets its password.
+   */
   remove(phoneId: string): Promise<void> {
     return this.oneAtATime(() => this.removeNow(phoneId));
   }
 
   private async removeNow(phoneId: string): Promise<void> {
     const entry = this.entry(phoneId);
+    if (!entry.transient && entry.phone.push !== undefined && this.options.hooks) {
+      await this.options.hooks.removing(entry.phone, entry.password, this.session(phoneId));
+    }
     this.entries.delete(phoneId);
     await this.stopSession(entry);
     if (!entry.transient) {
@@ -300,7 +342,7 @@ export class PhoneManager {
   private snapshotOf(entry: Entry): PhoneSnapshot {
     const info = toInfo(entry);
     if (entry.session === null) {
-      return { info, status: notConnected(info.id), lines: [], calls: [] };
+      return { info, status: notConnected(info.id), lines: [], calls: [], push: notFollowed() };
     }
     return { info, ...entry.session.snapshot() };
   }
@@ -322,6 +364,15 @@ function toInfo(entry: Entry): PhoneInfo {
     pollIntervalIdleMs: phone.pollIntervalIdleMs,
     pollIntervalActiveMs: phone.pollIntervalActiveMs,
     demo: phone.demo,
+  };
+}
+
+function notFollowed(): PushStatus {
+  return {
+    phase: 'off',
+    message: 'Not connected yet.',
+    lastEventAt: null,
+    listeningOn: null,
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * One phone's live session, composed of parts that match the contract's namespaces: the phone
  * link (client, serial queue, live state), call control (`calls`), the remote screen
- * (`screen`), device administration (`device`) and configuration (`config`), with the poller
- * as the live state's feed. Plain Node: no electron.
+ * (`screen`), device administration (`device`), configuration (`config`) and instant call
+ * events (`push`), with the poller as the live state's feed and the phone's pushed events as a
+ * second one while they are on. Plain Node: no electron.
  */
-import type { Call, Line, PhoneStatus } from '../../shared/domain';
+import type { Call, Line, PhoneStatus, PushStatus } from '../../shared/domain';
 import type { RequestQueue } from '../vvx/request-queue';
 import type { EndpointTimeouts } from '../vvx/vvx-client';
 import { CallControl } from './call-control';
@@ -14,6 +15,7 @@ import type { PhoneFeed } from './live/phone-feed';
 import { PhoneConfig } from './phone-config';
 import { PhoneLink } from './phone-link';
 import { PollFeed } from './poll/poll-feed';
+import { PushControl } from './push/push-control';
 import { ScreenControl } from './screen-control';
 
 export interface PhoneSessionOptions {
@@ -29,7 +31,7 @@ export interface PhoneSessionOptions {
   timeouts?: Partial<EndpointTimeouts>;
   /** First retry delay for busy answers (doubles per attempt, with jitter). */
   retryBackoffMs?: number;
-  /** Also receives each new entry of the phone's log (the core's log). */
+  /** Receives each new entry of the phone's log (the core's log), and notes about its pushed events. */
   log?: (line: string) => void;
 }
 
@@ -39,20 +41,38 @@ export class PhoneSession {
   readonly screen: ScreenControl;
   readonly device: DeviceAdmin;
   readonly config: PhoneConfig;
+  readonly push: PushControl;
   private readonly link: PhoneLink;
   private readonly poller: PollFeed;
   private readonly detachers: (() => void)[] = [];
 
   constructor(options: PhoneSessionOptions) {
     this.link = new PhoneLink({ ...options, baseRetryMs: options.pollIntervalIdleMs });
-    this.poller = new PollFeed({
-      link: this.link,
-      live: this.link.live,
-      idleMs: options.pollIntervalIdleMs,
-      activeMs: options.pollIntervalActiveMs,
-    });
     this.calls = new CallControl(this.link);
     this.config = new PhoneConfig(this.link);
+    const { live } = this.link;
+    this.push = new PushControl({
+      phoneUrl: options.url,
+      config: this.config,
+      idleMs: options.pollIntervalIdleMs,
+      attach: (feed) => this.attach(feed),
+      findCall: (handle) => live.findCall(handle),
+      macAddress: () => live.status.macAddress,
+      distrust: () => this.poller.paceDropped(),
+      linesChanged: () => this.poller.linesChanged(),
+      log: options.log ?? (() => undefined),
+    });
+    const { health } = this.push;
+    this.poller = new PollFeed({
+      link: this.link,
+      live,
+      idleMs: options.pollIntervalIdleMs,
+      activeMs: options.pollIntervalActiveMs,
+      pace: {
+        slowdown: () => health.slowdown(),
+        changeFound: (since, handles) => health.changeFound(since, handles),
+      },
+    });
     this.screen = new ScreenControl(this.link, this.config);
     this.device = new DeviceAdmin(this.link);
   }
@@ -75,18 +95,36 @@ export class PhoneSession {
   /** Cancels queued work (PhoneError 'cancelled'), stops every feed and closes the connection. */
   async stop(): Promise<void> {
     for (const detach of this.detachers.splice(0)) detach();
+    this.push.health.dispose();
     await this.link.close();
   }
 
   /** The phone's state right now. */
-  snapshot(): { status: PhoneStatus; lines: Line[]; calls: Call[] } {
+  snapshot(): { status: PhoneStatus; lines: Line[]; calls: Call[]; push: PushStatus } {
     const { live } = this.link;
-    return { status: live.status, lines: [...live.lines], calls: live.calls };
+    return {
+      status: live.status,
+      lines: [...live.lines],
+      calls: live.calls,
+      push: this.push.status(),
+    };
   }
 
   /** Subscribes to this phone's events; returns the unsubscribe function. */
   on(listener: SessionListener): () => void {
-    return this.link.live.on(listener);
+    const { phoneId } = this.link.live;
+    const offLive = this.link.live.on(listener);
+    const offPush = this.push.onStatus((push) => {
+      try {
+        listener({ type: 'push-status', phoneId, push });
+      } catch {
+        // As for the live state's events: a faulty listener must not stop the engine.
+      }
+    });
+    return () => {
+      offLive();
+      offPush();
+    };
   }
 
   /**

@@ -5,12 +5,21 @@ import { z } from 'zod';
 import { appSettingsSchema } from '../../shared/contract/settings';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../shared/settings';
 import { openConfFile, toConfSchema, type ConfOpener } from '../ground/conf-file';
-import { storedPhoneSchema, type StoredPhone } from './settings-schema';
+import {
+  pendingRestoreSchema,
+  storedPhoneSchema,
+  type PendingRestore,
+  type StoredPhone,
+} from './settings-schema';
+
+/** Preferences as stored: files written before a preference existed lack it (defaults fill in). */
+type StoredAppSettings = Omit<AppSettings, 'pushPort'> & Partial<Pick<AppSettings, 'pushPort'>>;
 
 /** A type, not an interface: conf wants a plain record type. */
 type SettingsFile = {
   phones: StoredPhone[];
-  app: AppSettings;
+  app: StoredAppSettings;
+  pushRestores: PendingRestore[];
 };
 
 /**
@@ -31,9 +40,10 @@ export class SettingsStore {
       configName: 'settings',
       schema: {
         phones: toConfSchema(z.array(storedPhoneSchema)),
-        app: toConfSchema(appSettingsSchema),
+        app: toConfSchema(appSettingsSchema.partial({ pushPort: true })),
+        pushRestores: toConfSchema(z.array(pendingRestoreSchema).max(100)),
       },
-      defaults: { phones: [], app: DEFAULT_SETTINGS },
+      defaults: { phones: [], app: DEFAULT_SETTINGS, pushRestores: [] },
       freshStart: 'fresh settings were started',
       warnings: this.warnings,
     });
@@ -64,6 +74,16 @@ export class SettingsStore {
       'phones',
       this.phones().filter((phone) => phone.id !== id),
     );
+  }
+
+  /** Removed phones whose previous event settings still need putting back. */
+  pushRestores(): PendingRestore[] {
+    return this.conf.get('pushRestores');
+  }
+
+  /** Replaces the list of removed phones still to be restored. */
+  savePushRestores(restores: PendingRestore[]): void {
+    this.conf.set('pushRestores', restores);
   }
 
   /** The app preferences, defaults filled in. */

@@ -6,6 +6,7 @@ import { createDialRequestStore, type DialRequestState } from './dial-request-st
 import { createHistoryStore, type HistoryState } from './history-store';
 import { createNoticesStore, type NoticesState } from './notices-store';
 import { createPhonesStore, type PhonesState } from './phones-store';
+import { createPushStore, type PushState } from './push-store';
 import { createSettingsStore, type SettingsState } from './settings-store';
 import { createSetupStore, type SetupState } from './setup-store';
 import { createUiStore, type UiState } from './ui-store';
@@ -20,6 +21,7 @@ export interface AppStates {
   settings: SettingsState;
   dialRequest: DialRequestState;
   setup: SetupState;
+  push: PushState;
   ui: UiState;
 }
 
@@ -51,6 +53,7 @@ export function createAppStores(api: DeskpilotApi): AppStores {
     settings: createSettingsStore(api, notices),
     dialRequest: createDialRequestStore(api, calls),
     setup: createSetupStore(api, phones, notices),
+    push: createPushStore(api, notices),
     ui: createUiStore(),
     phoneStore: (create, phoneId) => create(api, phoneId),
   };

@@ -1,6 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { DeskpilotApi } from '../../shared/contract/api';
-import type { Call, PhoneEvent, PhoneInfo, PhoneSnapshot, PhoneStatus } from '../../shared/domain';
+import type {
+  Call,
+  PhoneEvent,
+  PhoneInfo,
+  PhoneSnapshot,
+  PhoneStatus,
+  PushStatus,
+} from '../../shared/domain';
 
 export interface PhonesState {
   /** `loading` until the first snapshots arrive; `failed` if the core could not be reached. */
@@ -32,6 +39,13 @@ function placeholderStatus(phoneId: string): PhoneStatus {
   };
 }
 
+const PUSH_UNKNOWN: PushStatus = {
+  phase: 'off',
+  message: 'Connecting…',
+  lastEventAt: null,
+  listeningOn: null,
+};
+
 function upsertCall(calls: Call[], call: Call): Call[] {
   const index = calls.findIndex((existing) => existing.handle === call.handle);
   if (index === -1) return [...calls, call];
@@ -51,7 +65,7 @@ function reconcileInfos(phones: PhoneSnapshot[], infos: PhoneInfo[]): PhoneSnaps
     const known = phones.find((phone) => phone.info.id === info.id);
     return known
       ? { ...known, info }
-      : { info, status: placeholderStatus(info.id), lines: [], calls: [] };
+      : { info, status: placeholderStatus(info.id), lines: [], calls: [], push: PUSH_UNKNOWN };
   });
 }
 
@@ -76,6 +90,8 @@ export function applyPhoneEvent(phones: PhoneSnapshot[], event: PhoneEvent): Pho
         ...phone,
         calls: phone.calls.filter((call) => call.handle !== event.call.handle),
       }));
+    case 'push-status':
+      return updatePhone(phones, event.phoneId, (phone) => ({ ...phone, push: event.push }));
   }
 }
 

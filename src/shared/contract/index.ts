@@ -16,11 +16,12 @@ import type { Verb } from './define';
 import { device } from './device';
 import { links } from './links';
 import { phones } from './phones';
+import { push } from './push';
 import { screen } from './screen';
 import { settings } from './settings';
 
 /** Every request channel, by namespace and verb. */
-export const CONTRACT = { phones, calls, screen, device, config, contacts, settings, links };
+export const CONTRACT = { phones, calls, screen, device, config, push, contacts, settings, links };
 
 type Contract = typeof CONTRACT;
 export type Namespace = keyof Contract;

@@ -12,6 +12,7 @@ export const appSettingsSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']),
   startAtLogin: z.boolean(),
   defaultPhoneId: z.string().max(64).nullable(),
+  pushPort: z.number().int().min(1024).max(65_535),
 }) satisfies z.ZodType<AppSettings>;
 
 export const settings = {

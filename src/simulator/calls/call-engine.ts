@@ -58,6 +58,11 @@ export class CallEngine implements PeerPhone {
     this.moves.settle(now);
   }
 
+  /** When the far end's next step is due (null: nothing waiting), for a phone that must act on time. */
+  nextStepAt(): number | null {
+    return this.moves.nextStepAt();
+  }
+
   private get book(): CallTransitions['book'] {
     return this.moves.book;
   }

@@ -39,6 +39,13 @@ export class CallTransitions {
     }
   }
 
+  /** When the next far-end step is due, or null when none is waiting. */
+  nextStepAt(): number | null {
+    let next: number | null = null;
+    for (const step of this.steps) if (next === null || step.at < next) next = step.at;
+    return next;
+  }
+
   /** Schedules a dial-plan timeline for a call dialled at `now`. */
   schedule(call: SimCall, timeline: readonly FarEndStep[], now: number): void {
     const unit = this.farEndAnswerMs;

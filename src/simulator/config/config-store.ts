@@ -30,6 +30,8 @@ export interface Partition {
  * UI and REST API).
  */
 export class ConfigStore {
+  /** Goes up with every change, so a reader can keep what it derived until the next one. */
+  version = 0;
   private readonly layers = new Map<ConfigLayer, Map<string, string>>([
     ['CONFIG', new Map()],
     ['WEB', new Map()],
@@ -84,6 +86,7 @@ export class ConfigStore {
     for (const [name, value] of Object.entries(values)) {
       this.layer(isDeviceParameter(name) ? 'DEVICE' : layer).set(name, value);
     }
+    this.version += 1;
     return { ok: true, applied: Object.keys(values) };
   }
 
@@ -110,6 +113,16 @@ export class ConfigStore {
   /** Empties the given layers (configReset); all layers for a factory reset. */
   clear(layers: readonly ConfigLayer[]): void {
     for (const layer of layers) this.layer(layer).clear();
+    this.version += 1;
+  }
+
+  /** Names set in any layer that `pattern` matches (e.g. the indexed slots of a parameter). */
+  setNames(pattern: RegExp): string[] {
+    const names = new Set<string>();
+    for (const layer of this.layers.values()) {
+      for (const name of layer.keys()) if (pattern.test(name)) names.add(name);
+    }
+    return [...names];
   }
 
   /** Every value held by one layer, for config export (passwords left out). */

@@ -16,6 +16,18 @@ export interface Firmware {
   bootBlock: string;
 }
 
+/** How the phone writes its pushed events (telephony notifications; README "Pushed events"). */
+export interface PushFormat {
+  /** CallStateChangeEvent's CallReference and CallState: attributes, or child elements. */
+  callFields: 'attributes' | 'elements';
+  /** CallStateChangeEvent carries `<LineNumber>`. */
+  lineNumber: boolean;
+  /** Party numbers as the line knows them (`1011`), or as addresses (`1011@sip…`, `sip:1011@sip…`). */
+  partyNumbers: 'bare' | 'addresses';
+  /** The document starts with an XML declaration. */
+  declaration: boolean;
+}
+
 export interface Dialect {
   name: DialectName;
   /** One line for the CLI's help. */
@@ -75,6 +87,7 @@ export interface Dialect {
   laterScreenApi: 'option' | 'always' | 'never';
   /** sendDTMF also takes `digits` (lower case), as a 6.4 client sends it. */
   lowerCaseDigits: boolean;
+  push: PushFormat;
 }
 
 /** What every real firmware family shares: the reference prints all of these differently. */
@@ -148,6 +161,7 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     mgmt6x: false,
     laterScreenApi: 'option',
     lowerCaseDigits: false,
+    push: { callFields: 'attributes', lineNumber: true, partyNumbers: 'bare', declaration: true },
   },
   'vvx-5': {
     ...VVX,
@@ -165,6 +179,12 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     mediaDirection: false,
     mgmt6x: false,
     laterScreenApi: 'option',
+    push: {
+      callFields: 'elements',
+      lineNumber: false,
+      partyNumbers: 'addresses',
+      declaration: false,
+    },
   },
   'vvx-6': {
     ...VVX,
@@ -182,6 +202,12 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     mediaDirection: true,
     mgmt6x: true,
     laterScreenApi: 'always',
+    push: {
+      callFields: 'attributes',
+      lineNumber: true,
+      partyNumbers: 'addresses',
+      declaration: false,
+    },
   },
   edge: {
     ...REAL_PHONE,
@@ -215,6 +241,12 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     callControl: false,
     mgmt6x: false,
     laterScreenApi: 'never',
+    push: {
+      callFields: 'attributes',
+      lineNumber: true,
+      partyNumbers: 'addresses',
+      declaration: true,
+    },
   },
 };
 

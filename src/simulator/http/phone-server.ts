@@ -33,6 +33,8 @@ export interface PhoneServerOptions {
   authenticator: Authenticator;
   control: ControlHandler;
   timers: TimerSet;
+  /** A request was processed: the phones may have changed (their pushed events follow). */
+  changed: () => void;
 }
 
 const CONTROL_BODY_LIMIT = 1024 * 1024;
@@ -149,6 +151,7 @@ export class PhoneServer {
       await turn;
     } finally {
       this.processing -= 1;
+      this.options.changed();
     }
   }
 

@@ -9,6 +9,7 @@ import { PhoneServer } from '../http/phone-server';
 import { TimerSet } from '../http/timers';
 import { SimulatedPhone } from '../phone/phone';
 import { PhoneExchange } from '../phone/phone-exchange';
+import { PushRegistry } from '../push/push-registry';
 import { ROUTES } from '../rest/routes';
 
 export interface SimulatedPhoneInfo {
@@ -42,12 +43,16 @@ interface RunningPhone {
   server: PhoneServer;
 }
 
-/** What the phones of one simulator share: delays (cancelled on close), exchange, vocabulary. */
+/** What the phones of one simulator share: delays (cancelled on close), exchange, vocabulary, events. */
 interface SharedParts {
   timers: TimerSet;
   exchange: PhoneExchange;
   catalog: ParameterCatalog;
+  pushes: PushRegistry;
 }
+
+/** Where every simulated phone listens (and so the address its events come from). */
+const PHONE_IP = '127.0.0.1';
 
 async function startPhone(
   options: ResolvedOptions,
@@ -74,7 +79,7 @@ async function startPhone(
   let certificate: PhoneCertificate | null = options.https
     ? await createPhoneCertificate(macAddress)
     : null;
-  const control = createControlHandler(phone, {
+  const steer = createControlHandler(phone, {
     rotateCertificate: async () => {
       if (!certificate) return null;
       certificate = await createPhoneCertificate(macAddress);
@@ -82,6 +87,15 @@ async function startPhone(
       return certificate.fingerprint;
     },
   });
+  shared.pushes.add(phone, PHONE_IP);
+  const changed = () => shared.pushes.changed();
+  const control: typeof steer = async (method, path, body) => {
+    try {
+      return await steer(method, path, body);
+    } finally {
+      changed();
+    }
+  };
   const server: PhoneServer = new PhoneServer({
     phone,
     routes: ROUTES,
@@ -92,6 +106,7 @@ async function startPhone(
     authenticator: new Authenticator(options.digest),
     control,
     timers: shared.timers,
+    changed,
   });
   const port = await server.listen(options.port === 0 ? 0 : options.port + index - 1);
   shared.exchange.join(phone, port);
@@ -130,6 +145,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     timers: new TimerSet(),
     exchange: new PhoneExchange(),
     catalog: await loadParameterCatalog(),
+    pushes: new PushRegistry(),
   };
   const macBase = randomBytes(3).readUIntBE(0, 3);
   const started = await Promise.allSettled(
@@ -141,6 +157,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
   const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const close = async (): Promise<void> => {
     shared.timers.clear();
+    shared.pushes.close();
     await Promise.all(running.map((r) => r.server.close()));
   };
   const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');

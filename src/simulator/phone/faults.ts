@@ -7,6 +7,10 @@ const countedFault = z.strictObject({
 });
 export type CountedFault = z.infer<typeof countedFault>;
 
+/** A fault that hits the next `count` pushed events. */
+const pushShots = z.strictObject({ count: z.number().int().min(0).max(1_000_000) });
+export type PushShots = z.infer<typeof pushShots>;
+
 /** Body of `POST /__sim/faults`: every field optional; given fields replace the current ones. */
 export const faultsInput = z.strictObject({
   clear: z.boolean().optional(),
@@ -29,6 +33,16 @@ export const faultsInput = z.strictObject({
     })
     .nullable()
     .optional(),
+  pushDrop: pushShots.optional(),
+  pushDelayMs: z.number().int().min(0).max(600_000).optional(),
+  pushDuplicate: pushShots.optional(),
+  pushReorder: pushShots.optional(),
+  // Loopback only: a wrong source is another address of 127.0.0.0/8, so traffic never leaves.
+  pushFrom: z
+    .string()
+    .regex(/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/, 'a loopback address like 127.0.0.2')
+    .nullable()
+    .optional(),
 });
 export type FaultsInput = z.infer<typeof faultsInput>;
 
@@ -46,6 +60,16 @@ export interface Faults {
   endCallBug: boolean;
   /** Hammering: over `maxPerSecond` requests in a second make the phone stop answering a while. */
   overload: { maxPerSecond: number; unreachableMs: number } | null;
+  /** The next `count` pushed events are never sent. */
+  pushDrop: PushShots | null;
+  /** Every pushed event waits this long before it is sent. */
+  pushDelayMs: number;
+  /** The next `count` pushed events are sent twice. */
+  pushDuplicate: PushShots | null;
+  /** The next `count` pushed events are held back and sent after the event that follows them. */
+  pushReorder: PushShots | null;
+  /** Pushed events leave from this local address instead of the phone's (a wrong source). */
+  pushFrom: string | null;
 }
 
 /** No faults. */
@@ -61,6 +85,11 @@ export function noFaults(): Faults {
     hang: null,
     endCallBug: false,
     overload: null,
+    pushDrop: null,
+    pushDelayMs: 0,
+    pushDuplicate: null,
+    pushReorder: null,
+    pushFrom: null,
   };
 }
 
@@ -78,7 +107,19 @@ export function mergeFaults(current: Faults, input: FaultsInput): Faults {
     hang: input.hang ?? base.hang,
     endCallBug: input.endCallBug ?? base.endCallBug,
     overload: input.overload === undefined ? base.overload : input.overload,
+    pushDrop: input.pushDrop ?? base.pushDrop,
+    pushDelayMs: input.pushDelayMs ?? base.pushDelayMs,
+    pushDuplicate: input.pushDuplicate ?? base.pushDuplicate,
+    pushReorder: input.pushReorder ?? base.pushReorder,
+    pushFrom: input.pushFrom === undefined ? base.pushFrom : input.pushFrom,
   };
+}
+
+/** Takes one shot of a push fault: true (and one fewer left) when it applies. */
+export function takePushShot(fault: PushShots | null): boolean {
+  if (!fault || fault.count <= 0) return false;
+  fault.count -= 1;
+  return true;
 }
 
 /**

@@ -91,6 +91,8 @@ export class SimulatedPhone {
   skypeSignedIn = false;
   lastBgCaptureAt: number | null = null;
   private readonly registrations = new Map<number, Registration>();
+  /** Goes up whenever a line's registration is set or cleared (with config.version: the lines changed). */
+  registrationVersion = 0;
 
   /** `placeCall` offers a dialled call to the other simulated phones of the process (phone-exchange.ts). */
   constructor(
@@ -177,6 +179,7 @@ export class SimulatedPhone {
   /** Sets a line's registration state (control API), as if the SIP server said so. */
   setRegistration(line: number, registration: Registration): void {
     this.registrations.set(line, registration);
+    this.registrationVersion += 1;
   }
 
   /** safeRestart/safeReboot: calls end, the phone is off the network, then uptime restarts. */
@@ -199,6 +202,7 @@ export class SimulatedPhone {
     this.config.clear(['CONFIG', 'WEB', 'LOCAL', 'DEVICE']);
     this.calls.reset(now);
     this.registrations.clear();
+    this.registrationVersion += 1;
     this.dnd = false;
     this.transferType = 'Consultative';
     this.skypeSignedIn = false;

@@ -13,6 +13,20 @@ export interface UploadRecord {
   at: string;
 }
 
+/** What the phone did with its pushed events (telephony notifications). */
+export interface PushStats {
+  /** Events posted (each attempt; a duplicate counts twice). */
+  sent: number;
+  /** Posts that got no answer or a connection error. */
+  failed: number;
+  /** Events a fault dropped. */
+  dropped: number;
+  /** HTTP statuses the receiver answered, by code. */
+  statuses: Record<string, number>;
+  /** Events by element name, e.g. `CallStateChangeEvent`. */
+  events: Record<string, number>;
+}
+
 export interface SimulatorStats {
   /** REST requests by path (query string dropped), including refused ones. */
   requests: Record<string, number>;
@@ -31,6 +45,7 @@ export interface SimulatorStats {
   transfers: { destination: string; at: string }[];
   dtmf: string[];
   uploads: UploadRecord[];
+  pushes: PushStats;
 }
 
 /** Fresh, zeroed counters. */
@@ -49,6 +64,7 @@ export function emptyStats(): SimulatorStats {
     transfers: [],
     dtmf: [],
     uploads: [],
+    pushes: { sent: 0, failed: 0, dropped: 0, statuses: {}, events: {} },
   };
 }
 

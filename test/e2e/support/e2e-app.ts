@@ -73,6 +73,8 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
     dataDir,
     ...(demo === 'first-run' ? {} : { demo }),
     log: () => undefined,
+    // Any free port: test files run side by side, each with its own event receiver.
+    push: { port: 0 },
   });
   let phone: PhoneInfo | null = null;
   if (options.addPhone ?? true) {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileSecretStore } from '../../../src/main/settings/secret-store';
 import type { StoredPhone } from '../../../src/main/settings/settings-schema';
 import { SettingsStore } from '../../../src/main/settings/settings-store';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -78,6 +79,19 @@ describe('SettingsStore', () => {
 
     const text = await readFile(join(dataDir, 'settings.json'), 'utf8');
     expect(text).not.toMatch(/password/i);
+  });
+
+  it('opens a settings file written before the event port existed, with the default port', async () => {
+    const older: Partial<typeof DEFAULT_SETTINGS> = { ...DEFAULT_SETTINGS };
+    delete older.pushPort;
+    await writeFile(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ phones: [phone], app: { ...older, theme: 'dark' } }),
+    );
+    const store = new SettingsStore(dataDir);
+    expect(store.warnings).toEqual([]);
+    expect(store.phones()).toEqual([phone]);
+    expect(store.appSettings()).toMatchObject({ theme: 'dark', pushPort: 8489 });
   });
 
   it('refuses to store a phone that breaks the schema', () => {

@@ -158,6 +158,12 @@ export function makeSnapshot(overrides: Partial<PhoneSnapshot> = {}): PhoneSnaps
       },
     ],
     calls: [],
+    push: {
+      phase: 'off',
+      message: 'Off: Deskpilot asks the phone about its calls every 5 s.',
+      lastEventAt: null,
+      listeningOn: null,
+    },
     ...overrides,
   };
 }
@@ -170,6 +176,7 @@ export const TEST_SETTINGS: AppSettings = {
   theme: 'system',
   startAtLogin: false,
   defaultPhoneId: null,
+  pushPort: 8489,
 };
 
 /** What every window asks on start: the phones, the contacts and the settings. */

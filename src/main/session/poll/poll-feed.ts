@@ -3,6 +3,9 @@
  * while calls exist, lineInfo v2 when lines may have changed, the identity after a start or a
  * restart; every read at 'poll' priority, so it never delays an action. When it reads is the
  * PollSchedule's business; what its answers and failures mean is the live state's health.
+ * While the phone's pushed events can be trusted the poller only reconciles, its `pace` many
+ * times slower, and tells the pace about every change a poll read found (events should have
+ * announced it).
  */
 import type { Line } from '../../../shared/domain';
 import { toPhoneError } from '../../vvx/phone-error';
@@ -15,11 +18,35 @@ import { PollSchedule, type NextRound } from './poll-schedule';
 
 const LINES_MAX_AGE_MS = 5 * 60_000;
 
+/** How fast to poll beside another feed (the phone's pushed events), and what polls found. */
+export interface PollPace {
+  /** How many times slower than the set intervals to poll (1: as set). */
+  slowdown(): number;
+  /**
+   * A poll read found these calls (handles) appeared, changed state or went, since `since` (when
+   * the previous poll read that showed the calls was sent).
+   */
+  changeFound(since: number, handles: string[]): void;
+}
+
 export interface PollFeedOptions {
   link: PhoneLink;
   live: LiveView;
   idleMs: number;
   activeMs: number;
+  pace?: PollPace;
+}
+
+/** The calls as far as events should announce them: which exist, in which state. */
+function callStates(live: LiveView): Map<string, string> {
+  return new Map(live.calls.map((call) => [call.handle, call.state]));
+}
+
+/** The handles of calls that appeared, changed state or went between two looks. */
+function changedCalls(before: Map<string, string>, after: Map<string, string>): string[] {
+  const changed = [...after].filter(([handle, state]) => before.get(handle) !== state);
+  const gone = [...before.keys()].filter((handle) => !after.has(handle));
+  return [...changed.map(([handle]) => handle), ...gone];
 }
 
 /** Polls one phone; see the module comment. */
@@ -30,6 +57,8 @@ export class PollFeed implements PhoneFeed {
   private linesReadAt = 0;
   private pollForStatusWorks = true;
   private access: AccessLevel = 'unknown';
+  /** When the last poll read that showed the calls as they were (callStatus, or "Idle") was sent. */
+  private confirmedAt = 0;
 
   constructor(private readonly options: PollFeedOptions) {}
 
@@ -58,6 +87,17 @@ export class PollFeed implements PhoneFeed {
       .catch((error: unknown) => report.failed(toPhoneError(error)));
   }
 
+  /** Polling goes back to the set intervals now (pushed events stopped being trustworthy). */
+  paceDropped(): void {
+    this.schedule.reschedule(this.options.idleMs);
+  }
+
+  /** The phone says its lines changed: read them in a round now. */
+  linesChanged(): void {
+    this.linesReadAt = 0;
+    this.schedule.wake();
+  }
+
   /** Identity and lines are read again; after a restart request, polling resumes at idle pace. */
   resync(reason: ResyncReason): void {
     this.needIdentity = true;
@@ -71,30 +111,49 @@ export class PollFeed implements PhoneFeed {
     try {
       await this.poll(report);
       const { live, activeMs, idleMs } = this.options;
-      return { everyMs: live.calls.length > 0 ? activeMs : idleMs };
+      return { everyMs: (live.calls.length > 0 ? activeMs : idleMs) * this.slowdown() };
     } catch (error) {
       return { afterMs: report.failed(toPhoneError(error)) };
     }
   }
 
   private async poll(report: FeedReport): Promise<void> {
-    const { live, link } = this.options;
+    const { live } = this.options;
     // A call on a line the phone never listed: the lines have changed.
     if (live.calls.some((call) => !live.lines.some((line) => line.line === call.line))) {
       this.linesReadAt = 0;
     }
     if (this.needIdentity) await this.readIdentity(report);
-    if (this.access !== 'user' && Date.now() - this.linesReadAt > LINES_MAX_AGE_MS) {
+    const linesMaxAge = LINES_MAX_AGE_MS * this.slowdown();
+    if (this.access !== 'user' && Date.now() - this.linesReadAt > linesMaxAge) {
       await this.readLines(report);
     }
     if (live.calls.length > 0 || !this.pollForStatusWorks) {
-      await link.readCalls('poll', report);
+      await this.readCalls(report);
       return;
     }
+    const sentAt = Date.now();
     const status = await this.pollForStatus(report);
     if (status === null || status.state.toLowerCase() !== 'idle') {
-      await link.readCalls('poll', report);
+      await this.readCalls(report);
+    } else {
+      this.confirmedAt = sentAt;
     }
+  }
+
+  private slowdown(): number {
+    return this.options.pace?.slowdown() ?? 1;
+  }
+
+  /** Reads the calls at poll priority and tells the pace when they changed. */
+  private async readCalls(report: FeedReport): Promise<void> {
+    const { live, link, pace } = this.options;
+    const before = callStates(live);
+    const since = this.confirmedAt;
+    this.confirmedAt = Date.now();
+    await link.readCalls('poll', report);
+    const changed = changedCalls(before, callStates(live));
+    if (pace !== undefined && since > 0 && changed.length > 0) pace.changeFound(since, changed);
   }
 
   /** pollForStatus is HTTPS-only in the reference: where it is missing, fall back for good. */
@@ -132,7 +191,7 @@ export class PollFeed implements PhoneFeed {
       if (problem.code !== 'wrong-credentials' && problem.code !== 'insufficient-access') {
         throw problem;
       }
-      await link.readCalls('poll', report);
+      await this.readCalls(report);
       this.learnAccess(report, 'user');
     }
     this.needIdentity = false;

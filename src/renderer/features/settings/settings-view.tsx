@@ -6,13 +6,14 @@ import { selectedPhone } from '../../stores/phones-store';
 import { useAppStore } from '../../stores/stores-context';
 import { SHORTCUTS } from '../app-frame/use-shortcuts';
 import { PollIntervals } from './poll-intervals';
+import { PushPort } from './push-port';
 
 const CLICK_TO_DIAL: readonly { value: AppSettings['clickToDial']; label: string }[] = [
   { value: 'confirm', label: 'Ask me first' },
   { value: 'dial', label: 'Dial at once' },
 ];
 
-/** App preferences (saved at once), per-phone polling, and the keyboard shortcuts. */
+/** App preferences (saved at once), per-phone polling, the event port and the keyboard shortcuts. */
 export function SettingsView() {
   const settings = useAppStore('settings', (state) => state.settings);
   const save = useAppStore('settings', (state) => state.save);
@@ -93,6 +94,7 @@ export function SettingsView() {
         </Checkbox>
       </div>
       {phone && <PollIntervals key={phone.info.id} phone={phone.info} />}
+      <PushPort key={settings.pushPort} />
       <div className="panel">
         <h2>Keyboard shortcuts</h2>
         <table>

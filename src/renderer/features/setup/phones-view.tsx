@@ -5,6 +5,7 @@ import { ViewSection } from '../../components/view-section';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { StatusIndicator } from '../app-frame/status-indicator';
 import { problemTitle } from './connection-report';
+import { InstantEvents } from './instant-events';
 import { PhoneForm } from './phone-form';
 
 function PhoneEntry({ phone, onEdit }: { phone: PhoneSnapshot; onEdit: () => void }) {
@@ -52,6 +53,7 @@ function PhoneEntry({ phone, onEdit }: { phone: PhoneSnapshot; onEdit: () => voi
           )}
         </div>
       )}
+      <InstantEvents phone={phone} />
       <div className="actions">
         <button type="button" onClick={onEdit}>
           Edit
