@@ -110,6 +110,22 @@ export interface PhoneStatus {
   missing: PhoneFeature[];
 }
 
+/** A phone's status before anything is known of it: connecting, with `message` saying so. */
+export function connectingStatus(phoneId: string, message: string): PhoneStatus {
+  return {
+    phoneId,
+    health: 'connecting',
+    attention: null,
+    message,
+    presentedFingerprint: null,
+    model: null,
+    firmware: null,
+    macAddress: null,
+    lastSeenAt: null,
+    missing: [],
+  };
+}
+
 /**
  * Where the phone's pushed call events ("instant call events") stand: off; set up and waiting
  * for the first event; working (polling slowed right down); not arriving (polling as usual);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import type {
-  PhoneEvent,
-  PhoneInfo,
-  PhoneSnapshot,
-  PhoneStatus,
-  PushStatus,
+import {
+  connectingStatus,
+  type PhoneEvent,
+  type PhoneInfo,
+  type PhoneSnapshot,
+  type PushStatus,
 } from '../../shared/domain';
 import { PhoneSession } from '../session/phone-session';
 import type { SecretStore } from '../settings/secret-store';
@@ -342,7 +342,13 @@ export class PhoneManager {
   private snapshotOf(entry: Entry): PhoneSnapshot {
     const info = toInfo(entry);
     if (entry.session === null) {
-      return { info, status: notConnected(info.id), lines: [], calls: [], push: notFollowed() };
+      return {
+        info,
+        status: connectingStatus(info.id, 'Not connected yet.'),
+        lines: [],
+        calls: [],
+        push: notFollowed(),
+      };
     }
     return { info, ...entry.session.snapshot() };
   }
@@ -373,20 +379,5 @@ function notFollowed(): PushStatus {
     message: 'Not connected yet.',
     lastEventAt: null,
     listeningOn: null,
-  };
-}
-
-function notConnected(phoneId: string): PhoneStatus {
-  return {
-    phoneId,
-    health: 'connecting',
-    attention: null,
-    message: 'Not connected yet.',
-    presentedFingerprint: null,
-    model: null,
-    firmware: null,
-    macAddress: null,
-    lastSeenAt: null,
-    missing: [],
   };
 }

@@ -1,12 +1,12 @@
 import { createStore } from 'zustand/vanilla';
 import type { DeskpilotApi } from '../../shared/contract/api';
-import type {
-  Call,
-  PhoneEvent,
-  PhoneInfo,
-  PhoneSnapshot,
-  PhoneStatus,
-  PushStatus,
+import {
+  connectingStatus,
+  type Call,
+  type PhoneEvent,
+  type PhoneInfo,
+  type PhoneSnapshot,
+  type PushStatus,
 } from '../../shared/domain';
 
 export interface PhonesState {
@@ -22,21 +22,6 @@ export interface PhonesState {
   /** Reloads every snapshot (after adding or removing a phone, or a reconnect). */
   refresh(): Promise<void>;
   apply(event: PhoneEvent): void;
-}
-
-function placeholderStatus(phoneId: string): PhoneStatus {
-  return {
-    phoneId,
-    health: 'connecting',
-    attention: null,
-    message: 'Connecting…',
-    presentedFingerprint: null,
-    model: null,
-    firmware: null,
-    macAddress: null,
-    lastSeenAt: null,
-    missing: [],
-  };
 }
 
 const PUSH_UNKNOWN: PushStatus = {
@@ -65,7 +50,13 @@ function reconcileInfos(phones: PhoneSnapshot[], infos: PhoneInfo[]): PhoneSnaps
     const known = phones.find((phone) => phone.info.id === info.id);
     return known
       ? { ...known, info }
-      : { info, status: placeholderStatus(info.id), lines: [], calls: [], push: PUSH_UNKNOWN };
+      : {
+          info,
+          status: connectingStatus(info.id, 'Connecting…'),
+          lines: [],
+          calls: [],
+          push: PUSH_UNKNOWN,
+        };
   });
 }
 

@@ -3,7 +3,13 @@
  * that announce every change to it. Feeds write it only through the door of phone-feed.ts;
  * everyone else reads it. Listeners never see a password and cannot break the engine.
  */
-import type { Call, Line, PhoneEvent, PhoneStatus } from '../../../shared/domain';
+import {
+  connectingStatus,
+  type Call,
+  type Line,
+  type PhoneEvent,
+  type PhoneStatus,
+} from '../../../shared/domain';
 import { CallTracker } from './call-tracker';
 import type { AccessLevel, FeedReport, PhoneFeed, ResyncReason } from './phone-feed';
 import { PhoneHealth, type StatusPatch } from './phone-health';
@@ -35,18 +41,7 @@ export class LiveState implements LiveView {
     readonly phoneId: string,
     baseRetryMs: number,
   ) {
-    this.current = {
-      phoneId,
-      health: 'connecting',
-      attention: null,
-      message: 'Connecting to the phone…',
-      presentedFingerprint: null,
-      model: null,
-      firmware: null,
-      macAddress: null,
-      lastSeenAt: null,
-      missing: [],
-    };
+    this.current = connectingStatus(phoneId, 'Connecting to the phone…');
     this.health = new PhoneHealth(
       () => this.current,
       (patch) => this.setStatus(patch),
