@@ -74,7 +74,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => uploads.listen(0, '127.0.0.1', resolve));
   uploadUrl = `http://127.0.0.1:${(uploads.address() as AddressInfo).port}/upload`;
-  core = await createCore({ dataDir, demo: false });
+  core = await createCore({ dataDir, demo: false, push: { port: 0 } });
   host = await startBrowserHost({ core, rendererDir: join(dataDir, 'no-ui') });
   const { cookie, key } = await signIn(host.signInUrl());
   const origin = `http://127.0.0.1:${host.port}`;
@@ -299,6 +299,12 @@ describe('the contract through the browser host', () => {
     expect(
       valueOf('links.parse', await api.links.parse({ link: 'sip:alice@example.com' })),
     ).toMatchObject({ type: 'SIP' });
+
+    const plan = valueOf('push.plan', await api.push.plan({ phoneId }));
+    expect(plan.changes.map((change) => change.name)).toContain('apps.telNotification.URL');
+    expect(valueOf('push.enable', await api.push.enable({ phoneId })).phase).not.toBe('off');
+    expect(valueOf('push.status', await api.push.status({ phoneId })).phase).not.toBe('off');
+    expect(valueOf('push.disable', await api.push.disable({ phoneId })).phase).toBe('off');
 
     valueOf('device.resetConfig', await api.device.resetConfig({ phoneId, scope: 'web' }));
     // Each restart makes the phone unreachable for a moment (rebootMs): wait until it answers.

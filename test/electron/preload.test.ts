@@ -35,6 +35,7 @@ describe('the preload bridge', () => {
       'events',
       'links',
       'phones',
+      'push',
       'screen',
       'settings',
     ]);
