@@ -54,6 +54,8 @@ export class PushService implements SessionHooks {
   private readonly proofWatches = new Map<string, () => void>();
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** The stored password of a restored phone being deleted: no write may outlive close(). */
+  private forgetting: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: PushServiceOptions) {}
 
@@ -183,6 +185,9 @@ export class PushService implements SessionHooks {
       if (this.closed) return;
       const password = (await secrets.get(restoreKey(pending.id))) ?? '';
       const outcome = await restoreRemovedPhone(pending, password);
+      // Closed meanwhile (the app quits): the settings are no longer this run's to write; the
+      // next start tries again, and putting the same values back twice is harmless.
+      if (this.closed) return;
       if (outcome === 'later') continue;
       if (outcome === 'never') {
         this.options.log(
@@ -190,15 +195,17 @@ export class PushService implements SessionHooks {
         );
       }
       settings.savePushRestores(settings.pushRestores().filter((p) => p.id !== pending.id));
-      await secrets.delete(restoreKey(pending.id));
+      this.forgetting = secrets.delete(restoreKey(pending.id));
+      await this.forgetting;
     }
-    if (settings.pushRestores().length > 0) this.scheduleRetry();
+    if (!this.closed && settings.pushRestores().length > 0) this.scheduleRetry();
   }
 
   /** Stops listening and retrying (the sessions are stopped by the manager). */
   async close(): Promise<void> {
     this.closed = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    await this.forgetting;
     await this.receiver?.close();
     this.receiver = null;
   }
