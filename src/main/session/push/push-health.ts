@@ -37,6 +37,8 @@ export class PushHealth {
   /** Since when the path has been open and the phone pointed at it (changes before are no evidence). */
   private listeningSince = Infinity;
   private graceTimer: NodeJS.Timeout | null = null;
+  /** Changes a poll found that no event named yet, in the order found, each with its deadline. */
+  private unheard: { from: number; handles: readonly string[]; due: number }[] = [];
   /** When an event last named each call (by handle as a number). */
   private readonly heardOf = new Map<string, number>();
   /** When an event about calls that names none (an incoming event, on/off hook) last came. */
@@ -116,14 +118,26 @@ export class PushHealth {
     if (this.phase !== 'working' && this.phase !== 'waiting') return;
     // Only what changed while the phone pointed here needed an event.
     const from = Math.max(since, this.listeningSince);
-    if (this.announced(from, handles) || this.graceTimer !== null) return;
+    if (this.announced(from, handles)) return;
+    // Every change waits its own grace: one found while another waits is not forgotten.
+    this.unheard.push({ from, handles, due: Date.now() + GRACE_MS });
+    if (this.graceTimer === null) this.judgeAt(GRACE_MS);
+  }
+
+  /** Judges the changes whose grace is over at `delayMs` from now, and waits for the rest. */
+  private judgeAt(delayMs: number): void {
     this.graceTimer = setTimeout(() => {
       this.graceTimer = null;
-      if (this.announced(from, handles)) return;
+      const now = Date.now();
+      const due = this.unheard.filter((change) => change.due <= now);
+      this.unheard = this.unheard.filter((change) => change.due > now);
+      const [next] = this.unheard;
+      if (next !== undefined) this.judgeAt(next.due - now);
+      if (due.every((change) => this.announced(change.from, change.handles))) return;
       if (this.phase !== 'working' && this.phase !== 'waiting') return;
       this.set('not-arriving', this.notArrivingWords(), this.listeningOn);
       this.options.onDistrust();
-    }, GRACE_MS);
+    }, delayMs);
     this.graceTimer.unref();
   }
 
@@ -143,6 +157,7 @@ export class PushHealth {
   private cancelGrace(): void {
     if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     this.graceTimer = null;
+    this.unheard = [];
   }
 
   private set(phase: PushPhase, message: string, listeningOn: string | null): void {
