@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import {
   createAppStores,
@@ -7,6 +7,10 @@ import {
 } from '../../../src/renderer/stores/app-stores';
 import { StoresProvider } from '../../../src/renderer/stores/stores-context';
 import type { TestCore } from './test-core';
+
+// Lazily loaded views (the admin console's sections) can take over a second to appear while the
+// whole suite shares two cores: wait up to 5 s, as a user would, before a find gives up.
+configure({ asyncUtilTimeout: 5000 });
 
 /**
  * Renders a component with the window's stores built over the test core, started like main.tsx
