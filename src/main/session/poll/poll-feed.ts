@@ -59,6 +59,8 @@ export class PollFeed implements PhoneFeed {
   private access: AccessLevel = 'unknown';
   /** When the last poll read that showed the calls as they were (callStatus, or "Idle") was sent. */
   private confirmedAt = 0;
+  /** The calls as that read left them (handle → state). */
+  private seen = new Map<string, string>();
 
   constructor(private readonly options: PollFeedOptions) {}
 
@@ -138,6 +140,7 @@ export class PollFeed implements PhoneFeed {
       await this.readCalls(report);
     } else {
       this.confirmedAt = sentAt;
+      this.seen = callStates(live);
     }
   }
 
@@ -145,14 +148,19 @@ export class PollFeed implements PhoneFeed {
     return this.options.pace?.slowdown() ?? 1;
   }
 
-  /** Reads the calls at poll priority and tells the pace when they changed. */
+  /**
+   * Reads the calls at poll priority and tells the pace what changed since the poller's previous
+   * look — also what another read found meanwhile (a read an event asked for can find a call
+   * no event named).
+   */
   private async readCalls(report: FeedReport): Promise<void> {
     const { live, link, pace } = this.options;
-    const before = callStates(live);
+    const before = this.seen;
     const since = this.confirmedAt;
     this.confirmedAt = Date.now();
     await link.readCalls('poll', report);
-    const changed = changedCalls(before, callStates(live));
+    this.seen = callStates(live);
+    const changed = changedCalls(before, this.seen);
     if (pace !== undefined && since > 0 && changed.length > 0) pace.changeFound(since, changed);
   }
 
