@@ -7,6 +7,7 @@ import type { ContractHandlers } from '../../shared/contract';
 import type { EventChannel, EventPayloads } from '../../shared/contract/events';
 import type { DialRequestSource } from '../../shared/contract/links';
 import { ContactsStore } from '../contacts/contacts-store';
+import { CaptureLedgerFile } from '../session/screen/capture-ledger-file';
 import type { ConfOpener } from '../ground/conf-file';
 import { toContractError } from '../ground/contract-error';
 import { FileSecretStore, type SecretStore } from '../settings/secret-store';
@@ -85,12 +86,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Everything that can fail on bad files comes before the sessions start, so a failed start
   // leaves nothing running.
   const contacts = new ContactsStore({ dataDir: options.dataDir, open: options.openConf });
+  const captureLedger = new CaptureLedgerFile(
+    join(options.dataDir, 'screen-capture-restore.json'),
+    log,
+  );
   const manager = await PhoneManager.create({
     settings,
     secrets,
     emit: (event) => bus.emit('phone', event),
     connect: options.connect ?? true,
     log,
+    captureLedger: (phoneId) => captureLedger.forPhone(phoneId),
   });
   const unsubscribeContacts = contacts.onChange((list) => bus.emit('contacts-changed', list));
   const demo = new DemoLifecycle(manager);

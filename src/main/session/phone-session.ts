@@ -15,6 +15,7 @@ import { PhoneConfig } from './phone-config';
 import { PhoneLink } from './phone-link';
 import { PollFeed } from './poll/poll-feed';
 import { ScreenControl } from './screen-control';
+import type { CaptureLedger } from './screen/capture-switch';
 
 export interface PhoneSessionOptions {
   phoneId: string;
@@ -31,6 +32,8 @@ export interface PhoneSessionOptions {
   retryBackoffMs?: number;
   /** Also receives each new entry of the phone's log (the core's log). */
   log?: (line: string) => void;
+  /** Where the capture settings to put back are recorded (default: nowhere, for the CLI). */
+  captureLedger?: CaptureLedger;
 }
 
 /** A phone's live session; see the module comment. */
@@ -53,13 +56,14 @@ export class PhoneSession {
     });
     this.calls = new CallControl(this.link);
     this.config = new PhoneConfig(this.link);
-    this.screen = new ScreenControl(this.link, this.config);
+    this.screen = new ScreenControl(this.link, this.config, options.captureLedger);
     this.device = new DeviceAdmin(this.link);
   }
 
   /** Begins adaptive polling. */
   start(): void {
     this.attach(this.poller);
+    this.screen.start();
   }
 
   /**
@@ -72,8 +76,12 @@ export class PhoneSession {
     return detach;
   }
 
-  /** Cancels queued work (PhoneError 'cancelled'), stops every feed and closes the connection. */
+  /**
+   * Puts back what the remote screen changed, then cancels queued work (PhoneError
+   * 'cancelled'), stops every feed and closes the connection.
+   */
   async stop(): Promise<void> {
+    await this.screen.stop();
     for (const detach of this.detachers.splice(0)) detach();
     await this.link.close();
   }
