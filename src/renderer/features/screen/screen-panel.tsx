@@ -95,6 +95,7 @@ export default function ScreenPanel({ phoneId }: { phoneId: string }) {
           {structure.model} ·{' '}
           {main ? `${main.width}×${main.height}` : `${model.width}×${model.height}`}
           {canTouch ? ' · touch' : ''}
+          {!canTouch && structure.unavailableReason === null ? ' · no touch screen' : ''}
         </p>
         <button type="button" onClick={() => void refresh()}>
           Refresh
