@@ -100,12 +100,21 @@ function readHeader(file: Buffer): Header {
   };
 }
 
-/** Reads a colour channel by its (contiguous, non-zero) mask: shifted down, scaled to 0–255. */
-function channelReader(mask: number): (value: number) => number {
+/** A colour channel read by its (contiguous, non-zero) mask: shifted down, scaled to 0–255. */
+interface Channel {
+  mask: number;
+  shift: number;
+  scale: number;
+}
+
+function channelOf(mask: number): Channel {
   let shift = 0;
   while (((mask >>> shift) & 1) === 0) shift += 1;
-  const max = mask >>> shift;
-  return (value) => Math.round((((value & mask) >>> shift) * 255) / max);
+  return { mask, shift, scale: 255 / (mask >>> shift) };
+}
+
+function channelValue({ mask, shift, scale }: Channel, value: number): number {
+  return (((value & mask) >>> shift) * scale + 0.5) | 0;
 }
 
 function validMask(mask: number): boolean {
@@ -146,56 +155,60 @@ export function readBmp(file: Buffer, bounds: BitmapBounds): Bitmap {
   const masks =
     header.masks ?? (bits === 16 ? [0x7c00, 0x03e0, 0x001f] : [0xff0000, 0x00ff00, 0x0000ff]);
   if (!masks.every(validMask)) throw refuse('its colour masks are not contiguous');
-  const channels = masks.map(channelReader);
+  const channels = masks.map(channelOf);
   const palette = readPalette(file, header);
   const offset = file.readUInt32LE(10);
   const rowSize = Math.ceil((width * bits) / 32) * 4;
   if (offset < header.end || offset + rowSize * height > file.length) {
     throw refuse('its pixels are cut off');
   }
-  const rgba = new Uint8Array(width * height * 4);
+  const rgba = new Uint8Array(width * height * 4).fill(255);
   for (let y = 0; y < height; y += 1) {
     const row = offset + (header.topDown ? y : height - 1 - y) * rowSize;
-    for (let x = 0; x < width; x += 1) {
-      const [r, g, b] = pixelAt(file, row, x, bits, palette, channels);
-      const at = (y * width + x) * 4;
-      rgba[at] = r;
-      rgba[at + 1] = g;
-      rgba[at + 2] = b;
-      rgba[at + 3] = 255;
-    }
+    readRow(file, row, rgba.subarray(y * width * 4, (y + 1) * width * 4), bits, palette, channels);
   }
   return { width, height, rgba };
 }
 
-function pixelAt(
+/**
+ * Writes one row's pixels into `out` (RGBA, alpha already set), one loop per depth: a capture is
+ * read every second while someone watches, so this stays free of per-pixel calls.
+ */
+function readRow(
   file: Buffer,
   row: number,
-  x: number,
+  out: Uint8Array,
   bits: number,
   palette: number[][],
-  channels: ((value: number) => number)[],
-): [number, number, number] {
+  channels: Channel[],
+): void {
+  const width = out.length / 4;
   const [red, green, blue] = channels;
-  const masked = (value: number): [number, number, number] => [
-    red?.(value) ?? 0,
-    green?.(value) ?? 0,
-    blue?.(value) ?? 0,
-  ];
-  switch (bits) {
-    case 24:
-      return [file[row + x * 3 + 2] ?? 0, file[row + x * 3 + 1] ?? 0, file[row + x * 3] ?? 0];
-    case 16:
-      return masked(file.readUInt16LE(row + x * 2));
-    case 32:
-      return masked(file.readUInt32LE(row + x * 4));
-    default: {
-      const perByte = 8 / bits;
-      const byte = file[row + Math.floor(x / perByte)] ?? 0;
-      const shift = 8 - bits * ((x % perByte) + 1);
-      const index = (byte >> shift) & (2 ** bits - 1);
-      const [r = 0, g = 0, b = 0] = palette[index] ?? [];
-      return [r, g, b];
+  if (bits === 24) {
+    for (let x = 0, at = 0, from = row; x < width; x += 1, at += 4, from += 3) {
+      out[at] = file[from + 2] ?? 0;
+      out[at + 1] = file[from + 1] ?? 0;
+      out[at + 2] = file[from] ?? 0;
     }
+    return;
+  }
+  if ((bits === 16 || bits === 32) && red && green && blue) {
+    for (let x = 0, at = 0; x < width; x += 1, at += 4) {
+      const value = bits === 16 ? file.readUInt16LE(row + x * 2) : file.readUInt32LE(row + x * 4);
+      out[at] = channelValue(red, value);
+      out[at + 1] = channelValue(green, value);
+      out[at + 2] = channelValue(blue, value);
+    }
+    return;
+  }
+  const perByte = 8 / bits;
+  const indexMask = 2 ** bits - 1;
+  for (let x = 0, at = 0; x < width; x += 1, at += 4) {
+    const byte = file[row + Math.floor(x / perByte)] ?? 0;
+    const index = (byte >> (8 - bits * ((x % perByte) + 1))) & indexMask;
+    const [r = 0, g = 0, b = 0] = palette[index] ?? [];
+    out[at] = r;
+    out[at + 1] = g;
+    out[at + 2] = b;
   }
 }

@@ -19,43 +19,65 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, tail]);
 }
 
-/** One row's RGB bytes filtered three ways; the cheapest wins (its filter byte first). */
-function filteredRow(current: Buffer, previous: Buffer | null): Buffer {
-  const sub = Buffer.alloc(current.length);
-  const up = Buffer.alloc(current.length);
+/** A filtered byte's cost: read as signed, small differences either way deflate well. */
+function cost(byte: number): number {
+  return byte < 128 ? byte : 256 - byte;
+}
+
+/** The row filtered by `filter` (0 none, 1 sub, 2 up) into `out` at `at`, filter byte first. */
+function filterRow(
+  filter: number,
+  current: Uint8Array,
+  previous: Uint8Array,
+  out: Buffer,
+  at: number,
+): void {
+  out[at] = filter;
+  const row = out.subarray(at + 1, at + 1 + current.length);
+  if (filter === 0) {
+    row.set(current);
+    return;
+  }
+  for (let i = 0; i < current.length; i += 1) {
+    const before = filter === 1 ? (i >= 3 ? current[i - 3] : 0) : previous[i];
+    row[i] = ((current[i] ?? 0) - (before ?? 0)) & 0xff;
+  }
+}
+
+/**
+ * Appends one row's RGB bytes to `out` at `at` with the filter (none, sub, up) whose bytes cost
+ * least, the usual heuristic — in two passes and no allocation, since a capture is written every
+ * second while someone watches.
+ */
+function writeRow(current: Uint8Array, previous: Uint8Array, out: Buffer, at: number): void {
+  let none = 0;
+  let sub = 0;
+  let up = 0;
   for (let i = 0; i < current.length; i += 1) {
     const byte = current[i] ?? 0;
-    sub[i] = (byte - (i >= 3 ? (current[i - 3] ?? 0) : 0)) & 0xff;
-    up[i] = (byte - (previous?.[i] ?? 0)) & 0xff;
+    none += cost(byte);
+    sub += cost((byte - (i >= 3 ? (current[i - 3] ?? 0) : 0)) & 0xff);
+    up += cost((byte - (previous[i] ?? 0)) & 0xff);
   }
-  // Bytes read as signed: small differences either way cost little to deflate.
-  const cost = (bytes: Buffer) => bytes.reduce((sum, b) => sum + (b < 128 ? b : 256 - b), 0);
-  const options: [number, Buffer][] = [
-    [0, current],
-    [1, sub],
-    [2, up],
-  ];
-  const [filter, bytes] = options.reduce((best, option) =>
-    cost(option[1]) < cost(best[1]) ? option : best,
-  );
-  return Buffer.concat([Buffer.from([filter]), bytes]);
+  const filter = none <= sub && none <= up ? 0 : sub <= up ? 1 : 2;
+  filterRow(filter, current, previous, out, at);
 }
 
 /** The picture as a PNG file (its alpha is dropped: phone screens are opaque). */
 export function writePng(bitmap: Bitmap): Buffer {
   const { width, height, rgba } = bitmap;
-  const rows: Buffer[] = [];
-  let previous: Buffer | null = null;
+  const stride = width * 3;
+  const raw = Buffer.alloc(height * (stride + 1));
+  let current = new Uint8Array(stride);
+  let previous = new Uint8Array(stride);
   for (let y = 0; y < height; y += 1) {
-    const row = Buffer.alloc(width * 3);
-    for (let x = 0; x < width; x += 1) {
-      const from = (y * width + x) * 4;
-      row[x * 3] = rgba[from] ?? 0;
-      row[x * 3 + 1] = rgba[from + 1] ?? 0;
-      row[x * 3 + 2] = rgba[from + 2] ?? 0;
+    for (let x = 0, from = y * width * 4; x < stride; x += 3, from += 4) {
+      current[x] = rgba[from] ?? 0;
+      current[x + 1] = rgba[from + 1] ?? 0;
+      current[x + 2] = rgba[from + 2] ?? 0;
     }
-    rows.push(filteredRow(row, previous));
-    previous = row;
+    writeRow(current, previous, raw, y * (stride + 1));
+    [previous, current] = [current, previous];
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -64,7 +86,7 @@ export function writePng(bitmap: Bitmap): Buffer {
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
