@@ -10,8 +10,8 @@ import { Pool } from 'undici';
 
 import { pinnedConnector } from '../src/main/vvx/pinned-connector';
 import { phoneControl, type SimulatedPhoneInfo } from '../src/simulator';
-import { startSession, waitOnline } from './bench-session';
-import { fixed, mean, percentile, since, sleep, verdict, type Row } from './figures';
+import { startSession, timeActions, waitOnline } from './bench-session';
+import { fixed, mean, percentile, since, verdict, type Row } from './figures';
 
 const ACTIONS = 30;
 const CAPTURES = 10;
@@ -95,14 +95,9 @@ export async function measureScreen(
     const reader = (async () => {
       while (reading) await session.screen.get({ viewer: VIEWER, known: [] });
     })();
-    const latencies: number[] = [];
+    let latencies: number[];
     try {
-      for (let i = 0; i < ACTIONS; i += 1) {
-        await sleep(Math.random() * 300);
-        const start = performance.now();
-        await session.config.setTransferType({ type: i % 2 === 0 ? 'Blind' : 'Consultative' });
-        latencies.push(since(start));
-      }
+      latencies = await timeActions(session, ACTIONS);
     } finally {
       reading = false;
       await reader;
