@@ -7,7 +7,12 @@
  * what an open remote screen asks of the phone. Touches and keys are actions, checked with the
  * contract's own rules first.
  */
-import type { CaptureState, ScreenReading, ScreenStructure } from '../../shared/contract/screen';
+import type {
+  CaptureOffer,
+  CaptureState,
+  ScreenReading,
+  ScreenStructure,
+} from '../../shared/contract/screen';
 import { touchGesture } from '../../shared/value-rules';
 import { checked } from '../ground/checked';
 import { toPhoneError } from '../vvx/phone-error';
@@ -33,6 +38,8 @@ export class ScreenControl {
   private structure: { value: ScreenStructure; pictureId: string | null; at: number } | null = null;
   /** Why the capture cannot be read at all this session (a refused web login is never retried). */
   private captureRefused: string | null = null;
+  /** What turning the capture on would take, read once while it stays off. */
+  private offer: CaptureOffer | null = null;
 
   constructor(
     private readonly link: PhoneLink,
@@ -71,6 +78,7 @@ export class ScreenControl {
   /** Turns the capture on for this viewer (the user asked), then reads the picture. */
   async enableCapture({ viewer }: SessionArgs<'screen.enableCapture'>): Promise<CaptureState> {
     this.captureRefused = null;
+    this.offer = null;
     const atThePhone = await this.switch.enable(viewer);
     const state = await this.capture([]);
     if (state.state !== 'off' || atThePhone === null) return state;
@@ -125,8 +133,10 @@ export class ScreenControl {
     }
     if (main === null) {
       this.reader.forget();
-      return { state: 'off', offer: await this.switch.offer(CAPTURE_OFF) };
+      this.offer ??= await this.switch.offer(CAPTURE_OFF, 'screen');
+      return { state: 'off', offer: this.offer };
     }
+    this.offer = null;
     return {
       state: 'on',
       pictures: [main, ...modules].map((picture) => toScreenPicture(picture, known)),

@@ -12,6 +12,7 @@
  */
 import type { CaptureChange, CaptureOffer } from '../../../shared/contract/screen';
 import { PhoneError, toPhoneError } from '../../vvx/phone-error';
+import type { QueuePriority } from '../../vvx/request-queue';
 import type { PhoneLink } from '../phone-link';
 import { captureFamily } from '../screen-facts';
 
@@ -96,8 +97,11 @@ export class CaptureSwitch {
     if (this.viewers.size === 0) await this.restore();
   }
 
-  /** What turning the capture on would take, read from the phone (one config read). */
-  async offer(reason: string): Promise<CaptureOffer> {
+  /**
+   * What turning the capture on would take, read from the phone (one config read, at the
+   * screen's priority while the view merely shows it, ahead of it when the user asked).
+   */
+  async offer(reason: string, priority: QueuePriority): Promise<CaptureOffer> {
     const { link } = this;
     if (link.live.access === 'user') {
       return {
@@ -113,7 +117,7 @@ export class CaptureSwitch {
       link.read(
         () => link.client.getConfig([CAPTURE_ENABLED, remote, WEB_SERVER]),
         'capture-settings',
-        'interactive',
+        priority,
       ),
     );
     if (values[WEB_SERVER]?.value.trim() === '0') {
@@ -143,7 +147,7 @@ export class CaptureSwitch {
    */
   async enable(viewer: string): Promise<string | null> {
     this.hold(viewer);
-    const offer = await this.offer('');
+    const offer = await this.offer('', 'interactive');
     if (offer.blocked !== null) throw new PhoneError('insufficient-access', offer.blocked);
     if (offer.changes.length === 0) return offer.atThePhone;
     const previous = Object.fromEntries(offer.changes.map((c) => [c.name, c.from]));
