@@ -71,7 +71,13 @@ export class ScreenControl {
       pictureId !== null &&
       kept.pictureId === pictureId &&
       Date.now() - kept.at < STRUCTURE_MAX_AGE_MS;
-    const structure = fresh ? kept.value : await this.readStructure(pictureId);
+    // A picture is worth showing with the last structure when the new one cannot be read.
+    const structure = fresh
+      ? kept.value
+      : await this.readStructure(pictureId).catch((error: unknown) => {
+          if (pictureId === null || kept === null) throw error;
+          return kept.value;
+        });
     return { structure, capture, readAt: Date.now() };
   }
 
@@ -133,8 +139,7 @@ export class ScreenControl {
     }
     if (main === null) {
       this.reader.forget();
-      this.offer ??= await this.switch.offer(CAPTURE_OFF, 'screen');
-      return { state: 'off', offer: this.offer };
+      return { state: 'off', offer: await this.currentOffer() };
     }
     this.offer = null;
     return {
@@ -143,6 +148,22 @@ export class ScreenControl {
       touchScale: captureTouchScale(this.link.live.status.model ?? ''),
       changed: this.switch.changed,
     };
+  }
+
+  /** What turning the capture on would take; a failure to find out is said, not thrown. */
+  private async currentOffer(): Promise<CaptureOffer> {
+    try {
+      this.offer ??= await this.switch.offer(CAPTURE_OFF, 'screen');
+      return this.offer;
+    } catch (error) {
+      const problem = toPhoneError(error);
+      return {
+        reason: CAPTURE_OFF,
+        changes: [],
+        atThePhone: null,
+        blocked: `Deskpilot could not read the phone’s capture settings: ${problem.message}`,
+      };
+    }
   }
 
   private async readStructure(pictureId: string | null): Promise<ScreenStructure> {

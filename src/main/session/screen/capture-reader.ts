@@ -62,7 +62,7 @@ export class CaptureReader {
     return pictures;
   }
 
-  /** The phone's web session and what was learned of its modules are forgotten (capture went off). */
+  /** The pictures kept and the modules counted are forgotten (capture went off). */
   forget(): void {
     this.last.clear();
     this.modules = null;

@@ -154,7 +154,10 @@ export class CaptureSwitch {
     const wanted = Object.fromEntries(offer.changes.map((c) => [c.name, c.to]));
     // Recorded first: whatever happens next, the old values are known to a later run.
     this.restoreValues = { ...this.restoreValues, ...previous };
-    this.changedValues = [...this.changedValues, ...offer.changes];
+    this.changedValues = [
+      ...this.changedValues.filter((c) => !(c.name in previous)),
+      ...offer.changes,
+    ];
     this.ledger.record(this.restoreValues);
     const { link } = this;
     try {
