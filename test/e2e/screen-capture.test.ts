@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { saveScreenshot } from './support/screenshots';
 import { waitUntil } from './support/wait';
 
 let app: E2eApp;
@@ -40,6 +41,8 @@ describe('remote screen: the phone’s real picture', () => {
     // The uixml's softkeys are buttons over the picture, named as a screen reader reads them.
     await picture().getByRole('button', { name: 'Soft key: New Call' }).waitFor();
     expect(await picture().getByText('Ready').count()).toBe(1);
+    await app.page.mouse.move(0, 0);
+    await saveScreenshot(app.page, 'screen-vvx601-picture');
   });
 
   it('taps a softkey in the picture: the phone’s screen changes and the picture follows', async () => {

@@ -1,4 +1,11 @@
-import { useEffect, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 
 import { centreOf, type PhonePoint } from './pointer-mapping';
 import { describeElement, isTappable } from './screen-text';
@@ -20,7 +27,7 @@ export function fitFactor(room: number, width: number): number {
 }
 
 /** The width the picture area has, followed as the window changes. */
-function useRoom(): [React.RefObject<HTMLDivElement | null>, number] {
+function useRoom(): [RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement | null>(null);
   const [room, setRoom] = useState(0);
   useEffect(() => {
