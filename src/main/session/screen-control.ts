@@ -92,7 +92,7 @@ export class ScreenControl {
   }
 
   /** The viewer is still open, though hidden (it reads nothing meanwhile). */
-  async hold({ viewer }: SessionArgs<'screen.hold'>): Promise<void> {
+  hold({ viewer }: SessionArgs<'screen.hold'>): Promise<void> {
     this.switch.hold(viewer);
     return Promise.resolve();
   }

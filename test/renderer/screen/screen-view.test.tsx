@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { createScreenStore } from '../../../src/renderer/features/screen/screen-store';
 import { ScreenView } from '../../../src/renderer/features/screen/screen-view';
 import type { ContractError } from '../../../src/shared/contract/errors';
 import type { CaptureState, ScreenStructure } from '../../../src/shared/contract/screen';
@@ -288,5 +289,23 @@ describe('remote screen view', () => {
 
     cleanup();
     await waitFor(() => expect(phone.callsTo('screen.release')).toHaveLength(1));
+  });
+
+  it('reads at once after a touch, every second while the user interacts, slower when idle', async () => {
+    phone = screenPhone(
+      {},
+      () => null,
+      () => CAPTURE_ON,
+    );
+    const store = createScreenStore(phone.api, 'p1');
+    await store.getState().refresh();
+    const idle = store.getState().nextReadIn(Date.now());
+    const reads = phone.callsTo('screen.get').length;
+    await store.getState().touch({ type: 'Tap', position: { x: 1, y: 1 } });
+    expect(phone.callsTo('screen.get')).toHaveLength(reads + 1);
+    const interacting = store.getState().nextReadIn(Date.now());
+    expect(interacting).toBeLessThanOrEqual(1000);
+    expect(idle).toBeGreaterThan(interacting);
+    expect(store.getState().nextReadIn(Date.now() + 60_000)).toBe(idle);
   });
 });
