@@ -96,6 +96,9 @@ export class CaptureReader {
       this.last.delete(screen);
       return null;
     }
+    // The phone's slot is free now: let the next request (a user's action) get on the wire
+    // before the event loop spends milliseconds on this picture's pixels.
+    await new Promise((resolve) => setImmediate(resolve));
     return this.picture(screen, answer.bmp, bounds);
   }
 
