@@ -54,3 +54,18 @@ export async function waitOnline(session: PhoneSession, timeoutMs = 20_000): Pro
   );
   return session.snapshot().status;
 }
+
+/**
+ * Times `count` transfer-type changes (a user's action that changes nothing else), each at a
+ * random moment so they land at every point of whatever else the session is doing.
+ */
+export async function timeActions(session: PhoneSession, count: number): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
+    const start = performance.now();
+    await session.config.setTransferType({ type: i % 2 === 0 ? 'Blind' : 'Consultative' });
+    latencies.push(performance.now() - start);
+  }
+  return latencies;
+}

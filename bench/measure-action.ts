@@ -7,8 +7,8 @@ import { Pool } from 'undici';
 
 import { pinnedConnector } from '../src/main/vvx/pinned-connector';
 import type { SimulatedPhoneInfo } from '../src/simulator';
-import { startSession, waitOnline } from './bench-session';
-import { fixed, mean, percentile, since, sleep, verdict, type Row } from './figures';
+import { startSession, timeActions, waitOnline } from './bench-session';
+import { fixed, mean, percentile, since, verdict, type Row } from './figures';
 
 const ACTIONS = 30;
 /** Polls back to back (far more often than the app ever does), so one is nearly always in flight. */
@@ -64,15 +64,9 @@ export async function measureActionLatency(phone: SimulatedPhoneInfo): Promise<R
   const rtt = await twoRoundTrips(phone);
   const session = startSession(phone, { idleMs: BUSY_POLL_MS, activeMs: BUSY_POLL_MS });
   await waitOnline(session);
-  const latencies: number[] = [];
+  let latencies: number[];
   try {
-    for (let i = 0; i < ACTIONS; i += 1) {
-      // A random moment, so actions land at every point of the poll cycle.
-      await sleep(Math.random() * 300);
-      const start = performance.now();
-      await session.config.setTransferType({ type: i % 2 === 0 ? 'Blind' : 'Consultative' });
-      latencies.push(since(start));
-    }
+    latencies = await timeActions(session, ACTIONS);
   } finally {
     await session.stop();
   }

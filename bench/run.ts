@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the measurements of bench/README.md against simulator phones started here
  * (in child processes), printed as two tables measured in this run: the client's figures and
- * ratios, then polling alone and with the phone's pushed events side by side with their targets.
+ * ratios (the remote screen's among them), then polling alone and with the phone's pushed events side by side with their targets.
  * About ten minutes on two cores.
  */
 import { startSimulatorProcess } from '../src/simulator';
@@ -11,6 +11,7 @@ import { measurePolling } from './measure-polling';
 import { measurePushSideBySide } from './measure-push';
 import { measurePushFleet } from './measure-push-fleet';
 import { measureBannerLatency } from './measure-push-ui';
+import { measureScreen } from './measure-screen';
 import { measureSimulatorStart } from './measure-simulator';
 import { measureHandshakes, measureOverhead } from './measure-transport';
 import { renderPairTable, renderTable, type PairRow, type Row } from './figures';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     );
     progress('4/9 action latency under polling, 150 ms phone');
     rows.push(...(await measureActionLatency(slowPhone)));
+    progress('4b/9 remote screen: capture round trip, bytes per frame, action latency');
+    rows.push(...(await measureScreen(slowPhone, slow.controlToken)));
   } finally {
     await Promise.all([fast.close(), slow.close()]);
   }

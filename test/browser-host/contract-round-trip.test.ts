@@ -198,7 +198,11 @@ describe('the contract through the browser host', () => {
     expect(linked.handle).toMatch(/^0x[0-9a-f]+$/);
     valueOf('calls.end', await api.calls.end({ phoneId, handle: linked.handle ?? '' }));
 
-    valueOf('screen.get', await api.screen.get({ phoneId }));
+    const viewer = 'round-trip-viewer';
+    valueOf('screen.get', await api.screen.get({ phoneId, viewer }));
+    valueOf('screen.enableCapture', await api.screen.enableCapture({ phoneId, viewer }));
+    valueOf('screen.hold', await api.screen.hold({ phoneId, viewer }));
+    valueOf('screen.release', await api.screen.release({ phoneId, viewer }));
     valueOf(
       'screen.touch',
       await api.screen.touch({ phoneId, type: 'Tap', positions: [{ x: 10, y: 10 }] }),

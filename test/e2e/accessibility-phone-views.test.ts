@@ -7,7 +7,8 @@ import { startE2eApp, type E2eApp } from './support/e2e-app';
 let app: E2eApp;
 
 beforeAll(async () => {
-  app = await startE2eApp();
+  // Later firmware: the remote screen offers its hardware keys too.
+  app = await startE2eApp({ simulator: { laterFirmware: true } });
   await app.page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
 });
 afterAll(async () => app?.close());
@@ -51,6 +52,11 @@ describe('accessibility audit of the phone views', () => {
     await expectAccessible(page, 'Remote screen, a call ringing in');
     await app.control.remote(ringing, 'hangup');
     await page.getByRole('region', { name: 'Incoming calls' }).waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Turn on screen capture' }).click();
+    const picture = page.getByTestId('phone-picture');
+    await picture.getByRole('button', { name: 'Soft key: New Call' }).waitFor();
+    await expectAccessible(page, 'Remote screen, the real picture');
   });
 
   it('Admin console: device, lines, live media charts', async () => {
@@ -64,7 +70,8 @@ describe('accessibility audit of the phone views', () => {
     await expectAccessible(page, 'Admin, Lines');
 
     await openTab('Log');
-    await page.getByText(/^Nothing to report/).waitFor();
+    // The remote screen's capture, turned on and put back, is what the phone's log holds.
+    await page.getByText(/Put the screen capture settings back/).waitFor();
     await expectAccessible(page, 'Admin, Log');
 
     await openTab('Media');

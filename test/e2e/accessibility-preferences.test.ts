@@ -29,7 +29,7 @@ const READY: Record<ViewName, (page: Page) => Promise<void>> = {
       .waitFor(),
   Phones: (page) => page.getByRole('article', { name: 'Desk phone' }).waitFor(),
   Settings: (page) => page.getByRole('table').waitFor(),
-  'Remote screen': (page) => page.getByRole('group', { name: 'Phone keys' }).waitFor(),
+  'Remote screen': (page) => page.getByRole('button', { name: 'Turn on screen capture' }).waitFor(),
   Admin: (page) => page.getByRole('region', { name: 'Network', exact: true }).waitFor(),
 };
 

@@ -20,20 +20,17 @@ async function openScreen(model: string, laterFirmware: boolean, colorScheme: 'l
 }
 
 describe('remote screen per model (README screenshots)', () => {
-  it('draws a 320×240 model without touch, and hides keys a 5.8 phone refuses', async () => {
+  it('draws a 320×240 model without touch, offering no keys a 5.8 phone lacks', async () => {
     const { page, canvas } = await openScreen('VVX410', false, 'light');
     expect(await canvas.getAttribute('data-width')).toBe('320');
     expect(await canvas.getAttribute('data-height')).toBe('240');
-    await page.getByText(/has no touch screen/).waitFor();
+    await page.getByText(/no touch screen/).waitFor();
     const screenText = page.getByRole('list', { name: 'Screen text' });
     expect(await screenText.getByRole('button').count()).toBe(0);
     const box = await canvas.boundingBox();
     expect((box?.width ?? 0) / (box?.height ?? 1)).toBeCloseTo(320 / 240, 1);
-    await saveScreenshot(page, 'screen-vvx410-320x240');
-
-    await page.getByRole('button', { name: '5', exact: true }).click();
-    await page.getByText(/does not take simulated key presses/).waitFor();
     expect(await page.getByRole('group', { name: 'Phone keys' }).count()).toBe(0);
+    await saveScreenshot(page, 'screen-vvx410-320x240');
   });
 
   it('draws a 480×272 model and drives it with hardware keys on later firmware', async () => {

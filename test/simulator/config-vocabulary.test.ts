@@ -81,7 +81,6 @@ describe('the real parameter vocabulary', () => {
       'SCEP.enable',
       'reg.1.broadsoft.userId',
       'up.screenCapture.value',
-      'up.screenCapture.allowed',
       'device.sec.TLS.prov.strictCertCommonNameValidation',
       'tcpIpApp.sntp.address',
       'softkey.1.enable',

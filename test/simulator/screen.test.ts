@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimulatedPhoneInfo, type Simulator } from '../../src/simulator';
-import { call, callsOf, control, data, firstPhone, statusOf, waitForCallState } from './support';
+import { callsOf, control, data, firstPhone, statusOf, waitForCallState } from './support';
 
 interface Widget {
   class: string;
@@ -256,27 +256,5 @@ describe('hardware keys with later firmware (VVX 410, no touch)', () => {
     expect(
       find(await screen(phone()), (w) => w.class === 'StatusBar', 'status bar').attributes.volume,
     ).toBe('9');
-  });
-
-  it('serves the same screen as a BMP capture while screen capture is enabled', async () => {
-    const capture = await call(phone(), 'GET', '/captureScreen/mainScreen');
-    expect(capture.http).toBe(200);
-    expect(capture.headers['content-type']).toBe('image/bmp');
-    const bmp = capture.body;
-    expect(bmp.subarray(0, 2).toString('ascii')).toBe('BM');
-    expect([bmp.readInt32LE(18), bmp.readInt32LE(22), bmp.readUInt16LE(28)]).toEqual([
-      320, 240, 24,
-    ]);
-    const rowSize = Math.ceil((320 * 3) / 4) * 4;
-    expect(bmp.length).toBe(54 + rowSize * 240);
-    const pixel = (x: number, y: number): number[] => {
-      const at = 54 + (239 - y) * rowSize + x * 3;
-      return [bmp[at + 2] ?? -1, bmp[at + 1] ?? -1, bmp[at] ?? -1];
-    };
-    const softKey = find(await screen(phone()), (w) => w.name === 'softKey1', 'softkey 1');
-    const background = pixel(319, 120);
-    expect(pixel(softKey.x + softKey.width - 4, softKey.y + 3)).not.toEqual(background);
-    await control(sim, phone(), 'POST', 'config', { params: { 'up.screenCapture.enabled': '0' } });
-    expect((await call(phone(), 'GET', '/captureScreen/mainScreen')).http).toBe(404);
   });
 });

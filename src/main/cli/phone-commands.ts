@@ -148,8 +148,10 @@ export const PHONE_COMMANDS: Record<string, PhoneCommand> = {
   screen: (context, args) => {
     expectCount(args, 0, 'screen');
     return async (phoneId) => {
-      const screen = await call(context, 'screen.get', { phoneId });
-      context.output.result(screen, () => screen.xml);
+      const viewer = 'command-line';
+      const screen = await call(context, 'screen.get', { phoneId, viewer });
+      await call(context, 'screen.release', { phoneId, viewer });
+      context.output.result(screen, () => screen.structure.xml);
     };
   },
   touch: (context, args) => {

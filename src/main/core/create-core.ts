@@ -7,6 +7,7 @@ import type { ContractHandlers } from '../../shared/contract';
 import type { EventChannel, EventPayloads } from '../../shared/contract/events';
 import type { DialRequestSource } from '../../shared/contract/links';
 import { ContactsStore } from '../contacts/contacts-store';
+import { CaptureLedgerFile } from '../session/screen/capture-ledger-file';
 import type { ConfOpener } from '../ground/conf-file';
 import { toContractError } from '../ground/contract-error';
 import { FileSecretStore, type SecretStore } from '../settings/secret-store';
@@ -101,6 +102,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     fallback: options.push?.fallback ?? true,
     log,
   });
+  const captureLedger = new CaptureLedgerFile(
+    join(options.dataDir, 'screen-capture-restore.json'),
+    log,
+  );
   const manager = await PhoneManager.create({
     settings,
     secrets,
@@ -108,6 +113,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connect: options.connect ?? true,
     hooks: push,
     log,
+    captureLedger: (phoneId) => captureLedger.forPhone(phoneId),
   });
   push.bind(manager);
   // Removed phones that were away when removed get their previous event settings back.

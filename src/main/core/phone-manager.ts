@@ -8,6 +8,7 @@ import {
   type PushStatus,
 } from '../../shared/domain';
 import { PhoneSession } from '../session/phone-session';
+import type { CaptureLedger } from '../session/screen/capture-switch';
 import type { SecretStore } from '../settings/secret-store';
 import {
   DEFAULT_POLL_INTERVAL_ACTIVE_MS,
@@ -57,6 +58,8 @@ export interface PhoneManagerOptions {
   hooks?: SessionHooks;
   /** Receives each new entry of every phone's log, named after its phone. */
   log?: (line: string) => void;
+  /** Where each phone's session records the screen capture settings to put back. */
+  captureLedger?: (phoneId: string) => CaptureLedger;
 }
 
 interface Entry {
@@ -160,6 +163,7 @@ export class PhoneManager {
       pollIntervalIdleMs: entry.phone.pollIntervalIdleMs,
       pollIntervalActiveMs: entry.phone.pollIntervalActiveMs,
       log: (line) => this.options.log?.(`Deskpilot, phone "${entry.phone.name}": ${line}`),
+      captureLedger: this.options.captureLedger?.(phoneId),
     });
     entry.session = session;
     entry.unsubscribe = session.on(this.options.emit);

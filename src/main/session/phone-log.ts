@@ -1,8 +1,9 @@
 /**
  * One phone's log: what Deskpilot noticed about this phone that a user or an administrator may
  * want to know later, above all what the phone answered that could not be read (the endpoint
- * and the raw fragment, so a firmware's new dialect can be taught). Each thing is logged once
- * per kind, however often the phone repeats it; the log keeps the latest entries only.
+ * and the raw fragment, so a firmware's new dialect can be taught), logged once per kind however
+ * often the phone repeats it, and every setting Deskpilot changed on its own and put back. The
+ * log keeps the latest entries only.
  */
 import type { PhoneLogEntry } from '../../shared/contract/device';
 import type { UnreadableAnswer } from '../vvx/vvx-endpoints';
@@ -26,6 +27,17 @@ export class PhoneLog {
    */
   constructor(private readonly write: (line: string) => void = () => undefined) {}
 
+  /** Logs what Deskpilot changed on the phone or failed to put back, every time (the core's log too). */
+  note(text: string): void {
+    this.add(text);
+    this.write(text);
+  }
+
+  private add(text: string): void {
+    this.entries.push({ at: Date.now(), text });
+    if (this.entries.length > PHONE_LOG_ENTRIES) this.entries.shift();
+  }
+
   /** Logs `text` unless an entry of the same `kind` was logged before; true if it was new. */
   private once(kind: string, text: string): boolean {
     if (this.logged.has(kind)) return false;
@@ -34,8 +46,7 @@ export class PhoneLog {
       const oldest = this.logged.values().next().value;
       if (oldest !== undefined) this.logged.delete(oldest);
     }
-    this.entries.push({ at: Date.now(), text });
-    if (this.entries.length > PHONE_LOG_ENTRIES) this.entries.shift();
+    this.add(text);
     return true;
   }
 

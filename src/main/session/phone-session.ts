@@ -17,6 +17,7 @@ import { PhoneLink } from './phone-link';
 import { PollFeed } from './poll/poll-feed';
 import { PushControl } from './push/push-control';
 import { ScreenControl } from './screen-control';
+import type { CaptureLedger } from './screen/capture-switch';
 
 export interface PhoneSessionOptions {
   phoneId: string;
@@ -33,6 +34,8 @@ export interface PhoneSessionOptions {
   retryBackoffMs?: number;
   /** Receives each new entry of the phone's log (the core's log), and notes about its pushed events. */
   log?: (line: string) => void;
+  /** Where the capture settings to put back are recorded (default: nowhere, for the CLI). */
+  captureLedger?: CaptureLedger;
 }
 
 /** A phone's live session; see the module comment. */
@@ -73,13 +76,14 @@ export class PhoneSession {
         changeFound: (since, handles) => health.changeFound(since, handles),
       },
     });
-    this.screen = new ScreenControl(this.link, this.config);
+    this.screen = new ScreenControl(this.link, this.config, options.captureLedger);
     this.device = new DeviceAdmin(this.link);
   }
 
   /** Begins adaptive polling. */
   start(): void {
     this.attach(this.poller);
+    this.screen.start();
   }
 
   /**
@@ -92,8 +96,12 @@ export class PhoneSession {
     return detach;
   }
 
-  /** Cancels queued work (PhoneError 'cancelled'), stops every feed and closes the connection. */
+  /**
+   * Puts back what the remote screen changed, then cancels queued work (PhoneError
+   * 'cancelled'), stops every feed and closes the connection.
+   */
   async stop(): Promise<void> {
+    await this.screen.stop();
     for (const detach of this.detachers.splice(0)) detach();
     this.push.health.dispose();
     await this.link.close();

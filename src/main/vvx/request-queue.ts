@@ -1,19 +1,20 @@
 /**
  * The serial request queue, one per phone. A VVX phone processes one request at a time (a second
  * one gets HTTP 403 or waits), so never more than one request is in flight. Users' actions go
- * before interactive reads, which go before background polls — but polls, which keep the live
- * state (an incoming call) current, get every POLL_SHARE-th turn while they wait, however busy
- * the other lanes are. Within a lane, clients (windows, sockets, the command line: the caller of
- * ground/caller.ts) take turns, and none may hold more than `perCallerLimit` waiting requests.
- * Identical pending reads share one request; busy answers are retried with backoff and jitter
- * only when the phone did nothing.
+ * before interactive reads, which go before background polls, which go before the remote
+ * screen's reads (a capture is the largest answer a phone sends, so a user action waits behind
+ * at most the one in flight) — but polls, which keep the live state (an incoming call) current,
+ * get every POLL_SHARE-th turn while they wait, however busy the other lanes are. Within a lane,
+ * clients (windows, sockets, the command line: the caller of ground/caller.ts) take turns, and
+ * none may hold more than `perCallerLimit` waiting requests. Identical pending reads share one
+ * request; busy answers are retried with backoff and jitter only when the phone did nothing.
  */
 import { currentCaller } from '../ground/caller';
 import { PhoneError, toPhoneError } from './phone-error';
 
-export type QueuePriority = 'action' | 'interactive' | 'poll';
+export type QueuePriority = 'action' | 'interactive' | 'poll' | 'screen';
 
-const RANK: Record<QueuePriority, number> = { action: 0, interactive: 1, poll: 2 };
+const RANK: Record<QueuePriority, number> = { action: 0, interactive: 1, poll: 2, screen: 3 };
 
 /**
  * A waiting poll is sent after at most POLL_SHARE - 1 other requests went before it: with a

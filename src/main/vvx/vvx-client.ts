@@ -30,6 +30,7 @@ import {
 } from './vvx-endpoints';
 import { VvxTransport, type VvxTransportOptions } from './vvx-transport';
 import { isRecord } from './vvx-values';
+import { WebUiEndpoints } from './web-ui-endpoints';
 
 export type { EndpointTimeouts };
 
@@ -53,12 +54,14 @@ export interface SkypeSignInInput {
  * `close()` when done.
  */
 export class VvxClient extends CallEndpoints {
+  /** The phone's web UI (screen capture, login form), over the same connection. */
+  readonly webUi: WebUiEndpoints;
+
   constructor(options: VvxClientOptions) {
-    super(
-      new VvxTransport(options),
-      { ...DEFAULT_TIMEOUTS, ...options.timeouts },
-      options.onUnreadable,
-    );
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const transport = new VvxTransport(options);
+    super(transport, timeouts, options.onUnreadable);
+    this.webUi = new WebUiEndpoints(transport, timeouts.read);
   }
 
   /** TCP/TLS connections opened so far (one per session when keep-alive works). */
@@ -229,6 +232,25 @@ export class VvxClient extends CallEndpoints {
           { httpStatus: 404 },
         );
       }
+      throw error;
+    }
+  }
+
+  /**
+   * Whether the firmware takes simulateKeyEvent, asked without pressing anything: a request
+   * naming no key, which a phone with the endpoint refuses as incomplete (4000) and one without
+   * it answers 404.
+   */
+  async probeKeyEvent(): Promise<boolean> {
+    try {
+      await this.write(
+        { ...post('simulateKeyEvent', '/api/v1/mgmt/simulateKeyEvent'), effect: 'read' },
+        {},
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof PhoneError && error.code === 'api-disabled') return false;
+      if (error instanceof PhoneError && error.vvxStatus !== undefined) return true;
       throw error;
     }
   }

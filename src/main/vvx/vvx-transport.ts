@@ -1,7 +1,9 @@
 /**
  * One phone's HTTP(S) transport: a single kept-alive connection (the phone is a slow,
- * single-threaded server), authentication (below), pinned certificates, a timeout per request,
- * a bound on every answer's size, and every failure mapped once to a PhoneError with plain words.
+ * single-threaded server), authentication (below), pinned certificates, a timeout and a size
+ * bound per request, and every failure mapped once to a PhoneError with plain words. REST
+ * requests speak JSON; the web UI's pages (the login form, the screen capture) go through the
+ * same connection and come back as bytes.
  *
  * Authentication: over HTTPS, Basic goes up front (the channel is encrypted and pinned) and
  * Digest when the phone asks for it. Over plain HTTP nothing is sent before the phone's
@@ -9,6 +11,8 @@
  * crosses the network); Basic only when the phone offers nothing better, and then the password
  * crosses in the clear with every request, which the app says where a phone is set up.
  */
+import type { IncomingHttpHeaders } from 'node:http';
+
 import { Pool, errors as undiciErrors } from 'undici';
 
 import { DigestSession, parseDigestChallenge } from './digest-auth';
@@ -47,11 +51,52 @@ export interface VvxReply {
 }
 
 /**
- * The most a phone's answer may hold. The largest answers the simulator gives across every model
- * (call logs with 300 entries: 21 KB; uixml with seven calls up: 4 KB) are far below it; a real phone's widget tree or call lists may be larger, so the bound leaves two orders of
- * magnitude of room while stopping a broken or hostile peer from filling memory.
+ * The most a REST answer may hold: the largest the simulator gives (call logs with 300 entries)
+ * is about 21 KB; a real phone's widget tree may be larger, so this leaves room while stopping a
+ * broken or hostile peer from filling memory.
  */
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
+/** One request to the phone's web UI (its login form, its screen capture), answered in bytes. */
+export interface WebRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  /**
+   * How to authenticate: as REST requests are (Basic, Digest when challenged), Basic up front
+   * (the login form takes nothing else), or not at all (the request carries a session cookie).
+   */
+  credentials: 'challenge' | 'basic' | 'none';
+  headers?: Record<string, string>;
+  timeoutMs: number;
+  /** The most bytes the answer may hold: a longer one is cut off and refused. */
+  maxBytes: number;
+  effect: RequestEffect;
+}
+
+export interface WebReply {
+  httpStatus: number;
+  body: Buffer;
+  /** The answer's `Set-Cookie` headers. */
+  setCookie: string[];
+}
+
+/** A request as it goes on the wire. */
+interface Exchange {
+  method: 'GET' | 'POST';
+  /** With its query. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  effect: RequestEffect;
+  maxBytes: number;
+}
+
+interface RawReply {
+  httpStatus: number;
+  body: Buffer;
+  headers: IncomingHttpHeaders;
+}
 
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -119,25 +164,50 @@ export class VvxTransport {
 
   /** Sends one request and returns the phone's `data`, or throws a PhoneError. */
   async send(request: VvxRequest): Promise<VvxReply> {
-    const sent = this.authorization(request);
-    const first = await this.exchange(request, sent);
-    if (first.httpStatus !== 401) return interpret(first, this.origin);
-    // A 401 means the phone did nothing, so answering a challenge is safe even for writes.
-    const challenge = parseDigestChallenge(first.wwwAuthenticate);
-    if (challenge !== null && this.digest?.challenge.nonce !== challenge.nonce) {
-      this.digest = new DigestSession(challenge, this.options.username, this.options.password);
-    } else if (challenge === null && sent === null) {
-      // The phone offers nothing better than Basic.
-      this.basicUpFront = true;
-    } else {
-      throw wrongCredentials(this.origin);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let body: string | undefined;
+    if (request.method === 'POST') {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(request.data === undefined ? {} : { data: request.data });
     }
-    const second = await this.exchange(request, this.authorization(request));
-    if (second.httpStatus === 401) {
-      this.digest = null;
-      throw wrongCredentials(this.origin);
-    }
-    return interpret(second, this.origin);
+    const reply = await this.authenticated({
+      method: request.method,
+      path: pathWithQuery(request),
+      headers,
+      body,
+      timeoutMs: request.timeoutMs,
+      effect: request.effect,
+      maxBytes: MAX_ANSWER_BYTES,
+    });
+    if (reply.httpStatus === 401) throw wrongCredentials(this.origin);
+    return interpret(reply, this.origin);
+  }
+
+  /**
+   * Sends one request to the phone's web UI and returns its answer as it came (status, bytes,
+   * cookies): what a status means there is the caller's to judge. A 401 after credentials is
+   * answered too (the page may want the login form's session instead).
+   */
+  async sendWeb(request: WebRequest): Promise<WebReply> {
+    const exchange: Exchange = {
+      method: request.method,
+      path: request.path,
+      headers: { ...request.headers },
+      body: request.method === 'POST' ? '' : undefined,
+      timeoutMs: request.timeoutMs,
+      effect: request.effect,
+      maxBytes: request.maxBytes,
+    };
+    const reply =
+      request.credentials === 'challenge'
+        ? await this.authenticated(exchange)
+        : await this.exchange(exchange, request.credentials === 'basic' ? this.basic : null);
+    const cookies = reply.headers['set-cookie'];
+    return {
+      httpStatus: reply.httpStatus,
+      body: reply.body,
+      setCookie: cookies === undefined ? [] : [cookies].flat(),
+    };
   }
 
   /** Closes the connection; pending requests fail. */
@@ -145,46 +215,62 @@ export class VvxTransport {
     await this.pool.destroy();
   }
 
+  /**
+   * Sends a request with credentials, answering the phone's challenge once (a 401 means the
+   * phone did nothing, so that is safe even for writes); a 401 it cannot answer is returned.
+   */
+  private async authenticated(exchange: Exchange): Promise<RawReply> {
+    const sent = this.authorization(exchange);
+    const first = await this.exchange(exchange, sent);
+    if (first.httpStatus !== 401) return first;
+    const challenge = parseDigestChallenge(first.headers['www-authenticate']);
+    if (challenge !== null && this.digest?.challenge.nonce !== challenge.nonce) {
+      this.digest = new DigestSession(challenge, this.options.username, this.options.password);
+    } else if (challenge === null && sent === null) {
+      // The phone offers nothing better than Basic.
+      this.basicUpFront = true;
+    } else {
+      return first;
+    }
+    const second = await this.exchange(exchange, this.authorization(exchange));
+    if (second.httpStatus === 401) this.digest = null;
+    return second;
+  }
+
   /** What to authenticate a request with before any challenge; null sends none. */
-  private authorization(request: VvxRequest): string | null {
-    if (this.digest !== null)
-      return this.digest.authorization(request.method, pathWithQuery(request));
+  private authorization(exchange: Exchange): string | null {
+    if (this.digest !== null) return this.digest.authorization(exchange.method, exchange.path);
     return this.basicUpFront ? this.basic : null;
   }
 
-  private async exchange(request: VvxRequest, authorization: string | null): Promise<RawReply> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  private async exchange(exchange: Exchange, authorization: string | null): Promise<RawReply> {
+    const headers = { ...exchange.headers };
     if (authorization !== null) headers.authorization = authorization;
-    let body: string | undefined;
-    if (request.method === 'POST') {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(request.data === undefined ? {} : { data: request.data });
-    }
     const pool = this.pool;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       this.abandon(pool);
-    }, request.timeoutMs);
+    }, exchange.timeoutMs);
     // Whether the request can have reached the phone: a connection was up or came up meanwhile.
     const openedBefore = this.opened;
     const connectedBefore = this.open > 0;
     try {
       const response = await pool.request({
-        method: request.method,
-        path: pathWithQuery(request),
+        method: exchange.method,
+        path: exchange.path,
         headers,
-        body,
+        body: exchange.body,
         // Backstops only: the timer above fires first.
-        headersTimeout: request.timeoutMs + 1000,
-        bodyTimeout: request.timeoutMs + 1000,
+        headersTimeout: exchange.timeoutMs + 1000,
+        bodyTimeout: exchange.timeoutMs + 1000,
       });
-      const text = await readCapped(response.body, () => this.abandon(pool), this.origin);
-      const www = response.headers['www-authenticate'];
-      return { httpStatus: response.statusCode, text, wwwAuthenticate: www };
+      const body = await readCapped(response.body, exchange.maxBytes, () => this.abandon(pool));
+      if (body === null) throw tooLarge(this.origin, exchange.maxBytes);
+      return { httpStatus: response.statusCode, body, headers: response.headers };
     } catch (error) {
       const sent = connectedBefore || this.opened > openedBefore;
-      throw transportError(error, request, this.origin, { timedOut, sent });
+      throw transportError(error, exchange.effect, this.origin, { timedOut, sent });
     } finally {
       clearTimeout(timer);
     }
@@ -192,34 +278,34 @@ export class VvxTransport {
 }
 
 /**
- * Reads an answer by running byte count; past MAX_ANSWER_BYTES the connection is dropped (so
- * the rest is never received) and the answer reported as unusable.
+ * Reads an answer by running byte count; past `maxBytes` the connection is dropped (so the rest
+ * is never received) and null returned.
  */
 async function readCapped(
   body: AsyncIterable<Buffer>,
+  maxBytes: number,
   dropConnection: () => void,
-  origin: string,
-): Promise<string> {
+): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
     total += chunk.length;
-    if (total > MAX_ANSWER_BYTES) {
+    if (total > maxBytes) {
       dropConnection();
-      throw new PhoneError(
-        'invalid-response',
-        `The phone at ${origin} sent an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no phone sends; it was cut off and not used.`,
-      );
+      return null;
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return Buffer.concat(chunks, total);
 }
 
-interface RawReply {
-  httpStatus: number;
-  text: string;
-  wwwAuthenticate: string | string[] | undefined;
+function tooLarge(origin: string, maxBytes: number): PhoneError {
+  const size =
+    maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  return new PhoneError(
+    'invalid-response',
+    `The phone at ${origin} sent an answer larger than ${size}, more than it ever sends; it was cut off and not used.`,
+  );
 }
 
 function parsePhoneUrl(value: string): URL {
@@ -257,7 +343,7 @@ function wrongCredentials(origin: string): PhoneError {
 /** Maps a network-level failure: before sending it is "unreachable", after a write "unknown". */
 function transportError(
   error: unknown,
-  request: VvxRequest,
+  effect: RequestEffect,
   origin: string,
   context: { timedOut: boolean; sent: boolean },
 ): PhoneError {
@@ -276,7 +362,7 @@ function transportError(
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError;
   const what = timedOut ? 'did not answer in time' : 'dropped the connection';
-  if (request.effect === 'write') {
+  if (effect === 'write') {
     return new PhoneError(
       'outcome-unknown',
       `The phone at ${origin} ${what} after receiving the request, so it may or may not have carried it out. It was not repeated; check the phone.`,
@@ -301,7 +387,8 @@ function errorCode(error: unknown): string | null {
 
 /** Turns the phone's answer into data or the PhoneError it stands for. */
 function interpret(reply: RawReply, origin: string): VvxReply {
-  const { httpStatus, text } = reply;
+  const { httpStatus } = reply;
+  const text = reply.body.toString('utf8');
   const envelope = parseEnvelope(text);
   const vvxStatus = envelope === null ? null : statusNumber(envelope.Status);
   if (vvxStatus !== null && vvxStatus !== 2000) {

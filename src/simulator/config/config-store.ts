@@ -41,16 +41,18 @@ export class ConfigStore {
 
   /**
    * `catalog`: the process's vocabulary; `lines`: how many registrations the phone can hold
-   * (bounds a line's index in names).
+   * (bounds a line's index in names); `unknown`: names of the catalogue this phone's firmware
+   * does not know now (asked at each use: the firmware can change).
    */
   constructor(
     private readonly catalog: ParameterCatalog,
     private readonly lines: number,
+    private readonly unknown: (name: string) => boolean = () => false,
   ) {}
 
   /** The spec of a known parameter, or undefined. */
   spec(name: string): ParameterSpec | undefined {
-    return this.catalog.find(name, this.lines);
+    return this.unknown(name) ? undefined : this.catalog.find(name, this.lines);
   }
 
   /** Current value and its source; undefined for unknown names. */

@@ -36,6 +36,8 @@ export const VALUE_RULES: readonly ParameterSpec[] = [
   p('httpd.cfg.secureTunnelRequired', '0', BOOL),
   p('httpd.ta.enabled', '0', BOOL),
   p('up.screenCapture.enabled', '0', BOOL),
+  p('up.screenCapture.value', '0', BOOL),
+  p('up.screenCapture.allowed', '0', BOOL),
   p('diags.pcap.enabled', '0', BOOL),
   p('diags.pcap.background.enabled', '0', BOOL),
   p('feature.doNotDisturb.enable', '1', BOOL),

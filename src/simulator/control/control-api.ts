@@ -4,7 +4,9 @@ import { DIALECT_NAMES, dialectNamed, type DialectName } from '../dialects/diale
 import type { ControlHandler } from '../http/phone-server';
 import { faultsInput, mergeFaults, type Faults } from '../phone/faults';
 import type { LineView, SimulatedPhone } from '../phone/phone';
+import { CAPTURE_ENABLED } from '../phone/capture-names';
 import { callV2 } from '../rest/routes-call-status';
+import { captureBitmap, captureServed, captureSettingOn } from '../screen/screen-capture';
 
 const ringInput = z.strictObject({
   from: z.string().trim().min(1).max(128),
@@ -29,6 +31,15 @@ const configInput = z.strictObject({
 });
 
 const rebootInput = z.strictObject({ ms: z.number().int().min(0).max(3_600_000).optional() });
+
+const screenCaptureInput = z.strictObject({ on: z.boolean() });
+
+const captureInput = z.strictObject({
+  screen: z
+    .string()
+    .regex(/^(mainScreen|em\/[1-9])$/)
+    .optional(),
+});
 
 /** Body of `POST /__sim/ring`. */
 export type RingInput = z.input<typeof ringInput>;
@@ -68,6 +79,8 @@ export interface PhoneSnapshot {
   calls: SnapshotCall[];
   logs: Record<CallLogKind, readonly CallLogRecord[]>;
   faults: Faults;
+  /** The screen capture: the admin's switch, the user's setting (either way), whether it is served. */
+  screenCapture: { enabled: boolean; setting: boolean; served: boolean };
 }
 
 function snapshot(phone: SimulatedPhone, now: number): PhoneSnapshot {
@@ -89,6 +102,11 @@ function snapshot(phone: SimulatedPhone, now: number): PhoneSnapshot {
       placed: phone.calls.logs.list('placed'),
     },
     faults: phone.faults,
+    screenCapture: {
+      enabled: phone.config.enabled(CAPTURE_ENABLED),
+      setting: captureSettingOn(phone),
+      served: captureServed(phone),
+    },
   };
 }
 
@@ -175,6 +193,29 @@ export function createControlHandler(phone: SimulatedPhone, hooks: ControlHooks)
           httpStatus: 200,
           json: { unreachableUntil: new Date(phone.unreachableUntil).toISOString() },
         };
+      }
+      case 'POST /__sim/screen-capture': {
+        const input = screenCaptureInput.safeParse(body);
+        if (!input.success) return bad(zodMessage(input.error));
+        // The phone lists the setting in its preferences only while the admin's switch is on.
+        if (!phone.config.enabled(CAPTURE_ENABLED)) {
+          return {
+            httpStatus: 409,
+            json: {
+              error: `The phone shows no Screen Capture setting while ${CAPTURE_ENABLED} is 0`,
+            },
+          };
+        }
+        phone.screen.captureSetting = input.data.on;
+        return { httpStatus: 200, json: snapshot(phone, now).screenCapture };
+      }
+      case 'POST /__sim/capture': {
+        const input = captureInput.safeParse(body);
+        if (!input.success) return bad(zodMessage(input.error));
+        const bitmap = captureBitmap(phone, input.data.screen ?? 'mainScreen', now);
+        if (bitmap === null)
+          return { httpStatus: 409, json: { error: 'The phone has no such screen' } };
+        return { httpStatus: 200, json: { bmp: bitmap.toString('base64') } };
       }
       case 'POST /__sim/reset':
         phone.resetAll(now);

@@ -76,6 +76,10 @@ export interface PhoneControl {
   reset(): Promise<void>;
   /** Issues a new certificate; resolves with its fingerprint (null over plain HTTP). */
   rotateCertificate(): Promise<string | null>;
+  /** The person at the phone switches its Screen Capture setting (Settings → Basic → Preferences). */
+  screenCaptureSetting(on: boolean): Promise<void>;
+  /** What one screen shows now (`mainScreen` or `em/N`), as the phone's capture BMP. */
+  capture(screen?: string): Promise<Buffer>;
 }
 
 /** The control API of one phone, given its address and the simulator's control token. */
@@ -112,6 +116,15 @@ export function phoneControl(phone: ControlAddress, token: string): PhoneControl
     async rotateCertificate() {
       return ((await request('POST', 'rotate-certificate')) as { fingerprint: string | null })
         .fingerprint;
+    },
+    async screenCaptureSetting(on) {
+      await request('POST', 'screen-capture', { on });
+    },
+    async capture(screen) {
+      const answer = (await request('POST', 'capture', screen ? { screen } : {})) as {
+        bmp: string;
+      };
+      return Buffer.from(answer.bmp, 'base64');
     },
   };
 }

@@ -83,11 +83,30 @@ export interface Dialect {
   callControl: boolean;
   /** Serves 6.x management additions: `mgmt/updateConfiguration`, `configReset/cloud`. */
   mgmt6x: boolean;
-  /** simulateKeyEvent, simulateTextInput and the screen capture: with `laterFirmware`, always, never. */
+  /** simulateKeyEvent and simulateTextInput: with `laterFirmware`, always, never. */
   laterScreenApi: 'option' | 'always' | 'never';
+  /**
+   * How the phone's own "Screen Capture" setting is switched on from afar: a VVX on 5.7 or later
+   * takes `up.screenCapture.value`, a CCX-family phone `up.screenCapture.allowed` (the other
+   * name is unknown to it).
+   */
+  captureSwitch: 'value' | 'allowed';
+  /**
+   * What the web UI's pages (the screen capture) take: Basic credentials or the session cookie
+   * of `/form-submit/auth.htm`, or that cookie only.
+   */
+  webLogin: 'basic-or-session' | 'session';
+  /** The capture's BMP: bits per pixel and row order (unrecorded: each family sends another). */
+  captureBitmap: CaptureBitmap;
   /** sendDTMF also takes `digits` (lower case), as a 6.4 client sends it. */
   lowerCaseDigits: boolean;
   push: PushFormat;
+}
+
+/** A BMP's pixel format: 16 bits (RGB 5-6-5), 24 or 32; rows from the top or, as usual, the bottom. */
+export interface CaptureBitmap {
+  bits: 16 | 24 | 32;
+  topDown: boolean;
 }
 
 /** What every real firmware family shares: the reference prints all of these differently. */
@@ -160,6 +179,9 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     callControl: true,
     mgmt6x: false,
     laterScreenApi: 'option',
+    captureSwitch: 'value',
+    webLogin: 'basic-or-session',
+    captureBitmap: { bits: 24, topDown: false },
     lowerCaseDigits: false,
     push: { callFields: 'attributes', lineNumber: true, partyNumbers: 'bare', declaration: true },
   },
@@ -179,6 +201,9 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     mediaDirection: false,
     mgmt6x: false,
     laterScreenApi: 'option',
+    captureSwitch: 'value',
+    webLogin: 'basic-or-session',
+    captureBitmap: { bits: 16, topDown: false },
     push: {
       callFields: 'elements',
       lineNumber: false,
@@ -202,6 +227,9 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     mediaDirection: true,
     mgmt6x: true,
     laterScreenApi: 'always',
+    captureSwitch: 'value',
+    webLogin: 'session',
+    captureBitmap: { bits: 32, topDown: true },
     push: {
       callFields: 'attributes',
       lineNumber: true,
@@ -241,6 +269,9 @@ const DIALECTS: Readonly<Record<DialectName, Dialect>> = {
     callControl: false,
     mgmt6x: false,
     laterScreenApi: 'never',
+    captureSwitch: 'allowed',
+    webLogin: 'session',
+    captureBitmap: { bits: 32, topDown: false },
     push: {
       callFields: 'attributes',
       lineNumber: true,

@@ -11,7 +11,7 @@ const NOT_FOUND_PAGE =
   '</body></html>\n';
 
 /** The headers the phone's HTTPd puts on every answer in its dialect (`Server` and the like). */
-function phoneHeaders(phone: SimulatedPhone): Record<string, string> {
+export function phoneHeaders(phone: SimulatedPhone): Record<string, string> {
   const { server, headers } = phone.dialect;
   return server === null ? { ...headers } : { Server: server, ...headers };
 }

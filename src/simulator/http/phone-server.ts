@@ -10,6 +10,7 @@ import type { SimulatedPhone } from '../phone/phone';
 import { bump } from '../phone/stats';
 import type { RouteTable } from '../rest/routes';
 import { uploadFile } from '../rest/uploader';
+import { serveWebUi, webUiPage } from './web-ui';
 
 export interface TlsMaterial {
   key: string;
@@ -42,8 +43,8 @@ const DEFAULT_PASSWORD = '456';
 
 /**
  * One phone's HTTP(S) server: the control API, then the phone's rules in the order a request
- * meets them (reachability, faults, one request at a time, API enabled, authentication, default
- * password, body size and type), then the endpoint.
+ * meets them (reachability, faults, one request at a time, the web UI's pages, API enabled,
+ * authentication, default password, body size and type), then the endpoint.
  */
 export class PhoneServer {
   private readonly server: http.Server;
@@ -160,13 +161,18 @@ export class PhoneServer {
     const path = url.pathname;
     await this.options.timers.delay(this.options.latencyMs + extraDelayMs(phone.faults, path));
     if (res.destroyed) return;
+    const { authenticator } = this.options;
+    const digest = authenticator.digestOnly || phone.dialect.auth === 'digest';
+    const page = webUiPage(path, phone);
+    if (page !== null) {
+      await serveWebUi({ req, res, phone, page, authenticator, digest, now: Date.now() });
+      return;
+    }
     if (!phone.config.enabled('apps.restapi.enabled')) {
       sendNotFound(res, phone);
       return;
     }
     const credentials = { adminPassword: phone.adminPassword, userPassword: phone.userPassword };
-    const { authenticator } = this.options;
-    const digest = authenticator.digestOnly || phone.dialect.auth === 'digest';
     const access = authenticator.check(req, credentials, digest);
     const route = this.options.routes.find(req.method ?? 'GET', path, phone);
     if (!access || (route?.access === 'admin' && access !== 'admin')) {

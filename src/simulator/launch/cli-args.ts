@@ -19,6 +19,9 @@ export const USAGE = `Usage: npm run sim -- [options]
   --digest             ask for HTTP Digest instead of Basic
   --queue              queue a request that arrives during another instead of answering 403
   --later-firmware     also serve simulateKeyEvent and simulateTextInput
+  --firmware V         report firmware version V instead of the dialect's (e.g. 5.6.1.1234)
+  --screen-capture     start with screen capture on (as provisioned by an admin)
+  --modules N          expansion modules per phone, 0-3 (models that take them)
   --api-disabled       start with the REST API disabled (apps.restapi.enabled=0)
   --far-end-answer MS  how long the far end takes to answer (default 1500)
   --reboot MS          how long a reboot keeps the phone unreachable (default 3000)
@@ -35,6 +38,7 @@ const NUMBER_FLAGS: Record<string, keyof SimulatorOptions> = {
   '--latency': 'latencyMs',
   '--far-end-answer': 'farEndAnswerMs',
   '--reboot': 'rebootMs',
+  '--modules': 'expansionModules',
 };
 const TEXT_FLAGS: Record<string, keyof SimulatorOptions> = {
   '--model': 'model',
@@ -42,12 +46,14 @@ const TEXT_FLAGS: Record<string, keyof SimulatorOptions> = {
   '--admin-password': 'adminPassword',
   '--user-password': 'userPassword',
   '--control-token': 'controlToken',
+  '--firmware': 'firmware',
 };
 const SWITCHES: Record<string, keyof SimulatorOptions> = {
   '--https': 'https',
   '--digest': 'digest',
   '--queue': 'queueParallel',
   '--later-firmware': 'laterFirmware',
+  '--screen-capture': 'screenCapture',
 };
 
 /** Parses the CLI's flags (`--flag value` or `--flag=value`); the CLI's default port is 8080. */

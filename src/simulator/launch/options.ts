@@ -30,6 +30,15 @@ export interface SimulatorOptions {
   queueParallel?: boolean;
   /** Serve simulateKeyEvent and simulateTextInput (firmware after 5.8); default false. */
   laterFirmware?: boolean;
+  /** The firmware version the phones report instead of their dialect's, e.g. '5.6.1.1234'. */
+  firmware?: string;
+  /**
+   * Start with screen capture on, as a phone whose admin provisioned it (its switch and, where
+   * the firmware takes it, the user's setting); default false: off, as phones leave the factory.
+   */
+  screenCapture?: boolean;
+  /** Expansion modules (LCD) plugged into each phone, 0–3; only on models that take them. */
+  expansionModules?: number;
   /** How long safeRestart/safeReboot keep the phone unreachable; default 3000. */
   rebootMs?: number;
   /** The far end answers this long after a dial; default 1500. */
@@ -50,6 +59,9 @@ export interface ResolvedOptions {
   digest: boolean;
   queueParallel: boolean;
   laterFirmware: boolean;
+  firmware: string | null;
+  screenCapture: boolean;
+  expansionModules: number;
   rebootMs: number;
   farEndAnswerMs: number;
 }
@@ -60,6 +72,8 @@ export class SimulatorOptionsError extends Error {
 }
 
 const MAX_PHONES = 1000;
+/** A phone takes at most three expansion modules (the vendor's EM addendum). */
+const MAX_MODULES = 3;
 
 function wholeNumber(
   name: string,
@@ -114,6 +128,19 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     findDialect(options.dialect ?? 'reference'),
     () => listDialects().map((d) => d.name),
   );
+  const expansionModules = wholeNumber(
+    'expansionModules',
+    options.expansionModules,
+    0,
+    MAX_MODULES,
+  );
+  if (expansionModules > 0 && !model.expansionModules) {
+    throw new SimulatorOptionsError(`the ${model.id} takes no expansion modules`);
+  }
+  const firmware = options.firmware ?? null;
+  if (firmware !== null && !/^\d{1,2}\.\d{1,2}\.\d{1,2}(\.\d{1,6})?$/.test(firmware)) {
+    throw new SimulatorOptionsError(`firmware must be a version like 5.6.1.1234 (got ${firmware})`);
+  }
   const controlToken = options.controlToken ?? randomBytes(16).toString('hex');
   if (!/^[\x21-\x7e]{8,128}$/.test(controlToken)) {
     throw new SimulatorOptionsError(
@@ -134,6 +161,9 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     digest: options.digest ?? false,
     queueParallel: options.queueParallel ?? false,
     laterFirmware: options.laterFirmware ?? false,
+    firmware,
+    screenCapture: options.screenCapture ?? false,
+    expansionModules,
     rebootMs: wholeNumber('rebootMs', options.rebootMs, 3000, 3_600_000),
     farEndAnswerMs: wholeNumber('farEndAnswerMs', options.farEndAnswerMs, 1500, 3_600_000),
   };

@@ -1,7 +1,8 @@
 /**
  * The VVX models the 5.8 reference covers, with the facts the simulator needs to play each one:
- * usable screen area (public client comments; datasheet panel where none is known), touch and
- * line keys. Firmware strings belong to the dialect (dialects/dialects.ts).
+ * usable screen area (public client comments; datasheet panel where none is known), touch, line
+ * keys and whether expansion modules plug in. Firmware strings belong to the dialect
+ * (dialects/dialects.ts).
  */
 export interface PhoneModel {
   /** Model number as the phone reports it, e.g. `VVX601`. */
@@ -17,7 +18,17 @@ export interface PhoneModel {
   camera: boolean;
   /** uploadBgCapture is not supported on the 101, 150 and 201 (reference note). */
   packetCapture: boolean;
+  /**
+   * Whether expansion modules plug in: the 300, 400, 500 and 600 families (the vendor's user
+   * guides for them have a chapter "Connecting Polycom VVX Expansion Modules"; its 4.1.6 EM
+   * addendum counts "VVX 600 + 3 LCD EMs") and the 450 (EM50). No source shows one on the
+   * 101/150/201, the 250/350 or the 1500.
+   */
+  expansionModules: boolean;
 }
+
+/** The models whose expansion-module port public sources show (see `expansionModules`). */
+const TAKES_MODULES = /^VVX(30[01]|31[01]|40[01]|41[01]|450|50[01]|60[01])$/;
 
 const MODELS: readonly PhoneModel[] = [
   model('VVX101', 132, 64, false, 1, 1),
@@ -59,6 +70,7 @@ function model(
     lineKeysPerPage,
     camera: false,
     packetCapture,
+    expansionModules: TAKES_MODULES.test(id),
   };
 }
 

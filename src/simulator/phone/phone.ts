@@ -1,12 +1,14 @@
+import { CAPTURE_ENABLED, knowsCaptureName, remoteCaptureSwitch } from './capture-names';
 import { noFaults, type Faults } from './faults';
 import type { PhoneModel } from './models';
 import { ScreenState } from './screen-state';
 import { emptyStats, type SimulatorStats } from './stats';
+import { WebUiState } from './web-ui-state';
 import { CallEngine, type CallEngineOptions } from '../calls/call-engine';
 import type { LineCheck } from '../calls/call-types';
 import { ConfigStore, type ConfigLayer } from '../config/config-store';
 import type { ParameterCatalog } from '../config/parameter-catalog';
-import type { Dialect } from '../dialects/dialects';
+import type { Dialect, Firmware } from '../dialects/dialects';
 
 /** What one simulated phone is set up with (resolved simulator options). */
 export interface PhoneSetup {
@@ -16,6 +18,12 @@ export interface PhoneSetup {
   dialect: Dialect;
   /** Serve the later firmware's screen endpoints in dialects that make them optional. */
   laterFirmware: boolean;
+  /** The firmware version reported instead of the dialect's; null: the dialect's. */
+  firmware: string | null;
+  /** Provisioned with screen capture on (the admin's switch, and the user's where it can be). */
+  screenCapture: boolean;
+  /** LCD expansion modules plugged in (0 on models that take none). */
+  expansionModules: number;
   /** The parameter vocabulary, loaded once for all the phones of a process. */
   catalog: ParameterCatalog;
   macAddress: string;
@@ -52,7 +60,6 @@ function provisionedConfig(setup: PhoneSetup): Record<string, string> {
   const values: Record<string, string> = {
     'apps.restapi.enabled': setup.restApiEnabled ? '1' : '0',
     'httpd.ta.enabled': '1',
-    'up.screenCapture.enabled': '1',
     'device.auth.localAdminPassword': setup.adminPassword,
     'device.auth.localUserPassword': setup.userPassword,
   };
@@ -78,6 +85,7 @@ export class SimulatedPhone {
   readonly config: ConfigStore;
   readonly calls: CallEngine;
   readonly screen: ScreenState;
+  readonly webUi = new WebUiState();
   /** How the phone answers (README.md, "Dialects"). */
   dialect: Dialect;
   stats: SimulatorStats = emptyStats();
@@ -99,7 +107,11 @@ export class SimulatedPhone {
     readonly setup: PhoneSetup,
     placeCall: CallEngineOptions['placeCall'],
   ) {
-    this.config = new ConfigStore(setup.catalog, setup.model.lineKeys);
+    this.config = new ConfigStore(
+      setup.catalog,
+      setup.model.lineKeys,
+      (name) => !knowsCaptureName(name, this.dialect, this.firmware.release),
+    );
     this.calls = new CallEngine({
       farEndAnswerMs: setup.farEndAnswerMs,
       lineCheck: (line) => this.lineCheck(line),
@@ -115,6 +127,13 @@ export class SimulatedPhone {
 
   get model(): PhoneModel {
     return this.setup.model;
+  }
+
+  /** The firmware it reports: its dialect's, or the version it was started with. */
+  get firmware(): Firmware {
+    const version = this.setup.firmware;
+    if (version === null) return this.dialect.firmware;
+    return { ...this.dialect.firmware, release: version, application: version };
   }
 
   get adminPassword(): string {
@@ -186,6 +205,7 @@ export class SimulatedPhone {
   reboot(now: number, ms = this.setup.rebootMs): void {
     this.calls.endAll(now);
     this.screen.reset();
+    this.webUi.reset();
     this.unreachableUntil = now + ms;
     this.bootedAt = now + ms;
     this.restHung = false;
@@ -213,16 +233,30 @@ export class SimulatedPhone {
   /** Back to the state the simulator started with, counters and faults included. */
   resetAll(now: number): void {
     this.factoryReset(now);
+    this.dialect = this.setup.dialect;
     this.provision();
     this.unreachableUntil = 0;
     this.bootedAt = now;
     this.stats = emptyStats();
     this.faults = noFaults();
-    this.dialect = this.setup.dialect;
   }
 
   private provision(): void {
-    const result = this.config.setMany(provisionedConfig(this.setup), 'CONFIG');
+    const result = this.config.setMany(
+      { ...provisionedConfig(this.setup), ...this.provisionedCapture() },
+      'CONFIG',
+    );
     if (!result.ok) throw new Error(`Simulator provisioning rejected: ${result.message}`);
+  }
+
+  /**
+   * Screen capture as an admin provisions it: the switch, and the user's setting through the
+   * firmware's remote switch — or, where the firmware has none, as if the user had set it.
+   */
+  private provisionedCapture(): Record<string, string> {
+    if (!this.setup.screenCapture) return {};
+    const remote = remoteCaptureSwitch(this.dialect, this.firmware.release);
+    if (remote === null) this.screen.captureSetting = true;
+    return remote === null ? { [CAPTURE_ENABLED]: '1' } : { [CAPTURE_ENABLED]: '1', [remote]: '1' };
   }
 }

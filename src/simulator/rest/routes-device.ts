@@ -21,6 +21,21 @@ function uptimeParts(seconds: number): {
   };
 }
 
+/** The expansion modules' version string (unrecorded: no capture lists a module). */
+const MODULE_VERSION = '1.2.0.0';
+
+/**
+ * The plugged-in expansion modules, one entry each, as the reference prints them: v1 `type` and
+ * `version`, v2 `Type` and `Version`; every simulated module is an LCD one.
+ */
+function modules(phone: SimulatedPhone, v1: boolean): Record<string, string>[] {
+  const [type, version] = v1 ? ['type', 'version'] : ['Type', 'Version'];
+  return Array.from({ length: phone.setup.expansionModules }, () => ({
+    [type]: 'LCD',
+    [version]: MODULE_VERSION,
+  }));
+}
+
 /**
  * `AttachedHardware`: the reference's `{Camera, EM}` (v1 `true`/`false`, v2 `True`/`False`), a
  * 5.x VVX's and the Edge's `{EM}` alone, or a 6.x VVX's `Camera` `yes`/`no` (the camera port of
@@ -28,13 +43,14 @@ function uptimeParts(seconds: number): {
  */
 function attachedHardware(phone: SimulatedPhone, v1: boolean): Record<string, unknown> {
   const { camera, touch } = phone.model;
+  const EM = modules(phone, v1);
   switch (phone.dialect.attachedHardware) {
     case 'reference':
-      return { Camera: v1 ? String(camera) : yes(camera), EM: [] };
+      return { Camera: v1 ? String(camera) : yes(camera), EM };
     case 'em-only':
-      return { EM: [] };
+      return { EM };
     case 'camera-yes-no':
-      return { EM: [], Camera: camera || touch ? 'yes' : 'no' };
+      return { EM, Camera: camera || touch ? 'yes' : 'no' };
   }
 }
 
@@ -42,7 +58,7 @@ function deviceInfoV1(phone: SimulatedPhone, now: number): Record<string, unknow
   const { dialect } = phone;
   return {
     ModelNumber: modelNumber(phone),
-    FirmwareRelease: dialect.firmware.release,
+    FirmwareRelease: phone.firmware.release,
     DeviceType: dialect.deviceType,
     DeviceVendor: dialect.vendor,
     UpTimeSinceLastReboot: uptimeText(phone.uptimeSeconds(now), dialect.uptime),
@@ -55,7 +71,7 @@ function deviceInfoV1(phone: SimulatedPhone, now: number): Record<string, unknow
 
 function deviceInfoV2(phone: SimulatedPhone, now: number): Record<string, unknown> {
   const up = uptimeParts(phone.uptimeSeconds(now));
-  const { firmware } = phone.dialect;
+  const { firmware } = phone;
   return {
     ModelNumber: modelNumber(phone),
     DeviceVendor: phone.dialect.vendor,

@@ -2,7 +2,6 @@ import { asFields, text } from './input';
 import { ok, status, type Route, type RouteContext, type RouteResult } from './route-types';
 import type { SimulatedPhone } from '../phone/phone';
 import { swipe, tapAt } from '../screen/screen-actions';
-import { renderBitmap } from '../screen/screen-bitmap';
 import { inputText, isKeyName, pressKey } from '../screen/screen-keys';
 import { buildScreen } from '../screen/screen-model';
 import { renderUiXml } from '../screen/screen-xml';
@@ -108,8 +107,8 @@ function laterScreenApi(phone: SimulatedPhone): boolean {
 }
 
 /**
- * Screen endpoints: uixml and simulateTouch, plus with later firmware key and text input and the
- * web UI's screen capture (a BMP of the same screen).
+ * Screen endpoints: uixml and simulateTouch, plus with later firmware key and text input. (The
+ * screen capture belongs to the web UI: http/web-ui.ts.)
  */
 export const screenRoutes: Route[] = [
   {
@@ -121,7 +120,7 @@ export const screenRoutes: Route[] = [
         renderUiXml(buildScreen(phone, now), {
           model: phone.model.id,
           touch: phone.model.touch,
-          firmware: phone.dialect.firmware.release,
+          firmware: phone.firmware.release,
         }),
       ),
   },
@@ -139,15 +138,5 @@ export const screenRoutes: Route[] = [
     access: 'admin',
     served: laterScreenApi,
     handle: simulateTextInput,
-  },
-  {
-    method: 'GET',
-    path: '/captureScreen/mainScreen',
-    access: 'admin',
-    served: laterScreenApi,
-    handle: ({ phone, now }) =>
-      phone.config.enabled('up.screenCapture.enabled')
-        ? { file: renderBitmap(buildScreen(phone, now)), contentType: 'image/bmp' }
-        : { httpStatus: 404 },
   },
 ];

@@ -1,3 +1,4 @@
+import type { CaptureBitmap } from '../dialects/dialects';
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphPixels } from './screen-font';
 import type { Screen, UiElement } from './screen-types';
 
@@ -72,26 +73,44 @@ class Canvas {
     }
   }
 
-  /** BMP file: 14-byte file header, 40-byte info header, bottom-up BGR rows padded to 4 bytes. */
-  toBmp(): Buffer {
-    const rowSize = Math.ceil((this.width * 3) / 4) * 4;
-    const file = Buffer.alloc(54 + rowSize * this.height);
+  /**
+   * BMP file: 14-byte file header, 40-byte info header (plus the three colour masks of a 16-bit
+   * RGB 5-6-5 file), rows padded to 4 bytes, bottom-up unless `topDown` (a negative height).
+   */
+  toBmp({ bits, topDown }: CaptureBitmap): Buffer {
+    const masks = bits === 16 ? 12 : 0;
+    const offset = 54 + masks;
+    const rowSize = Math.ceil((this.width * bits) / 32) * 4;
+    const file = Buffer.alloc(offset + rowSize * this.height);
     file.write('BM', 0, 'ascii');
     file.writeUInt32LE(file.length, 2);
-    file.writeUInt32LE(54, 10);
+    file.writeUInt32LE(offset, 10);
     file.writeUInt32LE(40, 14);
     file.writeInt32LE(this.width, 18);
-    file.writeInt32LE(this.height, 22);
+    file.writeInt32LE(topDown ? -this.height : this.height, 22);
     file.writeUInt16LE(1, 26);
-    file.writeUInt16LE(24, 28);
+    file.writeUInt16LE(bits, 28);
+    // BI_BITFIELDS for 16 bits (masks follow the header), BI_RGB otherwise.
+    file.writeUInt32LE(bits === 16 ? 3 : 0, 30);
     file.writeUInt32LE(rowSize * this.height, 34);
+    if (bits === 16) {
+      file.writeUInt32LE(0xf800, 54);
+      file.writeUInt32LE(0x07e0, 58);
+      file.writeUInt32LE(0x001f, 62);
+    }
     for (let y = 0; y < this.height; y += 1) {
-      const row = 54 + (this.height - 1 - y) * rowSize;
+      const row = offset + (topDown ? y : this.height - 1 - y) * rowSize;
       for (let x = 0; x < this.width; x += 1) {
         const at = (y * this.width + x) * 3;
-        file[row + x * 3] = this.pixels[at + 2] ?? 0;
-        file[row + x * 3 + 1] = this.pixels[at + 1] ?? 0;
-        file[row + x * 3 + 2] = this.pixels[at] ?? 0;
+        const [r = 0, g = 0, b = 0] = this.pixels.subarray(at, at + 3);
+        if (bits === 16) {
+          file.writeUInt16LE(((r >> 3) << 11) | ((g >> 2) << 5) | (b >> 3), row + x * 2);
+        } else {
+          const step = bits / 8;
+          file[row + x * step] = b;
+          file[row + x * step + 1] = g;
+          file[row + x * step + 2] = r;
+        }
       }
     }
     return file;
@@ -107,9 +126,12 @@ function draw(canvas: Canvas, element: UiElement): void {
   for (const child of element.children ?? []) draw(canvas, child);
 }
 
-/** The screen drawn as the phone's web UI serves it: a 24-bit BMP in the model's pixels. */
-export function renderBitmap(screen: Screen): Buffer {
+/** A screen drawn as the phone's web UI serves it: a BMP in the screen's pixels. */
+export function renderBitmap(
+  screen: Pick<Screen, 'width' | 'height' | 'root'>,
+  format: CaptureBitmap,
+): Buffer {
   const canvas = new Canvas(screen.width, screen.height);
   for (const element of screen.root) draw(canvas, element);
-  return canvas.toBmp();
+  return canvas.toBmp(format);
 }

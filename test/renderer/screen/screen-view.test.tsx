@@ -2,9 +2,10 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { createScreenStore } from '../../../src/renderer/features/screen/screen-store';
 import { ScreenView } from '../../../src/renderer/features/screen/screen-view';
 import type { ContractError } from '../../../src/shared/contract/errors';
-import type { ScreenCapture } from '../../../src/shared/contract/screen';
+import type { CaptureState, ScreenStructure } from '../../../src/shared/contract/screen';
 import { renderWithStores } from '../support/render-app';
 import { createTestCore, type TestCore } from '../support/test-core';
 
@@ -17,12 +18,34 @@ const IDLE = `<Screen width="480" height="252">
 
 let phone: TestCore;
 
-/** A phone whose screen shows `capture` (unless `refusal` says why not), taking touches and keys. */
+/** A 1×1 PNG: what the picture's bytes are does not matter to the view. */
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC';
+
+const CAPTURE_OFF: CaptureState = {
+  state: 'off',
+  offer: {
+    reason: 'The phone’s screen capture is off.',
+    changes: [{ name: 'up.screenCapture.enabled', label: 'Screen capture', from: '0', to: '1' }],
+    atThePhone: null,
+    blocked: null,
+  },
+};
+
+const CAPTURE_ON: CaptureState = {
+  state: 'on',
+  pictures: [{ screen: 'mainScreen', width: 480, height: 252, id: 'pic-1', png: PNG }],
+  touchScale: 1,
+  changed: [],
+};
+
+/** A phone whose screen shows `structure` (unless `refusal` says why not), taking touches and keys. */
 function screenPhone(
-  capture: Partial<ScreenCapture> = {},
+  structure: Partial<ScreenStructure> = {},
   refusal: () => ContractError | null = () => null,
+  capture: () => CaptureState = () => CAPTURE_OFF,
 ): TestCore {
-  const shown: ScreenCapture = {
+  const shown: ScreenStructure = {
     xml: IDLE,
     model: 'VVX601',
     width: 480,
@@ -30,18 +53,20 @@ function screenPhone(
     touch: true,
     keys: false,
     unavailableReason: null,
-    capturedAt: 0,
-    ...capture,
+    ...structure,
   };
   return createTestCore({
-    'screen.get': () => refusal() ?? { ...shown },
+    'screen.get': () => refusal() ?? { structure: { ...shown }, capture: capture(), readAt: 0 },
+    'screen.enableCapture': () => CAPTURE_ON,
+    'screen.hold': () => null,
+    'screen.release': () => null,
     'screen.touch': () => null,
     'screen.key': () => null,
   });
 }
 
-function showPhone(capture: Partial<ScreenCapture> = {}) {
-  phone = screenPhone(capture);
+function showPhone(structure: Partial<ScreenStructure> = {}) {
+  phone = screenPhone(structure);
   renderWithStores(phone, <ScreenView phoneId="p1" />, { start: false });
 }
 
@@ -89,7 +114,8 @@ describe('remote screen view', () => {
       positions: [{ x: 120, y: 225 }],
     });
     await waitFor(() => expect(phone.callsTo('screen.get').length).toBeGreaterThan(readsBefore));
-    expect(await screen.findByText('Tapped at 120,225')).toBeTruthy();
+    // The picture following is the answer; no message per tap.
+    expect(screen.queryByText(/Tapped at/)).toBeNull();
   });
 
   it('turns a drag into a swipe of at most five positions with its duration', async () => {
@@ -227,5 +253,59 @@ describe('remote screen view', () => {
     refused = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByTestId('phone-screen')).toBeTruthy();
+  });
+
+  it('offers to turn the capture on, saying what it changes, then shows the real picture with its structure on top', async () => {
+    let on = false;
+    phone = screenPhone(
+      {},
+      () => null,
+      () => (on ? CAPTURE_ON : CAPTURE_OFF),
+    );
+    renderWithStores(phone, <ScreenView phoneId="p1" />, { start: false });
+    expect(await screen.findByText(/Reconstruction from the phone’s description/)).toBeTruthy();
+    expect(screen.getByText(/up\.screenCapture\.enabled/).closest('li')?.textContent).toContain(
+      '0 → 1',
+    );
+    on = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Turn on screen capture' }));
+    const picture = await screen.findByTestId('phone-picture');
+    expect(picture.querySelector('img')?.getAttribute('src')).toBe(`data:image/png;base64,${PNG}`);
+    expect(phone.callsTo('screen.enableCapture')).toHaveLength(1);
+    expect(screen.queryByText(/Reconstruction/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'Save as PNG' }).getAttribute('download')).toMatch(
+      /^VVX601-screen-.*\.png$/,
+    );
+
+    // The structure: its keys are buttons over the picture, tapped at their centre by keyboard.
+    const forward = within(picture).getByRole('button', { name: 'Soft key: Forward' });
+    fireEvent.click(forward, { detail: 0 });
+    await waitFor(() => expect(phone.callsTo('screen.touch')).toHaveLength(1));
+    expect(phone.callsTo('screen.touch')[0]).toMatchObject({
+      type: 'Tap',
+      positions: [{ x: 180, y: 236 }],
+    });
+    expect(within(picture).getByText('Line 1: 1001')).toBeTruthy();
+
+    cleanup();
+    await waitFor(() => expect(phone.callsTo('screen.release')).toHaveLength(1));
+  });
+
+  it('reads at once after a touch, every second while the user interacts, slower when idle', async () => {
+    phone = screenPhone(
+      {},
+      () => null,
+      () => CAPTURE_ON,
+    );
+    const store = createScreenStore(phone.api, 'p1');
+    await store.getState().refresh();
+    const idle = store.getState().nextReadIn(Date.now());
+    const reads = phone.callsTo('screen.get').length;
+    await store.getState().touch({ type: 'Tap', position: { x: 1, y: 1 } });
+    expect(phone.callsTo('screen.get')).toHaveLength(reads + 1);
+    const interacting = store.getState().nextReadIn(Date.now());
+    expect(interacting).toBeLessThanOrEqual(1000);
+    expect(idle).toBeGreaterThan(interacting);
+    expect(store.getState().nextReadIn(Date.now() + 60_000)).toBe(idle);
   });
 });

@@ -23,23 +23,26 @@ function nameOf({ face, words }: KeySpec): string {
   return readable(face) ? `${face} (${words})` : words;
 }
 
-const KEY_GROUPS: { title: string; keys: KeySpec[] }[] = [
+/** The groups of keys; the navigation keys are laid out as the phone's D-pad (screen.css). */
+const KEY_GROUPS: { title: string; keys: KeySpec[]; layout?: 'dpad' }[] = [
   {
     title: 'Soft keys',
     keys: [1, 2, 3, 4].map((n) => spec(`SoftKey${n}` as HardwareKey, `Soft ${n}`)),
   },
   {
     title: 'Navigation',
+    layout: 'dpad',
     keys: [
       spec('ArrowUp', '▲', 'Up'),
       spec('ArrowLeft', '◀', 'Left'),
       spec('Select', 'OK'),
       spec('ArrowRight', '▶', 'Right'),
       spec('ArrowDown', '▼', 'Down'),
-      spec('Home', '⌂', 'Home'),
-      spec('Delete', '⌫', 'Delete'),
-      spec('Redial', 'Redial'),
     ],
+  },
+  {
+    title: 'Functions',
+    keys: [spec('Home', '⌂', 'Home'), spec('Delete', '⌫', 'Delete'), spec('Redial', 'Redial')],
   },
   {
     title: 'Dial pad',
@@ -67,7 +70,10 @@ export function HardwareKeys({ onKey }: { onKey: (key: HardwareKey, label: strin
   return (
     <div className="hardware-keys" role="group" aria-label="Phone keys">
       {KEY_GROUPS.map((group) => (
-        <fieldset key={group.title} className={`key-group key-group-${group.keys.length}`}>
+        <fieldset
+          key={group.title}
+          className={`key-group key-group-${group.layout ?? group.keys.length}`}
+        >
           <legend>{group.title}</legend>
           {group.keys.map((keySpec) => {
             const name = nameOf(keySpec);

@@ -10,8 +10,13 @@ const KIND_NAMES: Record<ScreenElementKind, string> = {
 
 const TAPPABLE: ReadonlySet<ScreenElementKind> = new Set(['softkey', 'linekey', 'button']);
 
+/** Whether the element is a key or button a tap acts on. */
+export function isTappable(element: ScreenElement): boolean {
+  return element.rect !== null && element.enabled && TAPPABLE.has(element.kind);
+}
+
 /** One line of the screen as words: "Soft key: New Call (selected)". */
-function describeElement(element: ScreenElement): string {
+export function describeElement(element: ScreenElement): string {
   const kind = KIND_NAMES[element.kind];
   const selected = element.selected ? ' (selected)' : '';
   const disabled = element.enabled ? '' : ' (unavailable)';
@@ -43,7 +48,7 @@ export function ScreenText({
     <ul className="screen-text" aria-label="Screen text">
       {model.reading.map((element) => (
         <li key={element.key} className={element.selected ? 'is-selected' : undefined}>
-          {onTap && element.rect && element.enabled && TAPPABLE.has(element.kind) ? (
+          {onTap && isTappable(element) ? (
             <button type="button" onClick={() => onTap(element)}>
               {describeElement(element)}
             </button>

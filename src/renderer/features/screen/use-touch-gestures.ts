@@ -10,8 +10,8 @@ import type { TouchGesture } from './screen-store';
 
 /** How long a still pointer must stay down to count as press-and-hold. */
 const HOLD_MS = 600;
-/** Movement (in phone pixels) beyond which a press becomes a swipe. */
-const SWIPE_THRESHOLD = 8;
+/** Movement (in phone pixels, either way) beyond which a press becomes a swipe, as Poly Phone Manager judges it. */
+const SWIPE_THRESHOLD = 10;
 
 interface Gesture {
   pointerId: number;
@@ -104,7 +104,8 @@ export function useTouchGestures(
       const point = pointAt(event);
       const start = current.path[0] ?? point;
       current.path.push(point);
-      if (Math.hypot(point.x - start.x, point.y - start.y) >= SWIPE_THRESHOLD) current.moved = true;
+      const far = Math.max(Math.abs(point.x - start.x), Math.abs(point.y - start.y));
+      if (far > SWIPE_THRESHOLD) current.moved = true;
     },
     onPointerUp(event) {
       finish(event, false);

@@ -1,18 +1,23 @@
 import { useEffect } from 'react';
 
 /**
- * Runs `task` now and then every `intervalMs` after the previous run ended, but only while the
- * page is visible: a hidden window (minimised, another tab) asks the phone nothing, and showing
- * it again runs the task at once. Stops when the component unmounts.
+ * Runs `task` now and then again `delay` after the previous run ended (a function is asked anew
+ * each time, so the pace can follow what the user does), but only while the page is visible: a hidden
+ * window (minimised, another tab) asks the phone nothing, and showing it again runs the task at
+ * once. Stops when the component unmounts.
  */
-export function useVisibleInterval(task: () => Promise<void>, intervalMs: number): void {
+export function useVisibleInterval(
+  task: () => Promise<void>,
+  delay: number | (() => number),
+): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let stopped = false;
     const visible = () => document.visibilityState !== 'hidden';
     const schedule = () => {
       if (timer) clearTimeout(timer);
-      timer = stopped || !visible() ? null : setTimeout(run, intervalMs);
+      timer =
+        stopped || !visible() ? null : setTimeout(run, typeof delay === 'number' ? delay : delay());
     };
     const run = () => {
       timer = null;
@@ -32,5 +37,5 @@ export function useVisibleInterval(task: () => Promise<void>, intervalMs: number
       if (timer) clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [task, intervalMs]);
+  }, [task, delay]);
 }
