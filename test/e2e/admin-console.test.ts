@@ -188,7 +188,7 @@ describe('admin console against the simulator', () => {
     await dialog.getByRole('button', { name: 'Restart', exact: true }).click();
     const progress = app.page.getByRole('status', { name: 'Maintenance progress' });
     await progress.getByText(/The phone is away/).waitFor({ timeout: 15_000 });
-    await progress.getByText('The phone is back online.').waitFor({ timeout: 20_000 });
+    await progress.getByText(/restarted and is back online/).waitFor({ timeout: 20_000 });
   });
 
   it('hides Skype for Business with a note on a phone without that profile', async () => {

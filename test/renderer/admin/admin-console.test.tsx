@@ -188,7 +188,9 @@ describe('admin console', () => {
     expect(phone.callsTo('device.restart')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Restart' }));
     const progress = await screen.findByRole('status', { name: 'Maintenance progress' });
-    await waitFor(() => expect(progress.textContent).toContain('waiting for the phone to go away'));
+    await waitFor(() =>
+      expect(progress.textContent).toContain('the phone ends its calls, then restarts'),
+    );
     const status = (health: PhoneHealth) => ({
       type: 'phone-status' as const,
       phoneId: 'p1',
@@ -197,7 +199,7 @@ describe('admin console', () => {
     phone.emit('phone', status('rebooting'));
     await waitFor(() => expect(progress.textContent).toContain('The phone is away'));
     phone.emit('phone', status('online'));
-    await waitFor(() => expect(progress.textContent).toBe('The phone is back online.'));
+    await waitFor(() => expect(progress.textContent).toContain('restarted and is back online'));
   });
 
   it('needs the typed phrase before a factory reset and warns about the REST API', async () => {
