@@ -109,11 +109,11 @@ describe('admin console against the simulator', () => {
     const after = before === '5' ? '3' : '5';
     await app.page.getByText('The phone does not know this parameter').waitFor();
     await value.fill(after);
-    await app.page.getByRole('button', { name: 'Review 1 change(s)' }).click();
+    await app.page.getByRole('button', { name: 'Review 1 change' }).click();
     const preview = app.page.getByRole('group', { name: 'Changes to send' });
     expect(await preview.textContent()).toContain(`log.level.change.restapi: ${before} → ${after}`);
-    await preview.getByRole('button', { name: 'Send 1 change(s)' }).click();
-    await app.page.getByText('Saved 1 value(s) and read them back.').waitFor();
+    await preview.getByRole('button', { name: 'Send 1 change' }).click();
+    await app.page.getByText('Saved 1 value and read them back.').waitFor();
     expect(await value.inputValue()).toBe(after);
     const onPhone = await app.core.handlers['config.get']({
       phoneId: phoneId(),

@@ -41,6 +41,9 @@ describe('risky admin actions say what they do to the phone and to Deskpilot', (
     await dialog.getByRole('button', { name: 'Restart', exact: true }).click();
 
     const progress = app.page.getByRole('status', { name: 'Maintenance progress' });
+    await progress.getByText(/The phone is away/).waitFor({ timeout: 15_000 });
+    // Why and for how long is said once (the banner), not again in the progress and health lines.
+    expect(await app.page.getByText(/usually takes/).count()).toBe(1);
     await progress.getByText(/restarted and is back online/).waitFor({ timeout: 30_000 });
     expect(await progress.textContent()).toContain('The 1 call in progress was ended.');
     expect((await app.control.state()).calls).toEqual([]);
@@ -58,7 +61,7 @@ describe('risky admin actions say what they do to the phone and to Deskpilot', (
 
     const progress = app.page.getByRole('status', { name: 'Maintenance progress' });
     await progress.getByText(/Deskpilot can no longer sign in/).waitFor();
-    const health = app.page.getByRole('status', { name: 'Phone status' });
+    const health = app.page.getByRole('region', { name: 'Phone status' });
     await health.getByText(/The configuration reset put the phone's admin password back/).waitFor();
     expect(await health.textContent()).not.toContain('refused the user name or password');
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDeskpilotApi, type ContractTransport } from '../../src/shared/contract/api';
 import { createAppStores, startAppStores } from '../../src/renderer/stores/app-stores';
 import { selectedPhone } from '../../src/renderer/stores/phones-store';
@@ -79,6 +79,25 @@ describe('notices store', () => {
       'Saved 4.',
       'Saved 5.',
     ]);
+  });
+
+  it('says an error once, however often it happens, and lets it go after a while', () => {
+    vi.useFakeTimers();
+    try {
+      const { notices } = createAppStores(createTestCore().api);
+      notices.getState().push('error', 'Dialling failed: Line not registered');
+      vi.advanceTimersByTime(10_000);
+      notices.getState().push('error', 'Dialling failed: Line not registered');
+      expect(notices.getState().notices.map((notice) => notice.text)).toEqual([
+        'Dialling failed: Line not registered',
+      ]);
+      vi.advanceTimersByTime(19_000);
+      expect(notices.getState().notices).toHaveLength(1);
+      vi.advanceTimersByTime(2_000);
+      expect(notices.getState().notices).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -127,12 +127,12 @@ describe('admin console', () => {
     const input = await screen.findByLabelText('Value of device.sntp.serverName');
     expect(screen.getByText('The phone does not know this parameter')).toBeTruthy();
     fireEvent.change(input, { target: { value: 'time.example' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change(s)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change' }));
     const preview = screen.getByRole('group', { name: 'Changes to send' });
     expect(preview.textContent).toContain('device.sntp.serverName: a → time.example');
     expect(preview.textContent).toContain('device.set: 1');
-    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change(s)' }));
-    expect(await screen.findByText('Saved 1 value(s) and read them back.')).toBeTruthy();
+    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change' }));
+    expect(await screen.findByText('Saved 1 value and read them back.')).toBeTruthy();
     expect(phone.callsTo('config.set')).toEqual([
       {
         phoneId: 'p1',
@@ -167,12 +167,12 @@ describe('admin console', () => {
     fireEvent.change(await screen.findByLabelText('Value of voice.volume'), {
       target: { value: '7' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change(s)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change' }));
     const preview = screen.getByRole('group', { name: 'Changes to send' });
-    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change(s)' }));
+    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change' }));
     expect(
       await screen.findByText(
-        'Saved 1 value(s); Reading configuration failed: The phone did not answer.',
+        'Saved 1 value; Reading configuration failed: The phone did not answer.',
       ),
     ).toBeTruthy();
     expect(screen.queryByText(/read them back/)).toBeNull();

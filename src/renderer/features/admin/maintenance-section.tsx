@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 
-import { CONFIG_RESET_SCOPES, type Call } from '../../../shared/domain';
+import { CONFIG_RESET_SCOPES, type Call, type PhoneHealth } from '../../../shared/domain';
 import { useAppStore } from '../../stores/stores-context';
 import type { AdminStores } from './stores/admin-stores';
 import type { ResetScope } from './stores/maintenance-store';
@@ -11,6 +11,14 @@ import { ConfirmBox } from './confirm-box';
 type Pending = 'restart' | 'reboot' | 'reset' | 'factory-reset' | null;
 
 const NO_CALLS: readonly Call[] = [];
+
+const HEALTH_WORDS: Record<PhoneHealth, string> = {
+  online: 'Online',
+  connecting: 'Connecting',
+  unreachable: 'Not answering',
+  rebooting: 'Restarting',
+  'needs-attention': 'Needs attention',
+};
 
 const SCOPE_NAMES: Record<ResetScope, string> = {
   all: 'Everything (local, web and device)',
@@ -24,7 +32,6 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
   const store = stores.maintenance;
   const progress = useStore(store, (state) => state.maintenance);
   const health = useStore(store, (state) => state.health);
-  const healthMessage = useStore(store, (state) => state.healthMessage);
   const actions = store.getState();
   const calls = useAppStore(
     'phones',
@@ -40,8 +47,9 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
 
   return (
     <div className="admin-section">
-      <p className="phone-health" role="status" aria-label="Phone status">
-        Phone: <strong>{health ?? 'unknown'}</strong> {healthMessage}
+      <p className="phone-health" role="status" aria-label="Phone health">
+        {/* The banner above every view explains a phone that is not online: said once, there. */}
+        Phone: <strong>{health === null ? 'Checking…' : HEALTH_WORDS[health]}</strong>
       </p>
       {progress && (
         <p

@@ -25,7 +25,6 @@ export interface MaintenanceProgress {
 
 export interface MaintenanceState {
   health: PhoneHealth | null;
-  healthMessage: string;
   maintenance: MaintenanceProgress | null;
   /** Follows the phone's health; returns the unsubscribe. */
   start(): () => void;
@@ -46,6 +45,9 @@ const WAITING_WORDS = {
     'Factory reset requested: the phone restarts with default settings and the REST API off.',
 } as const;
 
+/** While the phone is away; why and for how long is said once, in the phone status banner. */
+const AWAY_WORDS = 'The phone is away; Deskpilot follows it and says here when it is back.';
+
 /** What happened, once the phone is back from a restart or reboot. */
 function backWords(progress: MaintenanceProgress): string {
   const what = progress.action === 'reboot' ? 'rebooted' : 'restarted';
@@ -60,25 +62,22 @@ export function createMaintenanceStore(
   onBack: () => void,
 ): MaintenanceStore {
   return createStore<MaintenanceState>()((set, get) => {
-    const onHealth = (health: PhoneHealth, message: string) => {
-      set({ health, healthMessage: message });
+    const onHealth = (health: PhoneHealth) => {
+      set({ health });
       const progress = get().maintenance;
       if (!progress) return;
       const away = health === 'rebooting' || health === 'unreachable';
       // The core may report the phone going away before the restart request itself returns.
       if ((progress.phase === 'sending' || progress.phase === 'waiting') && away) {
-        set({
-          maintenance: { ...progress, phase: 'away', message: `The phone is away. ${message}` },
-        });
+        set({ maintenance: { ...progress, phase: 'away', message: AWAY_WORDS } });
       } else if (progress.phase === 'away' && health === 'online') {
         set({ maintenance: { ...progress, phase: 'back', message: backWords(progress) } });
         onBack();
       } else if (progress.phase === 'away' && health === 'needs-attention') {
         // After a factory reset the phone answers again, but with its API off: say what now.
-        const text = `The phone answers again but needs attention: ${message}`;
+        const text =
+          'The phone answers again but needs attention: the banner above says what to do.';
         set({ maintenance: { ...progress, phase: 'back', message: text } });
-      } else if (progress.phase === 'away') {
-        set({ maintenance: { ...progress, message: `The phone is away. ${message}` } });
       }
     };
 
@@ -101,13 +100,12 @@ export function createMaintenanceStore(
 
     return {
       health: null,
-      healthMessage: '',
       maintenance: null,
 
       start() {
         const unsubscribe = api.events.on('phone', (event) => {
           if (event.type === 'phone-status' && event.phoneId === phoneId) {
-            onHealth(event.status.health, event.status.message);
+            onHealth(event.status.health);
           }
         });
         void api.phones.snapshots({}).then((outcome) => {
@@ -115,7 +113,7 @@ export function createMaintenanceStore(
             ? outcome.value.find((s) => s.info.id === phoneId)
             : undefined;
           if (snapshot && get().health === null) {
-            set({ health: snapshot.status.health, healthMessage: snapshot.status.message });
+            set({ health: snapshot.status.health });
           }
         });
         return unsubscribe;

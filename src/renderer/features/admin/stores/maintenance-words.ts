@@ -9,6 +9,7 @@ import {
   type ConfigResetScope,
 } from '../../../../shared/domain';
 import { describeCallState } from '../../../lib/call-state';
+import { count } from '../../../lib/count';
 
 const LOCKED_OUT = `The phone's admin password goes back to the factory one (${FACTORY_ADMIN_PASSWORD}), so Deskpilot, which signs in with the password you gave it, is locked out until someone sets a new admin password on the phone and enters it here under Phones > Edit.`;
 const ACCESS_KEPT =
@@ -37,10 +38,6 @@ export function resetDone(scope: ConfigResetScope): string {
     : `${erased} Deskpilot's access is unchanged.`;
 }
 
-function countCalls(count: number): string {
-  return `${count} call${count === 1 ? '' : 's'}`;
-}
-
 /** What a restart or reboot does to the calls on the phone now, named one by one. */
 export function callsWarning(calls: readonly Call[]): string {
   if (calls.length === 0) return 'No call is in progress on this phone right now.';
@@ -50,11 +47,11 @@ export function callsWarning(calls: readonly Call[]): string {
         `${call.remoteName || call.remoteNumber} (${describeCallState(call).toLowerCase()})`,
     )
     .join(', ');
-  return `It ends the ${countCalls(calls.length)} on this phone at once, held calls included: ${named}.`;
+  return `It ends the ${count(calls.length, 'call')} on this phone at once, held calls included: ${named}.`;
 }
 
 /** What became of the calls a restart ended, for the message once the phone is back. */
-export function callsEnded(count: number): string {
-  if (count === 0) return '';
-  return ` The ${countCalls(count)} in progress ${count === 1 ? 'was' : 'were'} ended.`;
+export function callsEnded(ended: number): string {
+  if (ended === 0) return '';
+  return ` The ${count(ended, 'call')} in progress ${ended === 1 ? 'was' : 'were'} ended.`;
 }
