@@ -50,6 +50,7 @@ describe('contacts import preview', () => {
         format: 'vcard',
         contacts: imported,
         skipped: [{ record: 3, reason: 'The card has no phone number' }],
+        notes: [],
       }),
       'contacts.commitImport': () => ({ imported: 2 }),
     });
@@ -61,11 +62,11 @@ describe('contacts import preview', () => {
     await user.upload(screen.getByLabelText('Contacts file to import (vCard or CSV)'), file);
 
     const preview = await screen.findByRole('region', { name: 'Import from people.vcf' });
-    expect(within(preview).getByText(/2 contacts ready to import, 1 skipped/)).toBeTruthy();
+    expect(within(preview).getByText(/2 contacts ready to import, 1 card skipped/)).toBeTruthy();
     expect(within(preview).getByRole('cell', { name: 'Ada Lovelace' })).toBeTruthy();
     expect(within(preview).getByRole('cell', { name: 'mobile: 1002' })).toBeTruthy();
     const skipped = within(preview).getByRole('list', { name: 'Skipped records' });
-    expect(skipped.textContent).toBe('Record 3: The card has no phone number');
+    expect(skipped.textContent).toBe('Card 3: The card has no phone number');
     expect(core.requests.some((request) => request.channel === 'contacts.commitImport')).toBe(
       false,
     );
@@ -98,6 +99,7 @@ describe('contacts import preview', () => {
         format: 'csv',
         contacts: imported,
         skipped: [],
+        notes: [],
       }),
     });
     renderWithStores(core, <ContactsView />);

@@ -206,6 +206,7 @@ describe('contacts store', () => {
         },
       ],
       skipped: [{ record: 3, reason: 'no phone number' }],
+      notes: [],
     }));
     core.answer('contacts.commitImport', () => ({ imported: 1 }));
     await stores.contacts.getState().previewImport('google.csv', 'Name,Phone\nAda,1001\n');
