@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { parseDialTarget } from '../../../shared/dial-target';
 import { Checkbox } from '../../components/fields';
+import { useEscapeToClose } from '../../components/use-escape-to-close';
 import type { ContactInput } from '../../stores/contacts-store';
 
 interface NumberRow {
@@ -49,6 +50,7 @@ export function ContactForm({
 }) {
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
+  const closeOnEscape = useEscapeToClose(onCancel);
   const [name, setName] = useState(initial?.name ?? '');
   const [company, setCompany] = useState(initial?.company ?? '');
   const [favourite, setFavourite] = useState(initial?.favourite ?? false);
@@ -105,6 +107,7 @@ export function ContactForm({
       ref={formRef}
       className="panel contact-form"
       onSubmit={submit}
+      onKeyDown={closeOnEscape}
       aria-labelledby={`${formId}-title`}
       noValidate
     >
@@ -113,6 +116,8 @@ export function ContactForm({
         Name
         <input
           value={name}
+          // A form opened to be filled starts where the typing starts.
+          autoFocus={name === ''}
           autoComplete="off"
           aria-invalid={nameProblem !== null}
           aria-describedby={nameProblem ? errorId('name') : undefined}

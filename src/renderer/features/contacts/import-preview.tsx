@@ -1,4 +1,5 @@
 import type { ContactImportPreview, SkippedImportRow } from '../../../shared/contacts';
+import { useEscapeToClose } from '../../components/use-escape-to-close';
 import { count } from '../../lib/count';
 import { displayNumber } from '../../lib/phone-numbers';
 
@@ -42,6 +43,7 @@ export function ImportPreview({
   onCommit: () => void;
   onCancel: () => void;
 }) {
+  const closeOnEscape = useEscapeToClose(onCancel);
   const total = preview.contacts.length;
   const shown = preview.contacts.slice(0, PREVIEW_ROWS);
   const unit = preview.format === 'vcard' ? 'Card' : 'Row';
@@ -55,7 +57,11 @@ export function ImportPreview({
     .filter((part) => part !== null)
     .join(', ');
   return (
-    <section className="panel import-preview" aria-labelledby="import-preview-title">
+    <section
+      className="panel import-preview"
+      aria-labelledby="import-preview-title"
+      onKeyDown={closeOnEscape}
+    >
       <h2 id="import-preview-title">Import from {fileName}</h2>
       <p>
         {preview.format === 'vcard' ? 'vCard file' : 'CSV file'}: {summary}.

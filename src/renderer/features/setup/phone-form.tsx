@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { PhoneInfo, PhoneScheme } from '../../../shared/domain';
 import { RadioGroup, TextField } from '../../components/fields';
+import { useEscapeToClose } from '../../components/use-escape-to-close';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { ConnectionReport } from './connection-report';
 import {
@@ -43,6 +44,7 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
   const [trusted, setTrusted] = useState(false);
   const [addressLeft, setAddressLeft] = useState(false);
   const formId = useId();
+  const closeOnEscape = useEscapeToClose(() => onCancel?.());
   const setupStore = stores.setup;
   // A report or refusal belongs to the address it was about: a form opened afresh starts clean.
   useEffect(() => setupStore.getState().forget(), [setupStore]);
@@ -104,7 +106,12 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
   };
 
   return (
-    <form className="phone-form" onSubmit={submit} aria-labelledby={`${formId}-title`}>
+    <form
+      className="phone-form"
+      onSubmit={submit}
+      onKeyDown={onCancel ? closeOnEscape : undefined}
+      aria-labelledby={`${formId}-title`}
+    >
       <h2 id={`${formId}-title`}>{phone ? `Edit ${phone.name}` : 'Add a phone'}</h2>
       <TextField
         label="Name"
