@@ -40,7 +40,6 @@ const WORDS: Record<string, string> = {
   Cnt: 'count',
   Req: 'request',
   Act: 'actual',
-  Config: 'configured',
   Prov: 'provisioning',
   IPV4: 'IPv4',
   IPV6: 'IPv6',
