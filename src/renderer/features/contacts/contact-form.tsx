@@ -31,6 +31,64 @@ function findProblems(name: string, rows: readonly NumberRow[]): Problems {
   };
 }
 
+/** One labelled number of the form, its problem said beside it once the user has left it. */
+function NumberField({
+  row,
+  index,
+  problem,
+  errorId,
+  invalid,
+  onChange,
+  onLeave,
+  onRemove,
+}: {
+  row: NumberRow;
+  index: number;
+  problem: string | null;
+  errorId: string;
+  /** Marked invalid though it has no problem of its own (the form needs a number here). */
+  invalid: boolean;
+  onChange: (change: Partial<NumberRow>) => void;
+  onLeave: () => void;
+  /** Absent for the only number, which cannot be removed. */
+  onRemove: (() => void) | undefined;
+}) {
+  return (
+    <div className="number-row">
+      <label>
+        <span className="visually-hidden">Label of number {index + 1}</span>
+        <input
+          value={row.label}
+          onChange={(event) => onChange({ label: event.target.value })}
+          placeholder="work"
+        />
+      </label>
+      <label>
+        <span className="visually-hidden">Number {index + 1}</span>
+        <input
+          value={row.number}
+          inputMode="tel"
+          aria-invalid={problem !== null || invalid}
+          aria-describedby={problem ? errorId : undefined}
+          onChange={(event) => onChange({ number: event.target.value })}
+          onBlur={onLeave}
+          placeholder="+1 555 010 2000"
+        />
+      </label>
+      {onRemove && (
+        <button type="button" className="quiet" onClick={onRemove}>
+          Remove number {index + 1}
+        </button>
+      )}
+      {problem && (
+        <p className="field-error number-error" id={errorId}>
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /**
  * Create or edit a contact: name, company, any number of labelled numbers, favourite. Each
  * problem is said beside the field that causes it, once the user has left that field or tried to
@@ -143,47 +201,23 @@ export function ContactForm({
       </label>
       <fieldset aria-describedby={noNumber ? errorId('numbers') : undefined}>
         <legend>Numbers</legend>
-        {rows.map((row, index) => {
-          const problem = numberProblem(row.key);
-          return (
-            <div className="number-row" key={row.key}>
-              <label>
-                <span className="visually-hidden">Label of number {index + 1}</span>
-                <input
-                  value={row.label}
-                  onChange={(event) => updateRow(row.key, { label: event.target.value })}
-                  placeholder="work"
-                />
-              </label>
-              <label>
-                <span className="visually-hidden">Number {index + 1}</span>
-                <input
-                  value={row.number}
-                  inputMode="tel"
-                  aria-invalid={problem !== null || (noNumber !== null && index === 0)}
-                  aria-describedby={problem ? errorId(`number-${row.key}`) : undefined}
-                  onChange={(event) => updateRow(row.key, { number: event.target.value })}
-                  onBlur={() => visit(`number-${row.key}`)}
-                  placeholder="+1 555 010 2000"
-                />
-              </label>
-              {rows.length > 1 && (
-                <button
-                  type="button"
-                  className="quiet"
-                  onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
-                >
-                  Remove number {index + 1}
-                </button>
-              )}
-              {problem && (
-                <p className="field-error number-error" id={errorId(`number-${row.key}`)}>
-                  {problem}
-                </p>
-              )}
-            </div>
-          );
-        })}
+        {rows.map((row, index) => (
+          <NumberField
+            key={row.key}
+            row={row}
+            index={index}
+            problem={numberProblem(row.key)}
+            errorId={errorId(`number-${row.key}`)}
+            invalid={noNumber !== null && index === 0}
+            onChange={(change) => updateRow(row.key, change)}
+            onLeave={() => visit(`number-${row.key}`)}
+            onRemove={
+              rows.length > 1
+                ? () => setRows(rows.filter((other) => other.key !== row.key))
+                : undefined
+            }
+          />
+        ))}
         {noNumber && (
           <p className="field-error" id={errorId('numbers')}>
             {noNumber}
