@@ -8,6 +8,7 @@ import { DialPad } from './features/dialpad/dial-pad';
 import { HistoryView } from './features/history/history-view';
 import { ScreenView } from './features/screen/screen-view';
 import { SettingsView } from './features/settings/settings-view';
+import { DemoWelcome } from './features/setup/demo-welcome';
 import { Onboarding } from './features/setup/onboarding';
 import { PhonesView } from './features/setup/phones-view';
 import { AppNav } from './features/app-frame/app-nav';
@@ -92,6 +93,7 @@ export function App() {
         </header>
         <IncomingBanner />
         <PhoneAttention />
+        <DemoWelcome />
         <div className="app-body">
           <AppNav />
           <main id="main" className="app-main">

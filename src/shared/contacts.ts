@@ -40,6 +40,10 @@ export interface SkippedImportRow {
 export interface ContactImportPreview {
   previewId: string;
   format: 'vcard' | 'csv';
+  /** Exactly what the import adds. */
   contacts: Omit<Contact, 'id' | 'updatedAt'>[];
+  /** Records left out entirely, each with why: `contacts.length + skipped.length` is every record. */
   skipped: SkippedImportRow[];
+  /** Records imported without part of what they hold (a number that cannot be dialled), and what. */
+  notes: SkippedImportRow[];
 }

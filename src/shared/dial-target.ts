@@ -87,10 +87,5 @@ export function parseDialTarget(input: string): DialTargetResult {
   }
 }
 
-/**
- * The text that dials `link` again, extension included (redial): parseDialTarget reads
- * `destination,postDial` as the same link, which its display form does not always survive.
- */
-export function dialTextOf(link: ParsedLink): string {
-  return link.postDial ? `${link.destination},${link.postDial}` : link.destination;
-}
+// Beside ParsedLink, so a window can redial without loading the parser and its number metadata.
+export { dialTextOf } from './parsed-link';

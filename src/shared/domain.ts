@@ -219,5 +219,11 @@ export const CONFIG_EXPORT_TYPES = ['ConfigFiles', 'Local', 'Web', 'Device', 'Al
 /** What configuration reset can reset: everything, or one source. */
 export const CONFIG_RESET_SCOPES = ['all', 'local', 'web', 'device'] as const;
 export type ConfigResetScope = (typeof CONFIG_RESET_SCOPES)[number];
+/** The admin password a VVX has from the factory (and after its device settings are reset). */
+export const FACTORY_ADMIN_PASSWORD = '456';
+/** Whether a configuration reset of `scope` clears the device settings, the admin password among them. */
+export function resetsAdminPassword(scope: ConfigResetScope): boolean {
+  return scope === 'all' || scope === 'device';
+}
 /** How the phone transfers a call. */
 export const TRANSFER_TYPES = ['Consultative', 'Blind', 'Safe'] as const;

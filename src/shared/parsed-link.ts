@@ -12,3 +12,11 @@ export interface ParsedLink {
    */
   postDial?: string;
 }
+
+/**
+ * The text that dials `link` again, extension included (redial): parseDialTarget reads
+ * `destination,postDial` as the same link, which its display form does not always survive.
+ */
+export function dialTextOf(link: ParsedLink): string {
+  return link.postDial ? `${link.destination},${link.postDial}` : link.destination;
+}

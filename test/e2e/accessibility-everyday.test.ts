@@ -94,6 +94,7 @@ describe('accessibility audit of the everyday views', () => {
 
     await page.getByRole('button', { name: 'New contact' }).click();
     const form = page.getByRole('form', { name: 'New contact' });
+    await form.getByRole('button', { name: 'Save contact' }).click();
     await form.getByText('Give the contact a name.').waitFor();
     await expectAccessible(page, 'Contacts, a new contact missing its name');
     await form.getByRole('button', { name: 'Cancel' }).click();

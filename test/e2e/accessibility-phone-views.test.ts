@@ -90,7 +90,7 @@ describe('accessibility audit of the phone views', () => {
     const value = page.getByLabel('Value of log.level.change.restapi');
     await value.waitFor();
     await value.fill((await value.inputValue()) === '5' ? '3' : '5');
-    await page.getByRole('button', { name: 'Review 1 change(s)' }).click();
+    await page.getByRole('button', { name: 'Review 1 change' }).click();
     await page.getByRole('group', { name: 'Changes to send' }).waitFor();
     await expectAccessible(page, 'Admin, Configuration with a change to review');
     await page

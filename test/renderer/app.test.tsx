@@ -138,7 +138,8 @@ describe('first run', () => {
     await user.type(await screen.findByLabelText('Name'), 'Front desk');
     await user.type(screen.getByLabelText('Address'), 'phone.local');
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText(FINGERPRINT)).toBeTruthy();
+    const shown = await screen.findByText(/Certificate fingerprint/);
+    expect(shown.querySelector('code')?.textContent).toBe(FINGERPRINT);
     await user.click(screen.getByRole('checkbox', { name: 'Trust this certificate' }));
     await user.click(screen.getByRole('button', { name: 'Add phone' }));
     await waitFor(() =>

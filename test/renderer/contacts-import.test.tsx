@@ -27,12 +27,12 @@ describe('contacts import preview', () => {
   it('says so when the chosen file cannot be read, asking the core nothing', async () => {
     const user = userEvent.setup();
     const core = createTestCore(startupAnswers([makeSnapshot()]));
-    const { stores } = renderWithStores(core, <ContactsView />);
+    renderWithStores(core, <ContactsView />);
     const file = new File(['BEGIN:VCARD'], 'gone.vcf', { type: 'text/vcard' });
     file.arrayBuffer = () => Promise.reject(new Error('NotReadableError'));
     await user.upload(screen.getByLabelText('Contacts file to import (vCard or CSV)'), file);
     await waitFor(() =>
-      expect(stores.notices.getState().notices.at(-1)?.text).toBe(
+      expect(screen.getByRole('alert').textContent).toContain(
         'Reading gone.vcf failed: it cannot be opened.',
       ),
     );
@@ -50,6 +50,7 @@ describe('contacts import preview', () => {
         format: 'vcard',
         contacts: imported,
         skipped: [{ record: 3, reason: 'The card has no phone number' }],
+        notes: [],
       }),
       'contacts.commitImport': () => ({ imported: 2 }),
     });
@@ -61,11 +62,11 @@ describe('contacts import preview', () => {
     await user.upload(screen.getByLabelText('Contacts file to import (vCard or CSV)'), file);
 
     const preview = await screen.findByRole('region', { name: 'Import from people.vcf' });
-    expect(within(preview).getByText(/2 contacts ready to import, 1 skipped/)).toBeTruthy();
+    expect(within(preview).getByText(/2 contacts ready to import, 1 card skipped/)).toBeTruthy();
     expect(within(preview).getByRole('cell', { name: 'Ada Lovelace' })).toBeTruthy();
     expect(within(preview).getByRole('cell', { name: 'mobile: 1002' })).toBeTruthy();
     const skipped = within(preview).getByRole('list', { name: 'Skipped records' });
-    expect(skipped.textContent).toBe('Record 3: The card has no phone number');
+    expect(skipped.textContent).toBe('Card 3: The card has no phone number');
     expect(core.requests.some((request) => request.channel === 'contacts.commitImport')).toBe(
       false,
     );
@@ -98,6 +99,7 @@ describe('contacts import preview', () => {
         format: 'csv',
         contacts: imported,
         skipped: [],
+        notes: [],
       }),
     });
     renderWithStores(core, <ContactsView />);

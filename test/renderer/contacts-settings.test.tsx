@@ -54,7 +54,7 @@ describe('contact editing', () => {
     });
 
     await user.click(screen.getByRole('button', { name: 'Edit Ada Lovelace' }));
-    const form = screen.getByRole('form', { name: 'Edit Ada Lovelace' });
+    const form = await screen.findByRole('form', { name: 'Edit Ada Lovelace' });
     const name = within(form).getByRole('textbox', { name: 'Name' });
     await user.clear(name);
     await user.type(name, 'Augusta Ada King');
@@ -75,11 +75,10 @@ describe('contact editing', () => {
     const core = createTestCore(startupAnswers([makeSnapshot()]));
     renderWithStores(core, <ContactsView />);
     await user.click(await screen.findByRole('button', { name: 'New contact' }));
-    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Nobody');
+    await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'Nobody');
+    await user.click(screen.getByRole('button', { name: 'Save contact' }));
     expect(screen.getByText('Give at least one number.')).toBeTruthy();
-    expect(
-      (screen.getByRole('button', { name: 'Save contact' }) as HTMLButtonElement).disabled,
-    ).toBe(true);
+    expect(core.requests.some((request) => request.channel === 'contacts.add')).toBe(false);
   });
 });
 

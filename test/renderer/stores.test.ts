@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createDeskpilotApi,
   type ConnectionState,
@@ -83,6 +83,25 @@ describe('notices store', () => {
       'Saved 4.',
       'Saved 5.',
     ]);
+  });
+
+  it('says an error once, however often it happens, and lets it go after a while', () => {
+    vi.useFakeTimers();
+    try {
+      const { notices } = createAppStores(createTestCore().api);
+      notices.getState().push('error', 'Dialling failed: Line not registered');
+      vi.advanceTimersByTime(10_000);
+      notices.getState().push('error', 'Dialling failed: Line not registered');
+      expect(notices.getState().notices.map((notice) => notice.text)).toEqual([
+        'Dialling failed: Line not registered',
+      ]);
+      vi.advanceTimersByTime(19_000);
+      expect(notices.getState().notices).toHaveLength(1);
+      vi.advanceTimersByTime(2_000);
+      expect(notices.getState().notices).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -191,6 +210,7 @@ describe('contacts store', () => {
         },
       ],
       skipped: [{ record: 3, reason: 'no phone number' }],
+      notes: [],
     }));
     core.answer('contacts.commitImport', () => ({ imported: 1 }));
     await stores.contacts.getState().previewImport('google.csv', 'Name,Phone\nAda,1001\n');

@@ -107,11 +107,21 @@ function readRow(row: string[], columns: Columns, record: number): ImportedRecor
   return { record, name: part('full') || composed || company, company, numbers };
 }
 
+/** Why a row cannot be read safely, or null: an unclosed quote, or more values than columns. */
+function rowProblem(row: string[], columns: number, unclosedQuote: boolean): string | null {
+  if (unclosedQuote) return 'the row has an unclosed quote and could not be read';
+  if (row.length <= columns) return null;
+  // Even an empty extra value may be a comma that moved the others: reading the row anyway
+  // could put its values under the wrong columns (a number as a company).
+  return `the row has ${row.length} values but the header names ${columns} columns, so its values cannot be matched to their columns (a comma inside a value that is not in quotes?)`;
+}
+
 /** Reads a CSV export; throws invalid-argument when no name or phone column is recognisable. */
 export function readCsv(content: string): ImportedFile {
+  // Empty lines are kept, so each record's number is its row in a spreadsheet (header = row 1).
   const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), {
     header: false,
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: false,
     delimitersToGuess: [',', ';', '\t', '|'],
   });
   const [headers = [], ...rows] = parsed.data;
@@ -133,14 +143,10 @@ export function readCsv(content: string): ImportedFile {
   const result: ImportedFile = { records: [], skipped: [] };
   rows.forEach((row, index) => {
     const record = index + 2;
-    if (broken.has(index + 1)) {
-      result.skipped.push({
-        record,
-        reason: 'the row has an unclosed quote and could not be read',
-      });
-    } else {
-      result.records.push(readRow(row, columns, record));
-    }
+    if (row.every((value) => value.trim() === '')) return;
+    const problem = rowProblem(row, headers.length, broken.has(index + 1));
+    if (problem === null) result.records.push(readRow(row, columns, record));
+    else result.skipped.push({ record, reason: problem });
   });
   return result;
 }

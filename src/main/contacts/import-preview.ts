@@ -104,10 +104,12 @@ function addRecord(preview: PreviewBody, record: ImportedRecord, indexes: Indexe
   }
   indexes.earlier.add(candidate);
   preview.contacts.push(candidate);
-  // Partly imported records are reported too, so nothing disappears silently.
-  for (const message of refused) skip(`"${name}" is imported without the number ${message}`);
+  // Partly imported records are reported too, apart from the skipped ones, so nothing
+  // disappears silently and the counts stay exact.
+  const note = (text: string) => preview.notes.push({ record: record.record, reason: text });
+  for (const message of refused) note(`"${name}" is imported without the number ${message}`);
   if (numbers.length > MAX_NUMBERS) {
-    skip(`"${name}" is imported with its first ${MAX_NUMBERS} of ${numbers.length} numbers`);
+    note(`"${name}" is imported with its first ${MAX_NUMBERS} of ${numbers.length} numbers`);
   }
 }
 
@@ -134,9 +136,10 @@ export function buildImportPreview(
       `${fileName} holds ${total} records; at most ${MAX_IMPORT_RECORDS} can be imported at once.`,
     );
   }
-  const preview: PreviewBody = { format, contacts: [], skipped: [...file.skipped] };
+  const preview: PreviewBody = { format, contacts: [], skipped: [...file.skipped], notes: [] };
   const indexes = { existing: new DuplicateIndex(existing), earlier: new DuplicateIndex() };
   for (const record of file.records) addRecord(preview, record, indexes);
   preview.skipped.sort((a, b) => a.record - b.record);
+  preview.notes.sort((a, b) => a.record - b.record);
   return preview;
 }

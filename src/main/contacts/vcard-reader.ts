@@ -33,20 +33,30 @@ const TYPE_LABELS: [string, string][] = [
   ['car', 'car'],
 ];
 
+/** One card's text, and whether it ended (END:VCARD) before the next began or the file ended. */
+interface CardText {
+  text: string;
+  complete: boolean;
+}
+
 /** Splits a file into cards; lines outside BEGIN/END are ignored. */
-function splitCards(text: string): string[] {
-  const cards: string[] = [];
+function splitCards(text: string): CardText[] {
+  const cards: CardText[] = [];
   let current: string[] | null = null;
   for (const line of text.split(/\r\n|\r|\n/)) {
-    if (/^begin:vcard\s*$/i.test(line)) current = [];
+    if (/^begin:vcard\s*$/i.test(line)) {
+      // A card that never ended is cut off where the next one begins.
+      if (current !== null) cards.push({ text: current.join('\r\n'), complete: false });
+      current = [];
+    }
     if (current === null) continue;
     current.push(line);
     if (/^end:vcard\s*$/i.test(line)) {
-      cards.push(current.join('\r\n'));
+      cards.push({ text: current.join('\r\n'), complete: true });
       current = null;
     }
   }
-  if (current !== null) cards.push(current.join('\r\n'));
+  if (current !== null) cards.push({ text: current.join('\r\n'), complete: false });
   return cards;
 }
 
@@ -207,11 +217,24 @@ function readCard(card: string, record: number): ImportedRecord {
 export function readVcards(content: string): ImportedFile {
   const result: ImportedFile = { records: [], skipped: [] };
   splitCards(content).forEach((card, index) => {
+    const record = index + 1;
+    if (!card.complete) {
+      // Read anyway, a cut-off card could import half a contact: say what is wrong instead.
+      result.skipped.push({
+        record,
+        reason:
+          'the card is cut off: it has no END:VCARD line, so the file may be incomplete (export it again)',
+      });
+      return;
+    }
     try {
-      result.records.push(readCard(card, index + 1));
+      result.records.push(readCard(card.text, record));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      result.skipped.push({ record: index + 1, reason: `the card could not be read (${reason})` });
+      const detail = error instanceof Error ? error.message : String(error);
+      result.skipped.push({
+        record,
+        reason: `the card is not written the way vCard files are, so it could not be read (${detail})`,
+      });
     }
   });
   return result;

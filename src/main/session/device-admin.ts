@@ -11,6 +11,7 @@ import type {
   PhoneLogEntry,
   SkypeStatus,
 } from '../../shared/contract/device';
+import { resetsAdminPassword } from '../../shared/domain';
 import { uploadUrl } from '../../shared/value-rules';
 import { checked } from '../ground/checked';
 import { toPhoneError } from '../vvx/phone-error';
@@ -83,11 +84,14 @@ export class DeviceAdmin {
     this.link.expectReboot();
   }
 
-  /** Resets configuration: all, or one source. */
+  /**
+   * Resets configuration: all, or one source. Resetting the device settings (alone or with all)
+   * puts the admin password back to the factory one, which locks Deskpilot out: the link is told,
+   * so the refusals that follow say that instead of "wrong password".
+   */
   async resetConfig({ scope }: SessionArgs<'device.resetConfig'>): Promise<void> {
-    return this.link.admin(() =>
-      this.link.action(() => this.link.client.configReset(scope), false),
-    );
+    await this.link.admin(() => this.link.action(() => this.link.client.configReset(scope), false));
+    if (resetsAdminPassword(scope)) this.link.expectPasswordReset();
   }
 
   /** Factory-resets the phone (it reboots; its certificate may change afterwards). */

@@ -195,6 +195,11 @@ export class PhoneLink implements PhoneFeed {
     this.report?.rebootRequested();
   }
 
+  /** The phone's admin password went back to the factory one: its refusals say so, not "wrong". */
+  expectPasswordReset(): void {
+    this.report?.passwordReset();
+  }
+
   private createClient(pinned: string | null): VvxClient {
     const { url, username, password, timeouts } = this.options;
     return new VvxClient({

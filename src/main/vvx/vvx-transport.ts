@@ -106,6 +106,12 @@ const UNREACHABLE_CODES = new Set([
   'EAI_AGAIN',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
+/** What OpenSSL says when the other side answers a TLS hello in plain text: HTTP, not HTTPS. */
+const PLAIN_TEXT_ANSWER_CODES = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'ERR_SSL_HTTP_REQUEST',
+]);
 
 /** Sends requests to one phone; never more than one connection, never a password in an error. */
 export class VvxTransport {
@@ -349,6 +355,13 @@ function transportError(
 ): PhoneError {
   if (error instanceof PhoneError) return error;
   const code = errorCode(error);
+  if (origin.startsWith('https:') && plainTextAnswer(error)) {
+    return new PhoneError(
+      'unreachable',
+      `The phone at ${origin} answers in plain HTTP, not HTTPS: its HTTPS is turned off. Choose HTTP for this phone, or turn HTTPS on in the phone's web page.`,
+      { cause: error },
+    );
+  }
   const unreachable = new PhoneError(
     'unreachable',
     `Cannot reach the phone at ${origin}. Check that it is powered on, on the network, and that the address is right.`,
@@ -375,6 +388,14 @@ function transportError(
   return new PhoneError('unreachable', `The phone at ${origin} ${what}.${advice}`, {
     cause: error,
   });
+}
+
+/** Whether the TLS handshake met a plain-text answer (the error or the one it wraps says so). */
+function plainTextAnswer(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return [errorCode(error), errorCode(cause)].some(
+    (code) => code !== null && PLAIN_TEXT_ANSWER_CODES.has(code),
+  );
 }
 
 function errorCode(error: unknown): string | null {

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ContractError } from '../../shared/contract/errors';
 import type { DialRequest } from '../../shared/contract/links';
-import { dialTextOf } from '../../shared/dial-target';
+import { dialTextOf } from '../../shared/parsed-link';
 import type { DeskpilotApi } from '../../shared/contract/api';
 import type { NoticesStore } from './notices-store';
 

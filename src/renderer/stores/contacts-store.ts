@@ -13,16 +13,22 @@ export interface ContactsState {
   preview: ContactImportPreview | null;
   previewFileName: string | null;
   importBusy: boolean;
+  /** Why the last file could not be read or imported, shown beside the import; null when none. */
+  importError: string | null;
   start(): () => void;
   /** Fetches the whole list again (after the connection to the core comes back). */
   reload(): Promise<void>;
-  add(input: ContactInput): Promise<Contact | null>;
-  update(id: string, input: ContactInput): Promise<boolean>;
+  /** Adds a contact; resolves to null when saved, or the core's reason it was not (for the form). */
+  add(input: ContactInput): Promise<string | null>;
+  /** Saves an edit; resolves to null when saved, or the core's reason it was not (for the form). */
+  update(id: string, input: ContactInput): Promise<string | null>;
   remove(id: string): Promise<boolean>;
   toggleFavourite(contact: Contact): Promise<boolean>;
   previewImport(fileName: string, content: string): Promise<boolean>;
   commitImport(): Promise<boolean>;
   cancelImport(): void;
+  /** The chosen file could not be read at all (moved, no permission): said beside the import. */
+  fileUnreadable(fileName: string): void;
 }
 
 /** A contact as the form input the contract takes (drops ids and normalised forms). */
@@ -61,6 +67,7 @@ export function createContactsStore(api: DeskpilotApi, notices: NoticesStore) {
     preview: null,
     previewFileName: null,
     importBusy: false,
+    importError: null,
     start() {
       const unsubscribe = api.events.on('contacts-changed', (change) =>
         set({ contacts: applyChange(get().contacts, change) }),
@@ -76,27 +83,24 @@ export function createContactsStore(api: DeskpilotApi, notices: NoticesStore) {
     },
     async add(input) {
       const outcome = await api.contacts.add(input);
-      if (!outcome.ok) {
-        fail('Saving the contact', outcome.error.message);
-        return null;
-      }
+      if (!outcome.ok) return outcome.error.message;
       set({
         contacts: [...get().contacts.filter((c) => c.id !== outcome.value.id), outcome.value].sort(
           byFavouriteThenName,
         ),
       });
       notices.getState().push('success', `${outcome.value.name} added to contacts.`);
-      return outcome.value;
+      return null;
     },
     async update(id, input) {
       const outcome = await api.contacts.update({ id, contact: input });
-      if (!outcome.ok) return fail('Saving the contact', outcome.error.message);
+      if (!outcome.ok) return outcome.error.message;
       set({
         contacts: get()
           .contacts.map((c) => (c.id === id ? outcome.value : c))
           .sort(byFavouriteThenName),
       });
-      return true;
+      return null;
     },
     async remove(id) {
       const outcome = await api.contacts.remove({ id });
@@ -104,27 +108,34 @@ export function createContactsStore(api: DeskpilotApi, notices: NoticesStore) {
       set({ contacts: get().contacts.filter((c) => c.id !== id) });
       return true;
     },
-    toggleFavourite(contact) {
-      return get().update(contact.id, {
+    async toggleFavourite(contact) {
+      const problem = await get().update(contact.id, {
         ...contactToInput(contact),
         favourite: !contact.favourite,
       });
+      return problem === null || fail('Saving the contact', problem);
     },
     async previewImport(fileName, content) {
-      set({ importBusy: true });
+      set({ importBusy: true, importError: null, preview: null, previewFileName: null });
       const outcome = await api.contacts.previewImport({ fileName, content });
       set({ importBusy: false });
-      if (!outcome.ok) return fail(`Reading ${fileName}`, outcome.error.message);
+      if (!outcome.ok) {
+        set({ importError: `${fileName} cannot be imported: ${outcome.error.message}` });
+        return false;
+      }
       set({ preview: outcome.value, previewFileName: fileName });
       return true;
     },
     async commitImport() {
       const preview = get().preview;
       if (!preview) return false;
-      set({ importBusy: true });
+      set({ importBusy: true, importError: null });
       const outcome = await api.contacts.commitImport({ previewId: preview.previewId });
       set({ importBusy: false });
-      if (!outcome.ok) return fail('Importing', outcome.error.message);
+      if (!outcome.ok) {
+        set({ importError: `Importing failed: ${outcome.error.message}` });
+        return false;
+      }
       set({ preview: null, previewFileName: null });
       const count = outcome.value.imported;
       notices.getState().push('success', `Imported ${count} contact${count === 1 ? '' : 's'}.`);
@@ -132,7 +143,10 @@ export function createContactsStore(api: DeskpilotApi, notices: NoticesStore) {
       return true;
     },
     cancelImport() {
-      set({ preview: null, previewFileName: null });
+      set({ preview: null, previewFileName: null, importError: null });
+    },
+    fileUnreadable(fileName) {
+      set({ importError: `Reading ${fileName} failed: it cannot be opened.` });
     },
   }));
 }

@@ -9,17 +9,21 @@ export interface Notice {
 
 export interface NoticesState {
   notices: Notice[];
-  /** Shows a notice; info and success notices fade after a few seconds, errors stay until dismissed. */
+  /**
+   * Shows a notice; info and success notices fade after a few seconds, errors after long enough
+   * to read twice (or when dismissed). The same words again replace the earlier notice: said once.
+   */
   push(kind: Notice['kind'], text: string): void;
   dismiss(id: number): void;
 }
 
 const FADE_AFTER_MS = 6000;
+const ERROR_FADE_AFTER_MS = 20_000;
 const MAX_NOTICES = 4;
 
 /**
- * Keeps at most MAX_NOTICES, dropping the oldest passing notice before any error: an error is
- * promised to stay until dismissed, so a burst of successes must not push it away unread.
+ * Keeps at most MAX_NOTICES, dropping the oldest passing notice before any error: an error stays
+ * longer, so a burst of successes must not push it away unread.
  */
 function trimmed(notices: Notice[]): Notice[] {
   const kept = [...notices];
@@ -37,8 +41,9 @@ export function createNoticesStore() {
     notices: [],
     push(kind, text) {
       const id = nextId++;
-      set({ notices: trimmed([...get().notices, { id, kind, text }]) });
-      if (kind !== 'error') setTimeout(() => get().dismiss(id), FADE_AFTER_MS);
+      const others = get().notices.filter((notice) => notice.text !== text);
+      set({ notices: trimmed([...others, { id, kind, text }]) });
+      setTimeout(() => get().dismiss(id), kind === 'error' ? ERROR_FADE_AFTER_MS : FADE_AFTER_MS);
     },
     dismiss(id) {
       set({ notices: get().notices.filter((notice) => notice.id !== id) });

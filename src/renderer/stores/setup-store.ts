@@ -21,11 +21,15 @@ export interface SetupState {
   acceptCertificate(phoneId: string, fingerprint: string): Promise<boolean>;
   addDemo(): Promise<boolean>;
   clear(): void;
+  /** Drops the last test's report and the last refusal (the form changed what they were about). */
+  forget(): void;
 }
 
 /** Adding, testing, editing and removing phones; the phone list refreshes after each change. */
 export function createSetupStore(api: DeskpilotApi, phones: PhonesStore, notices: NoticesStore) {
   return createStore<SetupState>()((set) => {
+    // Bumped by forget(): a test answering after the form changed reports on an old address.
+    let generation = 0;
     async function afterChange(message: string, select?: string) {
       await phones.getState().refresh();
       if (select !== undefined) phones.getState().select(select);
@@ -38,12 +42,17 @@ export function createSetupStore(api: DeskpilotApi, phones: PhonesStore, notices
       saveError: null,
       async test(draft) {
         set({ busy: 'testing', testResult: null, saveError: null });
+        const asked = generation;
         const outcome = await api.phones.test({
           url: draft.url,
           username: draft.username,
           password: draft.password,
           ...(draft.acceptFingerprint ? { acceptFingerprint: draft.acceptFingerprint } : {}),
         });
+        if (asked !== generation) {
+          set({ busy: null });
+          return null;
+        }
         if (!outcome.ok) {
           set({ busy: null, saveError: outcome.error.message });
           return null;
@@ -106,6 +115,10 @@ export function createSetupStore(api: DeskpilotApi, phones: PhonesStore, notices
       },
       clear() {
         set({ testResult: null, saveError: null, busy: null });
+      },
+      forget() {
+        generation += 1;
+        set({ testResult: null, saveError: null });
       },
     };
   });

@@ -28,6 +28,18 @@ export interface UiState {
   focusDialPad(): void;
 }
 
+/**
+ * The draft's name if it is one: a caller the phone knew only by number has that number as its
+ * name, which the user would have to delete before typing the real one.
+ */
+function personName(draft: ContactInput): string {
+  const name = draft.name.trim();
+  const isNumber =
+    !/\p{L}/u.test(name) ||
+    draft.numbers.some((entry) => entry.number.trim().toLowerCase() === name.toLowerCase());
+  return isNumber ? '' : name;
+}
+
 /** Which view is shown and cross-view requests; window-local, never sent to the core. */
 export function createUiStore() {
   return createStore<UiState>()((set, get) => ({
@@ -37,7 +49,8 @@ export function createUiStore() {
     connection: 'connected',
     setConnection: (connection) => set({ connection }),
     show: (view) => set({ view }),
-    startContact: (draft) => set({ contactDraft: draft, view: 'contacts' }),
+    startContact: (draft) =>
+      set({ contactDraft: { ...draft, name: personName(draft) }, view: 'contacts' }),
     clearContactDraft: () => set({ contactDraft: null }),
     focusDialPad: () => set({ view: 'calls', dialFocusRequest: get().dialFocusRequest + 1 }),
   }));

@@ -90,6 +90,40 @@ describe('CSV import preview', () => {
     ]);
   });
 
+  it('counts exactly: a partly imported row is a note, not a skip; a row with extra values is skipped, never shifted', () => {
+    const content = [
+      'Name,Company,Phone,Mobile',
+      'Ada Lovelace,Analytical,+44 20 7946 0001,call me',
+      'Grace Hopper,Navy,+1 555 201 0001,+1 555 201 0002',
+      '',
+      'Alan Turing,Bletchley, Park,+44 161 496 0000,',
+      'Linus Torvalds,,,',
+      'Ken Thompson,Bell Labs,+1 555 010 4000,',
+    ].join('\n');
+    const result = preview('people.csv', content);
+    expect(result.contacts.map((contact) => [contact.name, contact.company])).toEqual([
+      ['Ada Lovelace', 'Analytical'],
+      ['Grace Hopper', 'Navy'],
+      ['Ken Thompson', 'Bell Labs'],
+    ]);
+    // Spreadsheet rows: the header is row 1 and the empty line row 4.
+    expect(result.skipped).toEqual([
+      {
+        record: 5,
+        reason: expect.stringMatching(
+          /^the row has 5 values but the header names 4 columns, so its values cannot be matched/,
+        ),
+      },
+      { record: 6, reason: '"Linus Torvalds" has no phone number' },
+    ]);
+    expect(result.notes).toEqual([
+      {
+        record: 2,
+        reason: expect.stringMatching(/^"Ada Lovelace" is imported without the number "call me"/),
+      },
+    ]);
+  });
+
   it('refuses a sheet with no recognisable columns, naming what it found', () => {
     expect(() => preview('list.csv', 'Colour,Size\nred,XL\n')).toThrow(
       /no recognisable name column \(its first columns are: Colour, Size\)/,

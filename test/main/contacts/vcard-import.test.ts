@@ -39,9 +39,28 @@ describe('vCard import preview', () => {
       {
         record: 7,
         reason:
-          'the card could not be read (the line "TEL;TYPE="unterminated:+1 555 000 1111" has no readable value)',
+          'the card is not written the way vCard files are, so it could not be read (the line "TEL;TYPE="unterminated:+1 555 000 1111" has no readable value)',
       },
     ]);
+  });
+
+  it('skips a card cut off before END:VCARD, saying so in words, and keeps the cards around it', () => {
+    const content = [
+      'BEGIN:VCARD\nVERSION:3.0\nFN:Ada Lovelace\nTEL:+44 20 7946 0001\nEND:VCARD',
+      'BEGIN:VCARD\nVERSION:3.0\nFN:Cut Off\nTEL:+44 20 7946 0002',
+      'BEGIN:VCARD\nVERSION:3.0\nFN:Charles Babbage\nTEL:+44 20 7946 0003\nEND:VCARD',
+      'BEGIN:VCARD\nVERSION:3.0\nFN:Last One\nTEL:+44 20',
+    ].join('\n');
+    const result = preview('truncated.vcf', content);
+    expect(result.contacts.map((contact) => contact.name)).toEqual([
+      'Ada Lovelace',
+      'Charles Babbage',
+    ]);
+    expect(result.skipped.map((row) => row.record)).toEqual([2, 4]);
+    for (const row of result.skipped) {
+      expect(row.reason).toMatch(/^the card is cut off: it has no END:VCARD line/);
+      expect(row.reason).not.toMatch(/ical|component/i);
+    }
   });
 
   it('reads vCard 4.0: tel: URIs with ;ext=, quoted TYPE lists and SIP addresses from IMPP', () => {

@@ -127,12 +127,12 @@ describe('admin console', () => {
     const input = await screen.findByLabelText('Value of device.sntp.serverName');
     expect(screen.getByText('The phone does not know this parameter')).toBeTruthy();
     fireEvent.change(input, { target: { value: 'time.example' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change(s)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change' }));
     const preview = screen.getByRole('group', { name: 'Changes to send' });
     expect(preview.textContent).toContain('device.sntp.serverName: a → time.example');
     expect(preview.textContent).toContain('device.set: 1');
-    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change(s)' }));
-    expect(await screen.findByText('Saved 1 value(s) and read them back.')).toBeTruthy();
+    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change' }));
+    expect(await screen.findByText('Saved 1 value and read them back.')).toBeTruthy();
     expect(phone.callsTo('config.set')).toEqual([
       {
         phoneId: 'p1',
@@ -167,12 +167,12 @@ describe('admin console', () => {
     fireEvent.change(await screen.findByLabelText('Value of voice.volume'), {
       target: { value: '7' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change(s)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review 1 change' }));
     const preview = screen.getByRole('group', { name: 'Changes to send' });
-    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change(s)' }));
+    fireEvent.click(within(preview).getByRole('button', { name: 'Send 1 change' }));
     expect(
       await screen.findByText(
-        'Saved 1 value(s); Reading configuration failed: The phone did not answer.',
+        'Saved 1 value; Reading configuration failed: The phone did not answer.',
       ),
     ).toBeTruthy();
     expect(screen.queryByText(/read them back/)).toBeNull();
@@ -188,7 +188,9 @@ describe('admin console', () => {
     expect(phone.callsTo('device.restart')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Restart' }));
     const progress = await screen.findByRole('status', { name: 'Maintenance progress' });
-    await waitFor(() => expect(progress.textContent).toContain('waiting for the phone to go away'));
+    await waitFor(() =>
+      expect(progress.textContent).toContain('the phone ends its calls, then restarts'),
+    );
     const status = (health: PhoneHealth) => ({
       type: 'phone-status' as const,
       phoneId: 'p1',
@@ -197,7 +199,7 @@ describe('admin console', () => {
     phone.emit('phone', status('rebooting'));
     await waitFor(() => expect(progress.textContent).toContain('The phone is away'));
     phone.emit('phone', status('online'));
-    await waitFor(() => expect(progress.textContent).toBe('The phone is back online.'));
+    await waitFor(() => expect(progress.textContent).toContain('restarted and is back online'));
   });
 
   it('needs the typed phrase before a factory reset and warns about the REST API', async () => {

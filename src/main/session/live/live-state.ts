@@ -122,6 +122,10 @@ export class LiveState implements LiveView {
           this.health.rebootRequested(Date.now());
           this.resync('reboot');
         }),
+      passwordReset: () =>
+        when(() => {
+          this.health.passwordReset();
+        }),
       reconcile: () =>
         when(() => {
           for (const feed of [...this.feeds]) feed.reconcile?.();

@@ -51,6 +51,8 @@ export interface FeedReport {
   failed(problem: PhoneError): number;
   /** The phone accepted a restart: silence is expected for a while, then everything may differ. */
   rebootRequested(): void;
+  /** The phone accepted a reset that puts its admin password back to the factory one. */
+  passwordReset(): void;
   /** Asks the feeds that can read the phone to read its calls now (news lacked the full picture). */
   reconcile(): void;
 }

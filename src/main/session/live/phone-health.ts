@@ -3,7 +3,7 @@
  * session asked for) to the health a user sees — online, unreachable with a growing backoff,
  * rebooting, or needing attention with the fix in words — and how long to leave the phone alone.
  */
-import type { PhoneStatus } from '../../../shared/domain';
+import { FACTORY_ADMIN_PASSWORD, type PhoneStatus } from '../../../shared/domain';
 import type { PhoneError } from '../../vvx/phone-error';
 import { healthMessage, isAttentionReason } from './status-words';
 
@@ -12,6 +12,9 @@ const MAX_BACKOFF_MS = 30_000;
 const REBOOT_GRACE_MS = 5 * 60_000;
 /** A phone still answering this long after a restart request did not restart (calls kept it up). */
 const REBOOT_START_MS = 15_000;
+
+/** Why Deskpilot's password stopped working after a reset, and how to let it back in. */
+const PASSWORD_RESET_MESSAGE = `The configuration reset put the phone's admin password back to the factory one (${FACTORY_ADMIN_PASSWORD}), so Deskpilot can no longer sign in. Set a new admin password on the phone (Settings > Change Password, or its web page), then enter it here under Phones > Edit.`;
 
 export type StatusPatch = Partial<Omit<PhoneStatus, 'phoneId'>>;
 
@@ -24,6 +27,8 @@ export class PhoneHealth {
   private rebootUntil = 0;
   private rebootRequestedAt = 0;
   private rebootWentDown = false;
+  /** A reset put the admin password back to the factory one; cleared once the phone answers. */
+  private passwordWasReset = false;
 
   /**
    * @param status the current status; @param write merges a change into it.
@@ -38,6 +43,7 @@ export class PhoneHealth {
   /** The phone answered at `now`: online (and back, if it was away). */
   answered(now: number): AnswerMeaning {
     this.failures = 0;
+    this.passwordWasReset = false;
     // A phone acknowledges a restart and goes down a little later: until it has, or clearly
     // will not, an answer means "not yet", not "back".
     if (
@@ -65,10 +71,11 @@ export class PhoneHealth {
   failed(problem: PhoneError, now: number): number {
     if (problem.code === 'cancelled') return this.baseRetryMs;
     if (isAttentionReason(problem.code)) {
+      const lockedOut = this.passwordWasReset && problem.code === 'wrong-credentials';
       this.write({
         health: 'needs-attention',
         attention: problem.code,
-        message: problem.message,
+        message: lockedOut ? PASSWORD_RESET_MESSAGE : problem.message,
         presentedFingerprint: problem.presentedFingerprint ?? null,
       });
       // Waiting fixes none of these; ask rarely so a fix made on the phone is still noticed.
@@ -91,6 +98,11 @@ export class PhoneHealth {
       presentedFingerprint: null,
     });
     return delay;
+  }
+
+  /** The phone accepted a reset that put its admin password back to the factory one. */
+  passwordReset(): void {
+    this.passwordWasReset = true;
   }
 
   /** The phone was told to restart at `now`: silence is expected for a while. */

@@ -61,9 +61,14 @@ export default function AdminPanel({ phoneId }: { phoneId: string }) {
   }
 
   const current = TABS.find((entry) => entry.id === tab) ?? TABS[0];
+  // The notice line speaks of the tab whose action raised it: another tab starts without it.
+  const selectTab = (id: TabId) => {
+    if (id !== tab) stores.notices.getState().show(null);
+    setTab(id);
+  };
   const moveFocus = (index: number) => {
     const next = TABS[(index + TABS.length) % TABS.length] ?? TABS[0];
-    setTab(next.id);
+    selectTab(next.id);
     document.getElementById(`admin-tab-${next.id}`)?.focus();
   };
   return (
@@ -78,7 +83,7 @@ export default function AdminPanel({ phoneId }: { phoneId: string }) {
             aria-selected={entry.id === tab}
             aria-controls="admin-tabpanel"
             tabIndex={entry.id === tab ? 0 : -1}
-            onClick={() => setTab(entry.id)}
+            onClick={() => selectTab(entry.id)}
             onKeyDown={(event) => {
               if (event.key === 'ArrowRight') moveFocus(index + 1);
               if (event.key === 'ArrowLeft') moveFocus(index - 1);

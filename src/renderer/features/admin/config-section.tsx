@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 
 import { CONFIG_EXPORT_TYPES, TRANSFER_TYPES } from '../../../shared/domain';
+import { count } from '../../lib/count';
 import type { AdminStores } from './stores/admin-stores';
 import type { ConfigStore, ExportType, TransferType } from './stores/config-store';
 import { changesOf, parseConfigNames, valuesToSend } from './config-edits';
@@ -88,7 +89,7 @@ export function ConfigSection({ stores }: { stores: AdminStores }) {
         )}
         {changes.length > 0 && !reviewing && (
           <button type="button" onClick={() => setReviewing(true)}>
-            Review {changes.length} change(s)
+            Review {count(changes.length, 'change')}
           </button>
         )}
         {reviewing && changes.length > 0 && (
@@ -123,7 +124,7 @@ export function ConfigSection({ stores }: { stores: AdminStores }) {
                   void saveConfig();
                 }}
               >
-                Send {changes.length} change(s)
+                Send {count(changes.length, 'change')}
               </button>
               <button type="button" onClick={() => setReviewing(false)}>
                 Cancel

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useEscapeToClose } from '../../components/use-escape-to-close';
 
 /**
  * A confirmation step in place (no modal): says what will be lost, and for the most dangerous
@@ -22,8 +23,9 @@ export function ConfirmBox({
 }) {
   const [typed, setTyped] = useState('');
   const ready = typedPhrase === undefined || typed === typedPhrase;
+  const closeOnEscape = useEscapeToClose(onCancel);
   return (
-    <div className="confirm-box" role="alertdialog" aria-label={title}>
+    <div className="confirm-box" role="alertdialog" aria-label={title} onKeyDown={closeOnEscape}>
       <h3>{title}</h3>
       {children}
       {typedPhrase !== undefined && (

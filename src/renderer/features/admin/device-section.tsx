@@ -4,6 +4,7 @@ import type { DeviceDetails, KeyValueGroup } from '../../../shared/contract/devi
 import { describeUptime } from '../../lib/call-duration';
 import type { AdminStores } from './stores/admin-stores';
 import { CopyButton } from './copy-button';
+import { fieldLabel } from './field-labels';
 
 const TITLES: Record<string, string> = {
   device: 'Device',
@@ -38,7 +39,7 @@ function groupAsText(title: string, group: KeyValueGroup): string {
   return [title, ...Object.entries(group).map(([name, value]) => `${name}: ${value}`)].join('\n');
 }
 
-/** A labelled list of name/value pairs. */
+/** A labelled list of name/value pairs: labels in words, the firmware's key on hover. */
 export function KeyValueList({ group }: { group: KeyValueGroup }) {
   const entries = Object.entries(group);
   if (entries.length === 0) return <p className="muted">The phone reports nothing here.</p>;
@@ -46,7 +47,7 @@ export function KeyValueList({ group }: { group: KeyValueGroup }) {
     <dl className="key-values">
       {entries.map(([name, value]) => (
         <div key={name}>
-          <dt>{name}</dt>
+          <dt title={name}>{fieldLabel(name)}</dt>
           <dd>{value === '' ? '—' : value}</dd>
         </div>
       ))}

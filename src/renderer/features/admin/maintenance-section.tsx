@@ -1,18 +1,30 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 
-import { CONFIG_RESET_SCOPES } from '../../../shared/domain';
+import { CONFIG_RESET_SCOPES, type Call, type PhoneHealth } from '../../../shared/domain';
+import { useAppStore } from '../../stores/stores-context';
 import type { AdminStores } from './stores/admin-stores';
 import type { ResetScope } from './stores/maintenance-store';
+import { callsWarning, resetWarning } from './stores/maintenance-words';
 import { ConfirmBox } from './confirm-box';
 
 type Pending = 'restart' | 'reboot' | 'reset' | 'factory-reset' | null;
 
-const RESET_LOSSES: Record<ResetScope, string> = {
-  all: 'every setting made on the phone, in its web page and through this app (local, web and device settings)',
-  local: 'settings made on the phone itself and through this app',
-  web: "settings made in the phone's web page",
-  device: 'device settings (network, provisioning server, and the like)',
+const NO_CALLS: readonly Call[] = [];
+
+const HEALTH_WORDS: Record<PhoneHealth, string> = {
+  online: 'Online',
+  connecting: 'Connecting',
+  unreachable: 'Not answering',
+  rebooting: 'Restarting',
+  'needs-attention': 'Needs attention',
+};
+
+const SCOPE_NAMES: Record<ResetScope, string> = {
+  all: 'Everything (local, web and device)',
+  local: 'Local (set on the phone and by Deskpilot)',
+  web: "Web (set in the phone's web page)",
+  device: 'Device (network, provisioning, passwords)',
 };
 
 /** Restart, reboot, configuration reset, factory reset and packet capture, each confirmed. */
@@ -20,8 +32,11 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
   const store = stores.maintenance;
   const progress = useStore(store, (state) => state.maintenance);
   const health = useStore(store, (state) => state.health);
-  const healthMessage = useStore(store, (state) => state.healthMessage);
   const actions = store.getState();
+  const calls = useAppStore(
+    'phones',
+    (state) => state.phones.find((phone) => phone.info.id === stores.phoneId)?.calls ?? NO_CALLS,
+  );
   const [pending, setPending] = useState<Pending>(null);
   const [scope, setScope] = useState<ResetScope>('local');
   const [captureUrl, setCaptureUrl] = useState('');
@@ -32,8 +47,9 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
 
   return (
     <div className="admin-section">
-      <p className="phone-health" role="status" aria-label="Phone status">
-        Phone: <strong>{health ?? 'unknown'}</strong> {healthMessage}
+      <p className="phone-health" role="status" aria-label="Phone health">
+        {/* The banner above every view explains a phone that is not online: said once, there. */}
+        Phone: <strong>{health === null ? 'Checking…' : HEALTH_WORDS[health]}</strong>
       </p>
       {progress && (
         <p
@@ -58,26 +74,29 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
           <ConfirmBox
             title="Restart the phone?"
             confirmLabel="Restart"
-            onConfirm={() => run(actions.restart)}
+            onConfirm={() => run(() => actions.restart(calls.length))}
             onCancel={() => setPending(null)}
           >
             <p>
-              The phone restarts its software when no call is in progress (safe restart). Calls
-              cannot be placed until it is back, usually within a minute. Settings are kept.
+              <strong>{callsWarning(calls)}</strong> The phone then restarts its software: no call
+              can be placed or received until it is back, usually within a minute. Settings are
+              kept.
             </p>
+            <p>Deskpilot keeps its access and reconnects on its own once the phone is back.</p>
           </ConfirmBox>
         )}
         {pending === 'reboot' && (
           <ConfirmBox
             title="Reboot the phone?"
             confirmLabel="Reboot"
-            onConfirm={() => run(actions.reboot)}
+            onConfirm={() => run(() => actions.reboot(calls.length))}
             onCancel={() => setPending(null)}
           >
             <p>
-              The phone reboots completely when no call is in progress (safe reboot). It is
+              <strong>{callsWarning(calls)}</strong> The phone then reboots completely and is
               unreachable for one to three minutes. Settings are kept.
             </p>
+            <p>Deskpilot keeps its access and reconnects on its own once the phone is back.</p>
           </ConfirmBox>
         )}
       </section>
@@ -88,7 +107,9 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
             What to reset
             <select value={scope} onChange={(e) => setScope(e.target.value as ResetScope)}>
               {CONFIG_RESET_SCOPES.map((option) => (
-                <option key={option}>{option}</option>
+                <option key={option} value={option}>
+                  {SCOPE_NAMES[option]}
+                </option>
               ))}
             </select>
           </label>
@@ -98,12 +119,15 @@ export function MaintenanceSection({ stores }: { stores: AdminStores }) {
         </div>
         {pending === 'reset' && (
           <ConfirmBox
-            title={`Reset the ${scope} configuration?`}
+            title={`Reset the ${scope === 'all' ? 'whole' : scope} configuration?`}
             confirmLabel="Reset"
             onConfirm={() => run(() => actions.resetConfig(scope))}
             onCancel={() => setPending(null)}
           >
-            <p>This erases {RESET_LOSSES[scope]}. It cannot be undone.</p>
+            <p>{resetWarning(scope).phone}</p>
+            <p>
+              <strong>{resetWarning(scope).access}</strong>
+            </p>
           </ConfirmBox>
         )}
       </section>

@@ -33,7 +33,7 @@ export function PhoneAttention() {
     status.attention !== null
       ? problemTitle(status.attention)
       : status.health === 'rebooting'
-        ? `${phone.info.name} is restarting`
+        ? `${phone.info.name} is away`
         : `${phone.info.name} cannot be reached`;
   return (
     <section className="phone-attention" aria-label="Phone status">

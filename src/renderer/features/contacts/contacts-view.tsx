@@ -1,13 +1,26 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState, type ComponentProps } from 'react';
 import { Checkbox } from '../../components/fields';
 import { ViewSection } from '../../components/view-section';
 import { decodeTextFile } from '../../lib/decode-text-file';
 import { contactMatches } from '../../lib/phone-numbers';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { useClickToDial } from '../calls/use-click-to-dial';
-import { ContactForm } from './contact-form';
 import { ContactRow } from './contact-row';
 import { ImportPreview } from './import-preview';
+
+// The form checks numbers as they are typed with the dial-target parser and its number
+// metadata: loaded when a form first opens, keeping them out of the app's first bundle.
+const LazyContactForm = lazy(async () => ({
+  default: (await import('./contact-form')).ContactForm,
+}));
+
+function ContactForm(props: ComponentProps<typeof LazyContactForm>) {
+  return (
+    <Suspense fallback={<p role="status">Opening the form…</p>}>
+      <LazyContactForm {...props} />
+    </Suspense>
+  );
+}
 
 /** The address book: search as you type, favourites, edits, import with preview, click-to-dial. */
 export function ContactsView() {
@@ -16,6 +29,7 @@ export function ContactsView() {
   const preview = useAppStore('contacts', (state) => state.preview);
   const previewFileName = useAppStore('contacts', (state) => state.previewFileName);
   const importBusy = useAppStore('contacts', (state) => state.importBusy);
+  const importError = useAppStore('contacts', (state) => state.importError);
   const draft = useAppStore('ui', (state) => state.contactDraft);
   const dial = useClickToDial();
   const [query, setQuery] = useState('');
@@ -40,7 +54,7 @@ export function ContactsView() {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       // The file vanished or cannot be read (moved, permissions): say so instead of nothing.
-      stores.notices.getState().push('error', `Reading ${file.name} failed: it cannot be opened.`);
+      store.fileUnreadable(file.name);
       return;
     } finally {
       if (fileRef.current) fileRef.current.value = '';
@@ -72,6 +86,14 @@ export function ContactsView() {
         </>
       }
     >
+      {importError && (
+        <p className="field-error import-error" role="alert">
+          <span>{importError}</span>
+          <button type="button" className="quiet" onClick={store.cancelImport}>
+            Dismiss
+          </button>
+        </p>
+      )}
       {preview && previewFileName && (
         <ImportPreview
           preview={preview}
@@ -82,12 +104,7 @@ export function ContactsView() {
         />
       )}
       {formOpen && (
-        <ContactForm
-          initial={draft}
-          title="New contact"
-          onSave={async (input) => (await store.add(input)) !== null}
-          onCancel={closeForm}
-        />
+        <ContactForm initial={draft} title="New contact" onSave={store.add} onCancel={closeForm} />
       )}
       <div className="search-bar">
         <label>

@@ -1,7 +1,30 @@
-import type { ContactImportPreview } from '../../../shared/contacts';
+import type { ContactImportPreview, SkippedImportRow } from '../../../shared/contacts';
+import { useEscapeToClose } from '../../components/use-escape-to-close';
+import { count } from '../../lib/count';
 import { displayNumber } from '../../lib/phone-numbers';
 
 const PREVIEW_ROWS = 50;
+
+/** Records listed by what the user sees: a spreadsheet's row, or a card's place in the file. */
+function RecordList({
+  label,
+  rows,
+  unit,
+}: {
+  label: string;
+  rows: readonly SkippedImportRow[];
+  unit: 'Row' | 'Card';
+}) {
+  return (
+    <ul aria-label={label}>
+      {rows.map((row, index) => (
+        <li key={`${row.record}-${index}`}>
+          {unit} {row.record}: {row.reason}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * What an import will add and what it will skip (with the record number and reason), before
@@ -20,17 +43,30 @@ export function ImportPreview({
   onCommit: () => void;
   onCancel: () => void;
 }) {
-  const count = preview.contacts.length;
+  const closeOnEscape = useEscapeToClose(onCancel);
+  const total = preview.contacts.length;
   const shown = preview.contacts.slice(0, PREVIEW_ROWS);
+  const unit = preview.format === 'vcard' ? 'Card' : 'Row';
+  const records = preview.format === 'vcard' ? 'card' : 'row';
+  // The same figures the lists below hold: every record is imported or skipped, never both.
+  const summary = [
+    `${count(total, 'contact')} ready to import`,
+    preview.skipped.length > 0 ? `${count(preview.skipped.length, records)} skipped` : null,
+    preview.notes.length > 0 ? `${count(preview.notes.length, records)} imported in part` : null,
+  ]
+    .filter((part) => part !== null)
+    .join(', ');
   return (
-    <section className="panel import-preview" aria-labelledby="import-preview-title">
+    <section
+      className="panel import-preview"
+      aria-labelledby="import-preview-title"
+      onKeyDown={closeOnEscape}
+    >
       <h2 id="import-preview-title">Import from {fileName}</h2>
       <p>
-        {preview.format === 'vcard' ? 'vCard file' : 'CSV file'}: {count} contact
-        {count === 1 ? '' : 's'} ready to import
-        {preview.skipped.length > 0 ? `, ${preview.skipped.length} skipped` : ''}.
+        {preview.format === 'vcard' ? 'vCard file' : 'CSV file'}: {summary}.
       </p>
-      {count > 0 && (
+      {total > 0 && (
         <table>
           <caption className="visually-hidden">Contacts to import</caption>
           <thead>
@@ -58,22 +94,22 @@ export function ImportPreview({
           </tbody>
         </table>
       )}
-      {count > shown.length && <p className="hint">…and {count - shown.length} more.</p>}
+      {total > shown.length && <p className="hint">…and {total - shown.length} more.</p>}
+      {preview.notes.length > 0 && (
+        <div className="skipped">
+          <h3>Imported, with something left out</h3>
+          <RecordList label="Imported in part" rows={preview.notes} unit={unit} />
+        </div>
+      )}
       {preview.skipped.length > 0 && (
         <div className="skipped">
-          <h3>Skipped</h3>
-          <ul aria-label="Skipped records">
-            {preview.skipped.map((row) => (
-              <li key={row.record}>
-                Record {row.record}: {row.reason}
-              </li>
-            ))}
-          </ul>
+          <h3>Skipped, not imported</h3>
+          <RecordList label="Skipped records" rows={preview.skipped} unit={unit} />
         </div>
       )}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy || count === 0} onClick={onCommit}>
-          Import {count} contact{count === 1 ? '' : 's'}
+        <button type="button" className="primary" disabled={busy || total === 0} onClick={onCommit}>
+          Import {count(total, 'contact')}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

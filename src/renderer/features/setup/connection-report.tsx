@@ -52,7 +52,17 @@ export function ConnectionReport({ result, trusted, onTrustChange }: ConnectionR
       {askTrust && (
         <div className="fingerprint">
           <p>
-            Certificate fingerprint (SHA-256): <code>{result.fingerprint}</code>
+            Certificate fingerprint (SHA-256):{' '}
+            <code className="fingerprint-value">
+              {/* Breaks only between pairs, so it fits any width and reads like the phone's. */}
+              {(result.fingerprint ?? '').split(':').map((pair, index) => (
+                <span key={index}>
+                  {index > 0 && ':'}
+                  {index > 0 && <wbr />}
+                  {pair}
+                </span>
+              ))}
+            </code>
           </p>
           <p className="hint">
             Compare it with the one on the phone (Settings → Status → Network → TLS) before you

@@ -1,10 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { PhoneInfo, PhoneScheme } from '../../../shared/domain';
 import { isPlainHttp, PLAIN_HTTP_WARNING } from '../../../shared/plain-http';
 import { RadioGroup, TextField } from '../../components/fields';
+import { useEscapeToClose } from '../../components/use-escape-to-close';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { ConnectionReport } from './connection-report';
-import { buildPhoneUrl, splitPhoneUrl } from './phone-address';
+import {
+  addressProblem,
+  buildPhoneUrl,
+  splitPhoneUrl,
+  typedScheme,
+  withScheme,
+} from './phone-address';
 
 const SCHEMES: readonly { value: PhoneScheme; label: string }[] = [
   { value: 'https', label: 'HTTPS (recommended)' },
@@ -36,7 +43,29 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
   const [username, setUsername] = useState(phone?.username ?? 'Polycom');
   const [password, setPassword] = useState('');
   const [trusted, setTrusted] = useState(false);
+  const [addressLeft, setAddressLeft] = useState(false);
   const formId = useId();
+  const closeOnEscape = useEscapeToClose(() => onCancel?.());
+  const setupStore = stores.setup;
+  // A report or refusal belongs to the address it was about: a form opened afresh starts clean.
+  useEffect(() => setupStore.getState().forget(), [setupStore]);
+  /** Any change to where or how to connect makes the last test's report and refusal stale. */
+  const changing =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setupStore.getState().forget();
+    };
+  const changeAddress = changing((value: string) => {
+    setAddress(value);
+    // A scheme typed in the address is the one used: the choice below follows it.
+    const typed = typedScheme(value);
+    if (typed !== null) setScheme(typed);
+  });
+  const changeScheme = changing((value: PhoneScheme) => {
+    setScheme(value);
+    setAddress(withScheme(address, value));
+  });
 
   const url = buildPhoneUrl(scheme, address);
   const fingerprint = trusted && testResult?.fingerprint ? testResult.fingerprint : undefined;
@@ -47,15 +76,22 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
     password,
     ...(fingerprint ? { acceptFingerprint: fingerprint } : {}),
   };
+  const badAddress = addressProblem(address);
+  const shownAddressProblem = addressLeft ? badAddress : null;
   const missing =
     address.trim() === '' ? 'the address' : username.trim() === '' ? 'the user name' : null;
+  const blocked = missing !== null || badAddress !== null;
   // An empty field keeps the saved password on save, but a test would send the empty one and
   // report a wrong password for a phone that works: the saved password never reaches this window.
   const testNeedsPassword = phone?.hasPassword === true && password === '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const setup = stores.setup.getState();
+    if (blocked) {
+      setAddressLeft(true);
+      return;
+    }
+    const setup = setupStore.getState();
     if (phone) {
       const saved = await setup.update(phone.id, {
         name: draft.name,
@@ -71,7 +107,12 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
   };
 
   return (
-    <form className="phone-form" onSubmit={submit} aria-labelledby={`${formId}-title`}>
+    <form
+      className="phone-form"
+      onSubmit={submit}
+      onKeyDown={onCancel ? closeOnEscape : undefined}
+      aria-labelledby={`${formId}-title`}
+    >
       <h2 id={`${formId}-title`}>{phone ? `Edit ${phone.name}` : 'Add a phone'}</h2>
       <TextField
         label="Name"
@@ -83,21 +124,31 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
       <TextField
         label="Address"
         value={address}
-        onChange={setAddress}
+        onChange={changeAddress}
+        onBlur={() => setAddressLeft(true)}
         placeholder="192.168.1.20"
         autoComplete="off"
         spellCheck={false}
-        aria-describedby={`${formId}-address-hint`}
+        aria-invalid={shownAddressProblem !== null}
+        aria-describedby={
+          shownAddressProblem ? `${formId}-address-error` : `${formId}-address-hint`
+        }
       />
-      <p className="hint" id={`${formId}-address-hint`}>
-        The phone shows its address under Settings → Status → Network.
-      </p>
+      {shownAddressProblem ? (
+        <p className="field-error" id={`${formId}-address-error`}>
+          {shownAddressProblem}
+        </p>
+      ) : (
+        <p className="hint" id={`${formId}-address-hint`}>
+          The phone shows its address under Settings → Status → Network.
+        </p>
+      )}
       <RadioGroup
         legend="Connection"
         name={`${formId}-scheme`}
         value={scheme}
         options={SCHEMES}
-        onChange={setScheme}
+        onChange={changeScheme}
       />
       {isPlainHttp(url) && (
         <p className="report report-warning" id={`${formId}-plain-http`}>
@@ -107,7 +158,7 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
       <TextField
         label="User name"
         value={username}
-        onChange={setUsername}
+        onChange={changing(setUsername)}
         autoComplete="off"
         spellCheck={false}
       />
@@ -115,7 +166,7 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
         label="Password"
         type="password"
         value={password}
-        onChange={setPassword}
+        onChange={changing(setPassword)}
         autoComplete="off"
         placeholder={phone?.hasPassword ? 'Unchanged' : ''}
         aria-describedby={`${formId}-password-hint`}
@@ -135,7 +186,7 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
       <div className="actions">
         <button
           type="button"
-          disabled={busy !== null || missing !== null || testNeedsPassword}
+          disabled={busy !== null || blocked || testNeedsPassword}
           onClick={() => {
             setTrusted(false);
             void stores.setup.getState().test(draft);
@@ -143,7 +194,7 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
         >
           {busy === 'testing' ? 'Testing…' : 'Test connection'}
         </button>
-        <button type="submit" className="primary" disabled={busy !== null || missing !== null}>
+        <button type="submit" className="primary" disabled={busy !== null || blocked}>
           {busy === 'saving' ? 'Saving…' : phone ? 'Save phone' : 'Add phone'}
         </button>
         {onCancel && (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PhoneSnapshot } from '../../../shared/domain';
 import { isPlainHttp, PLAIN_HTTP_WARNING } from '../../../shared/plain-http';
 import { ViewSection } from '../../components/view-section';
@@ -55,7 +55,7 @@ function PhoneEntry({ phone, onEdit }: { phone: PhoneSnapshot; onEdit: () => voi
       )}
       <InstantEvents phone={phone} />
       <div className="actions">
-        <button type="button" onClick={onEdit}>
+        <button type="button" data-opens-form={info.id} onClick={onEdit}>
           Edit
         </button>
         {confirmRemove ? (
@@ -87,8 +87,16 @@ export function PhonesView() {
   const phones = useAppStore('phones', (state) => state.phones);
   const busy = useAppStore('setup', (state) => state.busy);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
+  // The form takes the view's place: once it closes, focus returns to the button that opened it.
+  const reopener = useRef<string | null>(null);
+  useEffect(() => {
+    if (editing !== null || reopener.current === null) return;
+    document.querySelector<HTMLElement>(`[data-opens-form="${reopener.current}"]`)?.focus();
+    reopener.current = null;
+  }, [editing]);
   const close = () => {
     stores.setup.getState().clear();
+    reopener.current = editing;
     setEditing(null);
   };
   const editedPhone = phones.find((phone) => phone.info.id === editing)?.info;
@@ -109,7 +117,12 @@ export function PhonesView() {
       title="Phones"
       actions={
         <>
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
+          <button
+            type="button"
+            className="primary"
+            data-opens-form="new"
+            onClick={() => setEditing('new')}
+          >
             Add a phone
           </button>
           {!phones.some((phone) => phone.info.demo) && (

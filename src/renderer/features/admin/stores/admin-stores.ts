@@ -15,6 +15,8 @@ import { createMediaStore, type MediaStore } from './media-store';
 import { createSkypeStore, type SkypeStore } from './skype-store';
 
 export interface AdminStores {
+  /** The phone the console administers. */
+  phoneId: string;
   notices: AdminNoticeStore;
   device: DeviceStore;
   lines: LinesStore;
@@ -35,6 +37,7 @@ export function createAdminStores(api: DeskpilotApi, phoneId: string): AdminStor
     void device.getState().loadDetails();
   });
   return {
+    phoneId,
     notices,
     device,
     lines: createLinesStore(api, phoneId, notices),

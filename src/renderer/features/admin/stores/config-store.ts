@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskpilotApi } from '../../../../shared/contract/api';
 import type { ConfigValue } from '../../../../shared/contract/config';
 import type { CONFIG_EXPORT_TYPES, TRANSFER_TYPES } from '../../../../shared/domain';
+import { count } from '../../../lib/count';
 import { changesOf, valuesToSend, type ConfigRow } from '../config-edits';
 import { attempt, type AdminNoticeStore } from './admin-notice-store';
 
@@ -73,7 +74,7 @@ export function createConfigStore(
         'Saving configuration',
       );
       if (!result) return;
-      const saved = `Saved ${changes.length} value(s)`;
+      const saved = `Saved ${count(changes.length, 'value')}`;
       // Never claim a read-back that failed (the rows still show the values typed): keep the
       // read's own failure, saying the save itself went through.
       const readBack = await get().readConfig(get().configRows.map((row) => row.name));

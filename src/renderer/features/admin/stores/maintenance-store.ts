@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskpilotApi, RequestOutcome } from '../../../../shared/contract/api';
 import type { RequestChannel } from '../../../../shared/contract';
 import type { CONFIG_RESET_SCOPES, PhoneHealth } from '../../../../shared/domain';
+import { callsEnded, resetDone } from './maintenance-words';
 import type { AdminNoticeStore } from './admin-notice-store';
 
 export type ResetScope = (typeof CONFIG_RESET_SCOPES)[number];
@@ -18,16 +19,18 @@ export interface MaintenanceProgress {
   /** sending → waiting (for the phone to go) → away → back; or done / failed. */
   phase: 'sending' | 'waiting' | 'away' | 'back' | 'done' | 'failed';
   message: string;
+  /** How many calls were in progress when a restart or reboot was asked for (it ends them). */
+  callsEnded?: number;
 }
 
 export interface MaintenanceState {
   health: PhoneHealth | null;
-  healthMessage: string;
   maintenance: MaintenanceProgress | null;
   /** Follows the phone's health; returns the unsubscribe. */
   start(): () => void;
-  restart(): Promise<void>;
-  reboot(): Promise<void>;
+  /** `callsInProgress`: the calls the phone has now, which the restart ends. */
+  restart(callsInProgress: number): Promise<void>;
+  reboot(callsInProgress: number): Promise<void>;
   resetConfig(scope: ResetScope): Promise<void>;
   factoryReset(confirmation: string): Promise<void>;
   uploadCapture(url: string): Promise<void>;
@@ -36,11 +39,20 @@ export interface MaintenanceState {
 export type MaintenanceStore = StoreApi<MaintenanceState>;
 
 const WAITING_WORDS = {
-  restart: 'Restart requested: waiting for the phone to go away…',
-  reboot: 'Reboot requested: waiting for the phone to go away…',
+  restart: 'Restart requested: the phone ends its calls, then restarts…',
+  reboot: 'Reboot requested: the phone ends its calls, then reboots…',
   'factory-reset':
     'Factory reset requested: the phone restarts with default settings and the REST API off.',
 } as const;
+
+/** While the phone is away; why and for how long is said once, in the phone status banner. */
+const AWAY_WORDS = 'The phone is away; Deskpilot follows it and says here when it is back.';
+
+/** What happened, once the phone is back from a restart or reboot. */
+function backWords(progress: MaintenanceProgress): string {
+  const what = progress.action === 'reboot' ? 'rebooted' : 'restarted';
+  return `The phone ${what} and is back online, with its settings; Deskpilot is connected again.${callsEnded(progress.callsEnded ?? 0)}`;
+}
 
 /** Creates the maintenance store; `onBack` runs when the phone answers again after a restart. */
 export function createMaintenanceStore(
@@ -50,51 +62,50 @@ export function createMaintenanceStore(
   onBack: () => void,
 ): MaintenanceStore {
   return createStore<MaintenanceState>()((set, get) => {
-    const onHealth = (health: PhoneHealth, message: string) => {
-      set({ health, healthMessage: message });
+    const onHealth = (health: PhoneHealth) => {
+      set({ health });
       const progress = get().maintenance;
       if (!progress) return;
       const away = health === 'rebooting' || health === 'unreachable';
       // The core may report the phone going away before the restart request itself returns.
       if ((progress.phase === 'sending' || progress.phase === 'waiting') && away) {
-        set({
-          maintenance: { ...progress, phase: 'away', message: `The phone is away. ${message}` },
-        });
+        set({ maintenance: { ...progress, phase: 'away', message: AWAY_WORDS } });
       } else if (progress.phase === 'away' && health === 'online') {
-        set({ maintenance: { ...progress, phase: 'back', message: 'The phone is back online.' } });
+        set({ maintenance: { ...progress, phase: 'back', message: backWords(progress) } });
         onBack();
       } else if (progress.phase === 'away' && health === 'needs-attention') {
         // After a factory reset the phone answers again, but with its API off: say what now.
-        const text = `The phone answers again but needs attention: ${message}`;
+        const text =
+          'The phone answers again but needs attention: the banner above says what to do.';
         set({ maintenance: { ...progress, phase: 'back', message: text } });
-      } else if (progress.phase === 'away') {
-        set({ maintenance: { ...progress, message: `The phone is away. ${message}` } });
       }
     };
 
     const restartLike = async (
       action: 'restart' | 'reboot' | 'factory-reset',
       send: () => Promise<RequestOutcome<RequestChannel>>,
+      callsEnded = 0,
     ) => {
-      set({ maintenance: { action, phase: 'sending', message: 'Sending…' } });
+      set({ maintenance: { action, phase: 'sending', message: 'Sending…', callsEnded } });
       notices.getState().show(null);
       const outcome = await send();
       if (!outcome.ok) {
         set({ maintenance: { action, phase: 'failed', message: outcome.error.message } });
       } else if (get().maintenance?.phase === 'sending') {
-        set({ maintenance: { action, phase: 'waiting', message: WAITING_WORDS[action] } });
+        set({
+          maintenance: { action, phase: 'waiting', message: WAITING_WORDS[action], callsEnded },
+        });
       }
     };
 
     return {
       health: null,
-      healthMessage: '',
       maintenance: null,
 
       start() {
         const unsubscribe = api.events.on('phone', (event) => {
           if (event.type === 'phone-status' && event.phoneId === phoneId) {
-            onHealth(event.status.health, event.status.message);
+            onHealth(event.status.health);
           }
         });
         void api.phones.snapshots({}).then((outcome) => {
@@ -102,14 +113,14 @@ export function createMaintenanceStore(
             ? outcome.value.find((s) => s.info.id === phoneId)
             : undefined;
           if (snapshot && get().health === null) {
-            set({ health: snapshot.status.health, healthMessage: snapshot.status.message });
+            set({ health: snapshot.status.health });
           }
         });
         return unsubscribe;
       },
 
-      restart: () => restartLike('restart', () => api.device.restart({ phoneId })),
-      reboot: () => restartLike('reboot', () => api.device.reboot({ phoneId })),
+      restart: (calls) => restartLike('restart', () => api.device.restart({ phoneId }), calls),
+      reboot: (calls) => restartLike('reboot', () => api.device.reboot({ phoneId }), calls),
       factoryReset: (confirmation) =>
         restartLike('factory-reset', () =>
           // The core checks the typed words again; the contract accepts only this exact phrase.
@@ -126,7 +137,7 @@ export function createMaintenanceStore(
         const outcome = await api.device.resetConfig({ phoneId, scope });
         set({
           maintenance: outcome.ok
-            ? { action: 'reset', phase: 'done', message: `Configuration reset (${scope}) done.` }
+            ? { action: 'reset', phase: 'done', message: resetDone(scope) }
             : { action: 'reset', phase: 'failed', message: outcome.error.message },
         });
       },
