@@ -91,10 +91,25 @@ export class CallControl {
     return this.link.action(() => this.link.client.resumeCall(ref));
   }
 
-  /** Ends a call. */
+  /**
+   * Ends a call in one step, whatever its state. Phones refuse to end a held call, so a held one
+   * is resumed and ended in the same turn of the queue, and the call that was talking before is
+   * resumed again (resuming one call holds the others).
+   */
   async end({ handle }: SessionArgs<'calls.end'>): Promise<void> {
-    const ref = this.ref(handle);
-    return this.link.action(() => this.link.client.endCall(ref));
+    const key = this.checkedHandle(handle);
+    const { link } = this;
+    const ref = link.phoneRef(key);
+    const held = link.live.findCall(key)?.state === 'Hold';
+    const talking = held
+      ? link.live.calls.find((call) => call.state === 'Connected' && call.handle !== key)
+      : undefined;
+    await link.action(async () => {
+      if (held) await link.client.resumeCall(ref);
+      await link.client.endCall(ref);
+      if (talking !== undefined) await link.client.resumeCall(link.phoneRef(talking.handle));
+    });
+    link.noteEnded(key);
   }
 
   /** Mutes or unmutes the microphone. */
@@ -110,7 +125,8 @@ export class CallControl {
       parseDestination(destination).destination,
       'destination',
     );
-    return this.link.action(() => this.link.client.transferCall(ref, target));
+    await this.link.action(() => this.link.client.transferCall(ref, target));
+    this.link.noteEnded(handle);
   }
 
   /** Sends DTMF digits on the active call. */
@@ -119,9 +135,13 @@ export class CallControl {
     return this.link.action(() => this.link.client.sendDtmf(tones), false);
   }
 
-  /** Call logs, all kinds or one. */
+  /** Call logs, all kinds or one, each with how it ended where Deskpilot saw it end. */
   async logs({ kind }: SessionArgs<'calls.logs'>): Promise<CallLogEntry[]> {
-    return this.link.read(() => this.link.client.callLogs(kind), `callLogs:${kind ?? 'all'}`);
+    const entries = await this.link.read(
+      () => this.link.client.callLogs(kind),
+      `callLogs:${kind ?? 'all'}`,
+    );
+    return this.link.live.endings.annotate(entries);
   }
 
   /** The calls up right before a dial, read from the phone; the last known ones if unreadable. */

@@ -15,6 +15,8 @@ export interface CallCardProps {
   pending: string | undefined;
   /** False where the phone offers no call control: the call is shown, acted on at the phone. */
   controllable: boolean;
+  /** Why the call's buttons wait (the phone stopped answering); null while it answers. */
+  waiting: string | null;
   actions: Pick<
     CallsState,
     | 'answer'
@@ -48,6 +50,7 @@ export function CallCard({
   now,
   pending,
   controllable,
+  waiting,
   actions,
 }: CallCardProps) {
   const [panel, setPanel] = useState<'transfer' | 'keypad' | null>(null);
@@ -93,6 +96,11 @@ export function CallCard({
       {!controllable && call.state !== 'Disconnected' && (
         <p className="hint">Answer, hold or end this call on the phone itself.</p>
       )}
+      {waiting !== null && (
+        <p className="report report-problem call-waiting-phone" id={`waiting-${call.handle}`}>
+          {waiting}
+        </p>
+      )}
       <div className="actions" role="group" aria-label={`Actions for the call with ${name}`}>
         {allowed.map((action) => (
           <button
@@ -113,7 +121,11 @@ export function CallCard({
                   : undefined
             }
             aria-pressed={action === 'Unmute' ? true : action === 'Mute' ? false : undefined}
-            disabled={pending !== undefined && action !== 'Keypad' && action !== 'Transfer'}
+            disabled={
+              waiting !== null ||
+              (pending !== undefined && action !== 'Keypad' && action !== 'Transfer')
+            }
+            aria-describedby={waiting === null ? undefined : `waiting-${call.handle}`}
             onClick={perform[action]}
           >
             {action}

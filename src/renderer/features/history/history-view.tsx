@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { CallLogEntry, CallLogKind } from '../../../shared/domain';
+import { CALL_OUTCOME_WORDS, type CallLogEntry, type CallLogKind } from '../../../shared/domain';
 import { ViewSection } from '../../components/view-section';
 import { formatDuration } from '../../lib/call-duration';
 import { findContactByNumber } from '../../lib/phone-numbers';
@@ -98,6 +98,9 @@ export function HistoryView() {
                   <p className="history-name">{name}</p>
                   <p className="hint">
                     <span className={`kind kind-${entry.kind}`}>{KIND_WORDS[entry.kind]}</span> ·{' '}
+                    {entry.outcome !== undefined && entry.outcome !== 'ended' && (
+                      <span className="outcome">{CALL_OUTCOME_WORDS[entry.outcome]} · </span>
+                    )}
                     {entry.remoteNumber} · line {entry.line} · {formatStart(entry.startTime)}
                     {entry.durationSeconds > 0 ? ` · ${formatDuration(entry.durationSeconds)}` : ''}
                   </p>
