@@ -18,6 +18,8 @@ export interface CliOptions {
   password: string | null;
   acceptCertificate: string | null;
   line: number | null;
+  /** `dial` reports as soon as the phone shows the call, without waiting for an answer. */
+  noWait: boolean;
   yes: boolean;
   help: boolean;
 }
@@ -49,6 +51,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
         password: { type: 'string' },
         'accept-certificate': { type: 'string' },
         line: { type: 'string' },
+        'no-wait': { type: 'boolean' },
         yes: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -68,6 +71,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
       password: values.password ?? (env.DESKPILOT_PASSWORD || null),
       acceptCertificate: values['accept-certificate'] ?? null,
       line: values.line === undefined ? null : parseLine(values.line),
+      noWait: values['no-wait'] ?? false,
       yes: values.yes ?? false,
       help: values.help ?? false,
     },

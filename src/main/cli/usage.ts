@@ -13,7 +13,9 @@ configured phone, --phone may be left out):
   lines                         line registrations
   calls                         current calls
   watch                         phone events as JSON lines until Ctrl-C
-  dial NUMBER [--line N]        place a call (number, tel:/sip: link or SIP address)
+  dial NUMBER [--line N] [--no-wait]
+                                place a call (number, tel:/sip: link or SIP address) and
+                                wait until it connects; exit 1 saying why if it fails
   answer|ignore|reject|hold|resume [HANDLE]
   end [HANDLE]                  end a call (the active or only call when HANDLE is left out)
   mute on|off
@@ -37,6 +39,7 @@ Options:
                              with --phone, used for this run instead of the stored one
   --accept-certificate SHA256  trust this HTTPS certificate fingerprint
   --line N                   line for dial
+  --no-wait                  dial: report the call as soon as the phone shows it
   --yes                      confirm restart, reboot and factory-reset
   -h, --help                 this text
 
