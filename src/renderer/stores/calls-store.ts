@@ -26,6 +26,8 @@ export interface CallsState {
   setMuted(phoneId: string, handle: string, muted: boolean): Promise<boolean>;
   transfer(phoneId: string, handle: string, destination: string): Promise<boolean>;
   sendDtmf(phoneId: string, handle: string, digits: string): Promise<boolean>;
+  /** Has a made-up caller ring the demo phone (demo mode's way to try incoming calls). */
+  ringDemo(): Promise<boolean>;
 }
 
 /** Any request's outcome, when only success or the error matters. */
@@ -136,6 +138,10 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
         if (ok) notices.getState().push('success', `Call transferred to ${destination}.`);
         return ok;
       },
+      ringDemo: () =>
+        run('demo-ring', 'Calling the demo phone…', 'Simulating a call', () =>
+          api.phones.ringDemo({}),
+        ),
       sendDtmf: (phoneId, handle, digits) =>
         run(handle, `Sending ${digits}…`, 'Sending tones', () =>
           api.calls.sendDtmf({ phoneId, digits }),
