@@ -58,11 +58,32 @@ export class CallControl {
     return { handle: await this.findCall((call) => isNewOutgoingCall(call, before, destination)) };
   }
 
-  /** Answers the given call, or the ringing one; resolves with the answered call's handle. */
-  async answer({ handle }: SessionArgs<'calls.answer'>): Promise<{ handle: string | null }> {
+  /**
+   * Answers the given call, or the ringing one; resolves with the answered call's handle. With
+   * `others`, the calls up now are first held or ended, in the same turn of the queue (call
+   * waiting's "Hold & answer", "End & answer").
+   */
+  async answer({
+    handle,
+    others,
+  }: SessionArgs<'calls.answer'>): Promise<{ handle: string | null }> {
     const target = this.givenOrRinging(handle);
     const ref = this.refOf(target);
-    await this.link.action(() => this.link.client.answerCall(ref), false);
+    const { link } = this;
+    const up = link.live.calls.filter((call) => call.state === 'Connected');
+    const ended: string[] = [];
+    await link.action(async () => {
+      for (const call of others === undefined ? [] : up) {
+        const callRef = link.phoneRef(call.handle);
+        if (others === 'hold') await link.client.holdCall(callRef);
+        else {
+          await link.client.endCall(callRef);
+          ended.push(call.handle);
+        }
+      }
+      await link.client.answerCall(ref);
+    }, false);
+    for (const gone of ended) link.noteEnded(gone);
     const match = (call: Call) => (target === undefined ? call.active : call.handle === target);
     return { handle: await this.findCall(match) };
   }
@@ -85,10 +106,22 @@ export class CallControl {
     return this.link.action(() => this.link.client.holdCall(ref));
   }
 
-  /** Resumes a held call (the active one without a handle). */
+  /**
+   * Resumes a held call (the active one without a handle). A call talking now is held first, in
+   * the same turn of the queue: a swap between two calls is one press, whatever the firmware
+   * does with a second connected call.
+   */
   async resume({ handle }: SessionArgs<'calls.resume'>): Promise<void> {
-    const ref = handle === undefined ? undefined : this.ref(handle);
-    return this.link.action(() => this.link.client.resumeCall(ref));
+    const key = handle === undefined ? undefined : this.checkedHandle(handle);
+    const { link } = this;
+    const talking =
+      key === undefined
+        ? []
+        : link.live.calls.filter((call) => call.state === 'Connected' && call.handle !== key);
+    return link.action(async () => {
+      for (const call of talking) await link.client.holdCall(link.phoneRef(call.handle));
+      await link.client.resumeCall(key === undefined ? undefined : link.phoneRef(key));
+    });
   }
 
   /**

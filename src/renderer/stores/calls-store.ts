@@ -17,7 +17,8 @@ export interface CallsState {
    * the phone the window shows (the core's rule decides which phone dials).
    */
   confirmDialRequest(request: DialRequest, shownPhoneId: string | null): Promise<boolean>;
-  answer(phoneId: string, handle: string): Promise<boolean>;
+  /** Answers; `others` holds or ends the call already up first (call waiting). */
+  answer(phoneId: string, handle: string, others?: 'hold' | 'end'): Promise<boolean>;
   reject(phoneId: string, handle: string): Promise<boolean>;
   ignore(phoneId: string, handle: string): Promise<boolean>;
   hold(phoneId: string, handle: string): Promise<boolean>;
@@ -115,8 +116,10 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
         }
         return get().dial(phoneId, last.remoteNumber);
       },
-      answer: (phoneId, handle) =>
-        run(handle, 'Answering…', 'Answering', () => api.calls.answer({ phoneId, handle })),
+      answer: (phoneId, handle, others) =>
+        run(handle, 'Answering…', 'Answering', () =>
+          api.calls.answer(others === undefined ? { phoneId, handle } : { phoneId, handle, others }),
+        ),
       reject: (phoneId, handle) =>
         run(handle, 'Rejecting…', 'Rejecting', () => api.calls.reject({ phoneId, handle })),
       ignore: (phoneId, handle) =>

@@ -17,6 +17,10 @@ export interface CallCardProps {
   controllable: boolean;
   /** Why the call's buttons wait (the phone stopped answering); null while it answers. */
   waiting: string | null;
+  /** Another call on the phone is talking now: Resume swaps the two. */
+  otherTalking: boolean;
+  /** The phone has another live call (the transfer form says what cannot be done with both). */
+  otherCall: boolean;
   actions: Pick<
     CallsState,
     | 'answer'
@@ -51,12 +55,14 @@ export function CallCard({
   pending,
   controllable,
   waiting,
+  otherTalking,
+  otherCall,
   actions,
 }: CallCardProps) {
   const [panel, setPanel] = useState<'transfer' | 'keypad' | null>(null);
   const name = callerName(call, contactName);
   const seconds = elapsedSeconds(call, now);
-  const allowed = controllable ? allowedCallActions(call) : [];
+  const allowed = controllable ? allowedCallActions(call, otherTalking) : [];
   const visiblePanel =
     panel !== null && allowed.includes(panel === 'transfer' ? 'Transfer' : 'Keypad') ? panel : null;
 
@@ -66,6 +72,7 @@ export function CallCard({
     Ignore: () => void actions.ignore(phoneId, call.handle),
     Hold: () => void actions.hold(phoneId, call.handle),
     Resume: () => void actions.resume(phoneId, call.handle),
+    Swap: () => void actions.resume(phoneId, call.handle),
     'End call': () => void actions.end(phoneId, call.handle),
     Mute: () => void actions.setMuted(phoneId, call.handle, true),
     Unmute: () => void actions.setMuted(phoneId, call.handle, false),
@@ -139,6 +146,7 @@ export function CallCard({
       )}
       {visiblePanel === 'transfer' && (
         <TransferForm
+          otherCall={otherCall}
           onCancel={() => setPanel(null)}
           onTransfer={(destination) => {
             setPanel(null);

@@ -62,6 +62,10 @@ function PhoneCalls({
               pending={pending[call.handle]}
               controllable={controllable}
               waiting={waiting}
+              otherTalking={live.some(
+                (other) => other.handle !== call.handle && other.state === 'Connected',
+              )}
+              otherCall={live.length > 1}
               actions={actions}
             />
           </li>

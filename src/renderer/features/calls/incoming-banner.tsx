@@ -24,25 +24,47 @@ export function IncomingBanner() {
           findContactByNumber(contacts, call.remoteNumber)?.name ?? null,
         );
         const calls = stores.calls.getState();
+        // Call waiting: another call on this phone is talking.
+        const waiting = phone.calls.some((other) => other.state === 'Connected');
         return (
           <div key={`${phone.info.id}:${call.handle}`} className="incoming-call">
             <p>
               <strong>{name}</strong> is calling
               {call.remoteNumber && call.remoteNumber !== name ? ` from ${call.remoteNumber}` : ''}
               {phones.length > 1 ? ` on ${phone.info.name}` : ''} · line {call.line}
+              {waiting ? ' · call waiting' : ''}
             </p>
             {phone.status.missing.includes('call-control') ? (
               <p className="hint">Answer it on the phone itself.</p>
             ) : (
               <div className="actions">
-                <button
-                  type="button"
-                  className="primary"
-                  aria-keyshortcuts="Alt+A"
-                  onClick={() => void calls.answer(phone.info.id, call.handle)}
-                >
-                  Answer
-                </button>
+                {waiting ? (
+                  <>
+                    <button
+                      type="button"
+                      className="primary"
+                      aria-keyshortcuts="Alt+A"
+                      onClick={() => void calls.answer(phone.info.id, call.handle, 'hold')}
+                    >
+                      Hold &amp; answer
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => void calls.answer(phone.info.id, call.handle, 'end')}
+                    >
+                      End &amp; answer
+                    </button>
+                  </>
+                ) : (
+                  <button
+                    type="button"
+                    className="primary"
+                    aria-keyshortcuts="Alt+A"
+                    onClick={() => void calls.answer(phone.info.id, call.handle)}
+                  >
+                    Answer
+                  </button>
+                )}
                 <button
                   type="button"
                   className="danger"

@@ -4,9 +4,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 export function TransferForm({
   onTransfer,
   onCancel,
+  otherCall,
 }: {
   onTransfer: (destination: string) => void;
   onCancel: () => void;
+  /** The phone has another call: say that the two cannot be joined from here. */
+  otherCall: boolean;
 }) {
   const [destination, setDestination] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
@@ -40,6 +43,13 @@ export function TransferForm({
       <button type="button" onClick={onCancel}>
         Cancel
       </button>
+      {otherCall && (
+        <p className="hint transfer-limits">
+          This sends the call to a number (a blind transfer). The phone&apos;s REST API cannot join
+          it to your other call, by consultative transfer or conference: use the phone&apos;s own
+          Transfer or Conference key for that.
+        </p>
+      )}
     </form>
   );
 }
