@@ -5,6 +5,7 @@ import { connectToCore } from './bridge/api';
 import { createAppStores, startAppStores } from './stores/app-stores';
 import { StoresProvider } from './stores/stores-context';
 import './styles/app.css';
+import './styles/calls.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

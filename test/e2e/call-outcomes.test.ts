@@ -6,7 +6,8 @@ import { waitUntil } from './support/wait';
 let app: E2eApp;
 
 beforeAll(async () => {
-  app = await startE2eApp();
+  // The simulator's usual pace: a refused call shows on the phone for a second, as on real ones.
+  app = await startE2eApp({ simulator: { farEndAnswerMs: 1500 } });
   await app.page.getByRole('textbox', { name: 'Number to dial' }).waitFor();
 });
 afterAll(async () => app?.close());

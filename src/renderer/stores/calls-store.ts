@@ -8,6 +8,8 @@ import type { NoticesStore } from './notices-store';
 export interface CallsState {
   /** What is in flight, per call handle ("dial" for a new call): shown at once as feedback. */
   pending: Record<string, string>;
+  /** The DTMF digits sent on each call from this window, shown on its card (bounded). */
+  tones: Record<string, string>;
   /** The last destination dialled from this window, for redial. */
   lastDialled: string | null;
   dial(phoneId: string, destination: string, line?: number): Promise<boolean>;
@@ -33,6 +35,9 @@ export interface CallsState {
 
 /** Any request's outcome, when only success or the error matters. */
 type Outcome = { ok: true } | { ok: false; error: ContractError };
+
+/** How many of the last tones sent on a call its card shows. */
+const TONES_SHOWN = 32;
 
 /** The key under which a new outgoing call's progress is tracked. */
 export const DIAL_PENDING_KEY = 'dial';
@@ -82,6 +87,7 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
 
     return {
       pending: {},
+      tones: {},
       lastDialled: null,
       async dial(phoneId, destination, line) {
         const trimmed = destination.trim();
@@ -118,7 +124,9 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
       },
       answer: (phoneId, handle, others) =>
         run(handle, 'Answering…', 'Answering', () =>
-          api.calls.answer(others === undefined ? { phoneId, handle } : { phoneId, handle, others }),
+          api.calls.answer(
+            others === undefined ? { phoneId, handle } : { phoneId, handle, others },
+          ),
         ),
       reject: (phoneId, handle) =>
         run(handle, 'Rejecting…', 'Rejecting', () => api.calls.reject({ phoneId, handle })),
@@ -145,10 +153,16 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
         run('demo-ring', 'Calling the demo phone…', 'Simulating a call', () =>
           api.phones.ringDemo({}),
         ),
-      sendDtmf: (phoneId, handle, digits) =>
-        run(handle, `Sending ${digits}…`, 'Sending tones', () =>
+      async sendDtmf(phoneId, handle, digits) {
+        const ok = await run(handle, `Sending ${digits}…`, 'Sending tones', () =>
           api.calls.sendDtmf({ phoneId, digits }),
-        ),
+        );
+        if (ok) {
+          const sent = `${get().tones[handle] ?? ''}${digits}`.slice(-TONES_SHOWN);
+          set({ tones: { ...get().tones, [handle]: sent } });
+        }
+        return ok;
+      },
     };
   });
 }

@@ -3,8 +3,20 @@ import type { Call } from '../../../shared/domain';
 import { describeDuration, elapsedSeconds, formatDuration } from '../../lib/call-duration';
 import { allowedCallActions, describeCallState, type CallAction } from '../../lib/call-state';
 import type { CallsState } from '../../stores/calls-store';
+import { useAppStore } from '../../stores/stores-context';
 import { Keypad } from '../dialpad/keypad';
+import { useNumberFormat } from '../../lib/format-number';
+import { CallerAvatar } from './caller-avatar';
 import { TransferForm } from './transfer-form';
+
+/** The window-wide shortcut of each call action that has one (see use-shortcuts.ts). */
+const SHORTCUT_OF: Partial<Record<CallAction, string>> = {
+  Hold: 'Alt+H',
+  Resume: 'Alt+H',
+  Mute: 'Alt+M',
+  Unmute: 'Alt+M',
+  'End call': 'Alt+E',
+};
 
 export interface CallCardProps {
   phoneId: string;
@@ -60,6 +72,8 @@ export function CallCard({
   actions,
 }: CallCardProps) {
   const [panel, setPanel] = useState<'transfer' | 'keypad' | null>(null);
+  const formatNumber = useNumberFormat();
+  const tones = useAppStore('calls', (state) => state.tones[call.handle]);
   const name = callerName(call, contactName);
   const seconds = elapsedSeconds(call, now);
   const allowed = controllable ? allowedCallActions(call, otherTalking) : [];
@@ -83,11 +97,16 @@ export function CallCard({
   return (
     <article className={`call call-${call.state.toLowerCase()}`} aria-label={`Call with ${name}`}>
       <header className="call-header">
-        <div>
+        <CallerAvatar name={contactName ?? call.remoteName} />
+        <div className="call-who">
           <h3 className="call-name">{name}</h3>
           {call.remoteNumber && call.remoteNumber !== name && (
-            <p className="call-number">{call.remoteNumber}</p>
+            <p className="call-number">{formatNumber(call.remoteNumber)}</p>
           )}
+          <p className="call-meta">
+            {call.direction === 'Incoming' ? 'Incoming' : 'Outgoing'} · Line {call.line}
+            {call.muted && <span className="badge badge-muted">Muted</span>}
+          </p>
         </div>
         <p className="call-state">
           <span className="call-state-words">{describeCallState(call)}</span>
@@ -96,10 +115,6 @@ export function CallCard({
           </span>
         </p>
       </header>
-      <p className="call-meta">
-        {call.direction === 'Incoming' ? 'Incoming' : 'Outgoing'} · Line {call.line}
-        {call.muted && <span className="badge">Muted</span>}
-      </p>
       {!controllable && call.state !== 'Disconnected' && (
         <p className="hint">Answer, hold or end this call on the phone itself.</p>
       )}
@@ -108,7 +123,11 @@ export function CallCard({
           {waiting}
         </p>
       )}
-      <div className="actions" role="group" aria-label={`Actions for the call with ${name}`}>
+      <div
+        className="actions call-actions"
+        role="group"
+        aria-label={`Actions for the call with ${name}`}
+      >
         {allowed.map((action) => (
           <button
             key={action}
@@ -117,7 +136,7 @@ export function CallCard({
               action === 'End call' || action === 'Reject'
                 ? 'danger'
                 : action === 'Answer'
-                  ? 'primary'
+                  ? 'answer'
                   : undefined
             }
             aria-expanded={
@@ -128,6 +147,7 @@ export function CallCard({
                   : undefined
             }
             aria-pressed={action === 'Unmute' ? true : action === 'Mute' ? false : undefined}
+            aria-keyshortcuts={SHORTCUT_OF[action]}
             disabled={
               waiting !== null ||
               (pending !== undefined && action !== 'Keypad' && action !== 'Transfer')
@@ -142,6 +162,11 @@ export function CallCard({
       {pending !== undefined && (
         <p className="hint" role="status">
           {pending}
+        </p>
+      )}
+      {tones && (
+        <p className="call-tones">
+          Tones sent: <output aria-label="Tones sent">{tones}</output>
         </p>
       )}
       {visiblePanel === 'transfer' && (

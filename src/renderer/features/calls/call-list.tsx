@@ -5,6 +5,7 @@ import type { EndedCall } from '../../stores/phones-store';
 import { useAppStore } from '../../stores/stores-context';
 import { CallCard } from './call-card';
 import { EndedCallCard, endedCallWords } from './ended-call-card';
+import { useTypeToDial } from './use-type-to-dial';
 
 /** Why a phone's calls cannot be acted on now, in words; null while it answers. */
 function waitingReason(phone: PhoneSnapshot): string | null {
@@ -85,6 +86,7 @@ export function CallList() {
   const phones = useAppStore('phones', (state) => state.phones);
   const endedCalls = useAppStore('phones', (state) => state.endedCalls);
   const now = useNow();
+  useTypeToDial();
   const groups = phones
     .map((phone) => ({
       phone,

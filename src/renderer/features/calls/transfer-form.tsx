@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { DialSuggestions } from '../dialpad/dial-suggestions';
 
 /** Asks where to send the call; a blind transfer happens on submit. */
 export function TransferForm({
@@ -37,6 +38,14 @@ export function TransferForm({
           onChange={(event) => setDestination(event.target.value)}
         />
       </label>
+      <DialSuggestions
+        query={destination}
+        label="Suggestions to transfer to"
+        onPick={(picked) => {
+          setDestination(picked);
+          inputRef.current?.focus();
+        }}
+      />
       <button type="submit" className="primary" disabled={destination.trim() === ''}>
         Transfer now
       </button>
