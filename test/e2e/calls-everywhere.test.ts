@@ -38,4 +38,41 @@ describe('calls on every phone', () => {
     await card.getByRole('button', { name: 'End call' }).click();
     await app.page.getByText('No calls right now.').waitFor();
   });
+
+  it('counts a missed call on History, which lists every phone by day, searchable and clearable', async () => {
+    const { page } = app;
+    const first = app.control;
+    const handle = await first.ring('5550188', 'Dorothy Vaughan');
+    const banner = page.getByRole('region', { name: 'Incoming calls' });
+    await banner.getByText('Dorothy Vaughan').waitFor();
+    await first.remote(handle, 'hangup');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const historyButton = nav.getByRole('button', { name: 'History', exact: true });
+    await page
+      .locator('#missed-calls', { hasText: '1 missed call' })
+      .waitFor({ state: 'attached' });
+    expect(await historyButton.getAttribute('aria-describedby')).toBe('missed-calls');
+    await historyButton.click();
+    const today = page.getByRole('region', { name: 'Today' });
+    await today.getByText('Dorothy Vaughan').waitFor();
+    await today.getByText('Katherine Johnson').waitFor();
+    // Both phones' calls in one list, each with its phone named.
+    await today
+      .getByRole('listitem')
+      .filter({ hasText: 'Katherine Johnson' })
+      .getByText(/Reception/)
+      .waitFor();
+    await today
+      .getByRole('listitem')
+      .filter({ hasText: 'Dorothy Vaughan' })
+      .getByText(/Desk phone/)
+      .waitFor();
+    expect(await page.locator('#missed-calls').count()).toBe(0);
+    await page.getByRole('searchbox', { name: 'Search history' }).fill('dorothy');
+    await today.getByText('Katherine Johnson').waitFor({ state: 'detached' });
+    await today.getByText('Dorothy Vaughan').waitFor();
+    await page.getByRole('searchbox', { name: 'Search history' }).fill('');
+    await page.getByRole('button', { name: 'Clear history' }).click();
+    await page.getByText('No calls in this list.').waitFor();
+  });
 });

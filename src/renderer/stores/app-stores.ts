@@ -70,6 +70,7 @@ export function startAppStores(stores: AppStores, watchConnection?: ConnectionWa
     stores.contacts.getState().start(),
     stores.settings.getState().start(),
     stores.dialRequest.getState().start(),
+    stores.history.getState().start(),
   ];
   if (watchConnection) {
     stops.push(
