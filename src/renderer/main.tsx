@@ -12,8 +12,8 @@ if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 
 try {
-  const { api, watchConnection } = connectToCore();
-  const stores = createAppStores(api);
+  const { api, watchConnection, browserHost } = connectToCore();
+  const stores = createAppStores(api, { browserHost });
   startAppStores(stores, watchConnection);
   root.render(
     <StrictMode>

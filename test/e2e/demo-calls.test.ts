@@ -1,11 +1,27 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 
 let app: E2eApp;
 
 beforeAll(async () => {
   app = await startE2eApp({ addPhone: false, demo: true });
-  await app.page.getByRole('textbox', { name: 'Number to dial' }).waitFor();
+  const { page } = app;
+  // Notifications allowed, and each one the page raises recorded where the test can read it.
+  await page.context().grantPermissions(['notifications']);
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    Object.assign(window, { shownNotifications: shown });
+    const Original = window.Notification;
+    class Recorded extends Original {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(`${title}: ${options?.body ?? ''}`);
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: Recorded });
+  });
+  await page.reload();
+  await page.getByRole('textbox', { name: 'Number to dial' }).waitFor();
 });
 afterAll(async () => app?.close());
 
@@ -15,7 +31,15 @@ describe('demo mode', () => {
     await page.getByRole('button', { name: 'Simulate an incoming call' }).click();
     const banner = page.getByRole('region', { name: 'Incoming calls' });
     await banner.getByText('Ada Lovelace').waitFor();
+    // The tab rings too: its title says who is calling, and a notification says it once.
+    await page.waitForFunction(() => document.title.includes('Ada Lovelace is calling'));
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { shownNotifications: string[] }).shownNotifications,
+      ),
+    ).toEqual(['Incoming call: Ada Lovelace is calling']);
     await banner.getByRole('button', { name: 'Answer' }).click();
+    await page.waitForFunction(() => !document.title.includes('is calling'));
     await page
       .getByRole('article', { name: 'Call with Ada Lovelace' })
       .getByText('Connected', { exact: true })

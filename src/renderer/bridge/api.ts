@@ -19,6 +19,8 @@ export interface CoreConnection {
    * events sent while disconnected are lost.
    */
   watchConnection: ConnectionWatcher;
+  /** True in the browser host, where the window itself must ring (title, web notification). */
+  browserHost: boolean;
 }
 
 /**
@@ -27,7 +29,9 @@ export interface CoreConnection {
  * cookie). The entry point hands the result to the stores; nothing else reads `window.deskpilot`.
  */
 export function connectToCore(): CoreConnection {
-  if (window.deskpilot) return { api: window.deskpilot, watchConnection: () => () => undefined };
+  if (window.deskpilot) {
+    return { api: window.deskpilot, watchConnection: () => () => undefined, browserHost: false };
+  }
   const transport = createSocketTransport({
     connect: () => {
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
@@ -37,5 +41,6 @@ export function connectToCore(): CoreConnection {
   return {
     api: createDeskpilotApi(transport),
     watchConnection: (listener) => transport.onConnectionChange(listener),
+    browserHost: true,
   };
 }

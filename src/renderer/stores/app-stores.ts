@@ -38,7 +38,10 @@ export type AppStores = StateStores & {
 };
 
 /** Every store of the window, built over one API; stores are the only code that calls the core. */
-export function createAppStores(api: DeskpilotApi): AppStores {
+export function createAppStores(
+  api: DeskpilotApi,
+  { browserHost = false }: { browserHost?: boolean } = {},
+): AppStores {
   const notices = createNoticesStore();
   const phones = createPhonesStore(api);
   const calls = createCallsStore(api, notices);
@@ -51,7 +54,7 @@ export function createAppStores(api: DeskpilotApi): AppStores {
     settings: createSettingsStore(api, notices),
     dialRequest: createDialRequestStore(api, calls),
     setup: createSetupStore(api, phones, notices),
-    ui: createUiStore(),
+    ui: createUiStore(browserHost),
     phoneStore: (create, phoneId) => create(api, phoneId),
   };
 }

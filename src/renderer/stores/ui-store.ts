@@ -20,6 +20,8 @@ export interface UiState {
   dialFocusRequest: number;
   /** False while the connection to the core is lost (browser host only); shown as a banner. */
   connected: boolean;
+  /** The window runs in the browser host: it rings itself (tab title, web notification). */
+  browserHost: boolean;
   setConnected(connected: boolean): void;
   show(view: View): void;
   startContact(draft: ContactInput): void;
@@ -28,8 +30,9 @@ export interface UiState {
 }
 
 /** Which view is shown and cross-view requests; window-local, never sent to the core. */
-export function createUiStore() {
+export function createUiStore(browserHost = false) {
   return createStore<UiState>()((set, get) => ({
+    browserHost,
     view: 'calls',
     contactDraft: null,
     dialFocusRequest: 0,

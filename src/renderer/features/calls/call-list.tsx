@@ -5,6 +5,7 @@ import type { EndedCall } from '../../stores/phones-store';
 import { useAppStore } from '../../stores/stores-context';
 import { CallCard } from './call-card';
 import { EndedCallCard, endedCallWords } from './ended-call-card';
+import { NotificationOffer } from './notification-offer';
 import { useTypeToDial } from './use-type-to-dial';
 
 /** Why a phone's calls cannot be acted on now, in words; null while it answers. */
@@ -112,6 +113,7 @@ export function CallList() {
           now={now}
         />
       ))}
+      <NotificationOffer />
       <p className="visually-hidden" role="status">
         {latest ? endedCallWords(latest) : ''}
       </p>

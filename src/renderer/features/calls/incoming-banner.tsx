@@ -2,6 +2,7 @@ import { isIncomingRinging } from '../../lib/call-state';
 import { findContactByNumber } from '../../lib/phone-numbers';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { callerName } from './call-card';
+import { useRingingAlerts } from './use-ringing-alerts';
 
 /**
  * A prominent banner for every call ringing in, on any phone, whatever view is open, with
@@ -14,6 +15,12 @@ export function IncomingBanner() {
   const ringing = phones.flatMap((phone) =>
     phone.calls.filter(isIncomingRinging).map((call) => ({ phone, call })),
   );
+  const newest = ringing.at(-1);
+  const newestName =
+    newest &&
+    callerName(newest.call, findContactByNumber(contacts, newest.call.remoteNumber)?.name ?? null);
+  const key = newest ? `${newest.phone.info.id}:${newest.call.handle}` : null;
+  useRingingAlerts(key, `${newestName ?? 'Someone'} is calling`);
   if (ringing.length === 0) return null;
 
   return (
