@@ -90,14 +90,16 @@ export class CallControl {
 
   /** Silences a ringing call (the ringing one without a handle) without rejecting it. */
   async ignore({ handle }: SessionArgs<'calls.ignore'>): Promise<void> {
-    const ref = this.refOf(this.givenOrRinging(handle));
-    return this.link.action(() => this.link.client.ignoreCall(ref));
+    const target = this.givenOrRinging(handle);
+    await this.link.action(() => this.link.client.ignoreCall(this.refOf(target)));
+    if (target !== undefined) this.link.noteEnded(target);
   }
 
   /** Rejects a ringing call (the ringing one without a handle). */
   async reject({ handle }: SessionArgs<'calls.reject'>): Promise<void> {
-    const ref = this.refOf(this.givenOrRinging(handle));
-    return this.link.action(() => this.link.client.rejectCall(ref));
+    const target = this.givenOrRinging(handle);
+    await this.link.action(() => this.link.client.rejectCall(this.refOf(target)));
+    if (target !== undefined) this.link.noteEnded(target);
   }
 
   /** Holds a call (the active one without a handle). */
