@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { expectAccessible } from './support/accessibility-audit';
 import { saveScreenshot } from './support/screenshots';
 
 let app: E2eApp;
 
-// The README's pictures of the Calls view in each state, light and dark, and in a narrow window.
+// The README's pictures of the Calls view in each state, light and dark, and in a narrow window;
+// each state passes the accessibility audit in both themes.
 beforeAll(async () => {
   app = await startE2eApp({ simulator: { farEndAnswerMs: 1500 } });
   const fileName = 'team.vcf';
@@ -33,6 +35,7 @@ async function dial(number: string): Promise<void> {
 async function both(name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await app.page.emulateMedia({ colorScheme: scheme });
+    await expectAccessible(app.page, `${name}, ${scheme}`);
     await saveScreenshot(app.page, `${name}-${scheme}`);
   }
   await app.page.emulateMedia({ colorScheme: 'light' });

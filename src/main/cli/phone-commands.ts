@@ -119,10 +119,12 @@ export const PHONE_COMMANDS: Record<string, PhoneCommand> = {
         ...(line === null ? {} : { line }),
       });
       if (handle === null || context.options.noWait) {
-        context.output.result(
-          { handle, outcome: null },
-          () => 'Dialled; the phone has not shown the call yet.',
+        context.output.result({ handle, outcome: null }, () =>
+          handle === null
+            ? 'Dialled; the phone has not shown the call yet.'
+            : `Dialled: call ${handle}`,
         );
+        await sendExtension(context);
         return;
       }
       if (!context.options.json)
