@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ViewSection } from './components/view-section';
 import { AdminConsole } from './features/admin/admin-console';
 import { CallList } from './features/calls/call-list';
+import { DemoCaller } from './features/calls/demo-caller';
 import { IncomingBanner } from './features/calls/incoming-banner';
 import { ContactsView } from './features/contacts/contacts-view';
 import { DialPad } from './features/dialpad/dial-pad';
@@ -27,8 +28,9 @@ function CurrentView({ view, phoneId }: { view: View; phoneId: string }) {
       return (
         <ViewSection titleId="calls-title" title="Calls">
           <div className="calls-view">
-            <DialPad />
             <CallList />
+            <DialPad />
+            <DemoCaller />
           </div>
         </ViewSection>
       );

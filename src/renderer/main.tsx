@@ -5,14 +5,15 @@ import { connectToCore } from './bridge/api';
 import { createAppStores, startAppStores } from './stores/app-stores';
 import { StoresProvider } from './stores/stores-context';
 import './styles/app.css';
+import './styles/calls.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 
 try {
-  const { api, watchConnection } = connectToCore();
-  const stores = createAppStores(api);
+  const { api, watchConnection, browserHost } = connectToCore();
+  const stores = createAppStores(api, { browserHost });
   startAppStores(stores, watchConnection);
   root.render(
     <StrictMode>

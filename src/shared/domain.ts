@@ -40,7 +40,48 @@ export interface Call {
   protocol: string;
   /** The other side holds this connected call (6.4+ firmware says so; older never does). */
   heldByFarEnd: boolean;
+  /** Why the call ended, once the phone shows it ended (`Disconnected`) and says why. */
+  outcome?: CallOutcome;
 }
+
+/**
+ * How a call ended, as far as the phone's answers tell: the reason it showed (busy, declined…),
+ * or what the call's course implies (it was connected and the other side left; nobody answered).
+ */
+export const CALL_OUTCOMES = [
+  'busy',
+  'declined',
+  'not-found',
+  'no-answer',
+  'failed',
+  'ended-by-other-side',
+  'missed',
+  'cancelled',
+  'ended',
+] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** What every window, History and the CLI say of an outcome. */
+export const CALL_OUTCOME_WORDS: Readonly<Record<CallOutcome, string>> = {
+  busy: 'Busy',
+  declined: 'Declined',
+  'not-found': 'Number not found',
+  'no-answer': 'No answer',
+  failed: 'Call failed',
+  'ended-by-other-side': 'Ended by the other side',
+  missed: 'Missed',
+  cancelled: 'Cancelled',
+  ended: 'Ended',
+};
+
+/** Outcomes of a call that never got through: the user is told why, and `dial` exits non-zero. */
+export const FAILED_OUTCOMES: readonly CallOutcome[] = [
+  'busy',
+  'declined',
+  'not-found',
+  'no-answer',
+  'failed',
+];
 
 export type LineRegistration = 'Registered' | 'Unregistered';
 
@@ -158,7 +199,13 @@ export type PhoneEvent =
   | { type: 'lines-changed'; phoneId: string; lines: Line[] }
   | { type: 'call-added'; phoneId: string; call: Call }
   | { type: 'call-changed'; phoneId: string; call: Call; previousState: CallState }
-  | { type: 'call-removed'; phoneId: string; call: Call }
+  | {
+      type: 'call-removed';
+      phoneId: string;
+      call: Call;
+      /** How it ended, judged from what the phone showed of it (absent from older cores). */
+      outcome?: CallOutcome;
+    }
   | { type: 'incoming-call'; phoneId: string; call: Call }
   | { type: 'push-status'; phoneId: string; push: PushStatus }
   | { type: 'phones-changed'; phones: PhoneInfo[] };
@@ -174,6 +221,8 @@ export interface CallLogEntry {
   /** ISO 8601 start time as the phone reports it. */
   startTime: string;
   durationSeconds: number;
+  /** How the call ended, where Deskpilot saw it end (the phone's logs do not say). */
+  outcome?: CallOutcome;
 }
 
 // ---- what a phone takes ----------------------------------------------------------------------

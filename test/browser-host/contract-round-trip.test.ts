@@ -328,6 +328,7 @@ describe('the contract through the browser host', () => {
 
     const demo = valueOf('phones.addDemo', await api.phones.addDemo({}));
     expect(demo.demo).toBe(true);
+    expect(valueOf('phones.ringDemo', await api.phones.ringDemo({}))).toBeNull();
     valueOf('phones.remove', await api.phones.remove({ phoneId }));
     expect(valueOf('phones.list', await api.phones.list({})).map((info) => info.id)).toEqual([
       demo.id,

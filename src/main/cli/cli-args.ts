@@ -20,6 +20,8 @@ export interface CliOptions {
   line: number | null;
   /** Seconds `push on` waits for the first event (null: its default). */
   wait: number | null;
+  /** `dial` reports as soon as the phone shows the call, without waiting for an answer. */
+  noWait: boolean;
   yes: boolean;
   help: boolean;
 }
@@ -52,6 +54,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
         'accept-certificate': { type: 'string' },
         line: { type: 'string' },
         wait: { type: 'string' },
+        'no-wait': { type: 'boolean' },
         yes: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -72,6 +75,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
       acceptCertificate: values['accept-certificate'] ?? null,
       line: values.line === undefined ? null : parseLine(values.line),
       wait: values.wait === undefined ? null : parseWait(values.wait),
+      noWait: values['no-wait'] ?? false,
       yes: values.yes ?? false,
       help: values.help ?? false,
     },

@@ -1,4 +1,9 @@
-import { CONFIG_EXPORT_TYPES, type CallLogKind, type PhoneStatus } from '../../shared/domain';
+import {
+  CALL_OUTCOME_WORDS,
+  CONFIG_EXPORT_TYPES,
+  type CallLogKind,
+  type PhoneStatus,
+} from '../../shared/domain';
 import type { RequestArgs } from '../../shared/contract';
 import { UsageError } from './cli-args';
 import { aborted, call, CommandFailed, type CliContext } from './cli-context';
@@ -7,6 +12,58 @@ import { expectCount } from './phones-command';
 import { pushCommand } from './push-command';
 import { watchPhone } from './watch-command';
 import { currentCalls, waitForStatus } from './wait-for-status';
+import { dialFailed, followDial } from './dial-outcome';
+import { parseDestination } from '../ground/dial-destination';
+
+/**
+ * Waits for the call a dial placed and reports it: connected (then an extension is sent before
+ * exiting), or why it failed, exiting non-zero.
+ */
+async function reportDial(
+  context: CliContext,
+  phoneId: string,
+  handle: string,
+  destination: string,
+): Promise<void> {
+  const outcome = await followDial(context, phoneId, handle);
+  if (outcome.kind === 'ended' && dialFailed(outcome.outcome)) {
+    const words = CALL_OUTCOME_WORDS[outcome.outcome];
+    throw new CommandFailed({
+      code: 'phone-error',
+      message: `${words}: the call to ${destination} did not go through.`,
+    });
+  }
+  const state =
+    outcome.kind === 'connected'
+      ? 'connected'
+      : outcome.kind === 'ended'
+        ? outcome.outcome
+        : 'ringing';
+  context.output.result({ handle, outcome: state }, () =>
+    outcome.kind === 'connected'
+      ? `Connected: call ${handle}`
+      : outcome.kind === 'ended'
+        ? `Call ${handle}: ${CALL_OUTCOME_WORDS[outcome.outcome]}`
+        : `Call ${handle} is still ringing; stopped waiting.`,
+  );
+  if (outcome.kind === 'connected') await sendExtension(context);
+  // The phone took the destination, so it parses.
+  else if (outcome.kind === 'still-ringing' && parseDestination(destination).postDial) {
+    context.output.note('Stopped before the call connected: the extension was not sent.');
+  }
+}
+
+/**
+ * An extension goes out as DTMF once the call connects: stays until it has been sent, or until
+ * Ctrl-C (main.ts takes the signal over, so nothing else would stop the wait).
+ */
+async function sendExtension(context: CliContext): Promise<void> {
+  const sent = await Promise.race([
+    context.core.postDialsSettled().then(() => true),
+    aborted(context.signal).then(() => false),
+  ]);
+  if (!sent) context.output.note('Stopped before the call connected: the extension was not sent.');
+}
 
 /** Runs a command on the resolved phone. */
 type PhoneRun = (phoneId: string) => Promise<void>;
@@ -52,30 +109,29 @@ export const PHONE_COMMANDS: Record<string, PhoneCommand> = {
   },
   push: pushCommand,
   dial: (context, args) => {
-    expectCount(args, 1, 'dial NUMBER [--line N]');
+    expectCount(args, 1, 'dial NUMBER [--line N] [--no-wait]');
     const [destination = ''] = args;
     const { line } = context.options;
     return async (phoneId) => {
       // The session reads the calls already up before dialling, to tell which call the dial made.
       await requireOnline(context, phoneId);
-      const result = await call(context, 'calls.dial', {
+      const { handle } = await call(context, 'calls.dial', {
         phoneId,
         destination,
         ...(line === null ? {} : { line }),
       });
-      context.output.result(result, () =>
-        result.handle === null
-          ? 'Dialled; the phone has not shown the call yet.'
-          : `Dialled: call ${result.handle}`,
-      );
-      // An extension goes out as DTMF once the call connects: stay until it has been sent, or
-      // until Ctrl-C (main.ts takes the signal over, so nothing else would stop the wait).
-      const sent = await Promise.race([
-        context.core.postDialsSettled().then(() => true),
-        aborted(context.signal).then(() => false),
-      ]);
-      if (!sent)
-        context.output.note('Stopped before the call connected: the extension was not sent.');
+      if (handle === null || context.options.noWait) {
+        context.output.result({ handle, outcome: null }, () =>
+          handle === null
+            ? 'Dialled; the phone has not shown the call yet.'
+            : `Dialled: call ${handle}`,
+        );
+        await sendExtension(context);
+        return;
+      }
+      if (!context.options.json)
+        context.output.note(`Dialled: call ${handle}. Waiting for an answer…`);
+      await reportDial(context, phoneId, handle, destination);
     };
   },
   end: (context, args) => {

@@ -17,7 +17,9 @@ configured phone, --phone may be left out):
                                 (on: shows and makes the change, then waits --wait SECONDS,
                                 default 60, for the first event; off: puts the phone's
                                 settings back)
-  dial NUMBER [--line N]        place a call (number, tel:/sip: link or SIP address)
+  dial NUMBER [--line N] [--no-wait]
+                                place a call (number, tel:/sip: link or SIP address) and
+                                wait until it connects; exit 1 saying why if it fails
   answer|ignore|reject|hold|resume [HANDLE]
   end [HANDLE]                  end a call (the active or only call when HANDLE is left out)
   mute on|off
@@ -42,6 +44,7 @@ Options:
   --accept-certificate SHA256  trust this HTTPS certificate fingerprint
   --line N                   line for dial
   --wait SECONDS             how long "push on" waits for the first event (0: not at all)
+  --no-wait                  dial: report the call as soon as the phone shows it
   --yes                      confirm restart, reboot and factory-reset
   -h, --help                 this text
 

@@ -1,4 +1,5 @@
 import type { PhoneInfo } from '../../shared/domain';
+import { DeskpilotError } from '../ground/deskpilot-error';
 import type { DemoPhone } from '../demo/demo-phone';
 import type { PhoneManager } from './phone-manager';
 
@@ -41,6 +42,18 @@ export class DemoLifecycle {
     const existing = this.manager.list().find((phone) => phone.demo);
     if (existing !== undefined) return this.manager.update(existing.id, connection);
     return this.manager.add({ name: this.freeName(), demo: true, ...connection });
+  }
+
+  /** Has a demo caller ring the demo phone, so Answer, Reject and call waiting can be tried. */
+  async ring(): Promise<null> {
+    if (this.running === null || !this.configured()) {
+      throw new DeskpilotError(
+        'not-found',
+        'The demo phone is not running: add it in Phones to try an incoming call.',
+      );
+    }
+    await (await this.running).ring();
+    return null;
   }
 
   /** Stops the demo phone's simulator, if it was started. */

@@ -34,6 +34,7 @@ export function createPhoneHandlers(
     'phones.acceptCertificate': async ({ phoneId, fingerprint }) =>
       manager.update(phoneId, { pinnedFingerprint: fingerprint.toUpperCase() }),
     'phones.addDemo': async () => demo.ensure(),
+    'phones.ringDemo': async () => demo.ring(),
   };
 }
 

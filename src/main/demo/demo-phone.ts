@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 
-import { startSimulator, type Simulator } from '../../simulator';
+import { phoneControl, startSimulator, type Simulator } from '../../simulator';
+
+/** Who calls the demo phone, in turn: made-up callers on the reserved 555-01xx numbers. */
+const DEMO_CALLERS: readonly { name: string; number: string }[] = [
+  { name: 'Ada Lovelace', number: '+15555550101' },
+  { name: 'Grace Hopper', number: '+15555550102' },
+  { name: 'Alan Turing', number: '+15555550103' },
+];
+
+/** How long a demo caller lets the phone ring before giving up (it becomes a missed call). */
+const DEMO_RING_MS = 45_000;
 
 /** A simulated phone running inside this process, for first runs and demos. */
 export interface DemoPhone {
@@ -9,6 +19,8 @@ export interface DemoPhone {
   password: string;
   /** SHA-256 fingerprint of its HTTPS certificate, pinned like any real phone's. */
   fingerprint: string;
+  /** Has the next demo caller ring the phone (a second one while a call is up: call waiting). */
+  ring(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,11 +42,18 @@ export async function startDemoPhone(): Promise<DemoPhone> {
     await simulator.close();
     throw new Error('The simulator started without an HTTPS phone');
   }
+  const control = phoneControl(phone, simulator.controlToken);
+  let turn = 0;
   return {
     url: phone.url,
     username: phone.username,
     password,
     fingerprint: phone.fingerprint,
+    async ring() {
+      const caller = DEMO_CALLERS[turn % DEMO_CALLERS.length] ?? { name: '', number: '5550100' };
+      turn += 1;
+      await control.ring(caller.number, caller.name, { ringMs: DEMO_RING_MS });
+    },
     close: () => simulator.close(),
   };
 }

@@ -58,25 +58,48 @@ export class CallControl {
     return { handle: await this.findCall((call) => isNewOutgoingCall(call, before, destination)) };
   }
 
-  /** Answers the given call, or the ringing one; resolves with the answered call's handle. */
-  async answer({ handle }: SessionArgs<'calls.answer'>): Promise<{ handle: string | null }> {
+  /**
+   * Answers the given call, or the ringing one; resolves with the answered call's handle. With
+   * `others`, the calls up now are first held or ended, in the same turn of the queue (call
+   * waiting's "Hold & answer", "End & answer").
+   */
+  async answer({
+    handle,
+    others,
+  }: SessionArgs<'calls.answer'>): Promise<{ handle: string | null }> {
     const target = this.givenOrRinging(handle);
     const ref = this.refOf(target);
-    await this.link.action(() => this.link.client.answerCall(ref), false);
+    const { link } = this;
+    const up = link.live.calls.filter((call) => call.state === 'Connected');
+    const ended: string[] = [];
+    await link.action(async () => {
+      for (const call of others === undefined ? [] : up) {
+        const callRef = link.phoneRef(call.handle);
+        if (others === 'hold') await link.client.holdCall(callRef);
+        else {
+          await link.client.endCall(callRef);
+          ended.push(call.handle);
+        }
+      }
+      await link.client.answerCall(ref);
+    }, false);
+    for (const gone of ended) link.noteEnded(gone);
     const match = (call: Call) => (target === undefined ? call.active : call.handle === target);
     return { handle: await this.findCall(match) };
   }
 
   /** Silences a ringing call (the ringing one without a handle) without rejecting it. */
   async ignore({ handle }: SessionArgs<'calls.ignore'>): Promise<void> {
-    const ref = this.refOf(this.givenOrRinging(handle));
-    return this.link.action(() => this.link.client.ignoreCall(ref));
+    const target = this.givenOrRinging(handle);
+    await this.link.action(() => this.link.client.ignoreCall(this.refOf(target)));
+    if (target !== undefined) this.link.noteEnded(target);
   }
 
   /** Rejects a ringing call (the ringing one without a handle). */
   async reject({ handle }: SessionArgs<'calls.reject'>): Promise<void> {
-    const ref = this.refOf(this.givenOrRinging(handle));
-    return this.link.action(() => this.link.client.rejectCall(ref));
+    const target = this.givenOrRinging(handle);
+    await this.link.action(() => this.link.client.rejectCall(this.refOf(target)));
+    if (target !== undefined) this.link.noteEnded(target);
   }
 
   /** Holds a call (the active one without a handle). */
@@ -85,16 +108,43 @@ export class CallControl {
     return this.link.action(() => this.link.client.holdCall(ref));
   }
 
-  /** Resumes a held call (the active one without a handle). */
+  /**
+   * Resumes a held call (the active one without a handle). A call talking now is held first, in
+   * the same turn of the queue: a swap between two calls is one press, whatever the firmware
+   * does with a second connected call.
+   */
   async resume({ handle }: SessionArgs<'calls.resume'>): Promise<void> {
-    const ref = handle === undefined ? undefined : this.ref(handle);
-    return this.link.action(() => this.link.client.resumeCall(ref));
+    const key = handle === undefined ? undefined : this.checkedHandle(handle);
+    const { link } = this;
+    const talking =
+      key === undefined
+        ? []
+        : link.live.calls.filter((call) => call.state === 'Connected' && call.handle !== key);
+    return link.action(async () => {
+      for (const call of talking) await link.client.holdCall(link.phoneRef(call.handle));
+      await link.client.resumeCall(key === undefined ? undefined : link.phoneRef(key));
+    });
   }
 
-  /** Ends a call. */
+  /**
+   * Ends a call in one step, whatever its state. Phones refuse to end a held call, so a held one
+   * is resumed and ended in the same turn of the queue, and the call that was talking before is
+   * resumed again (resuming one call holds the others).
+   */
   async end({ handle }: SessionArgs<'calls.end'>): Promise<void> {
-    const ref = this.ref(handle);
-    return this.link.action(() => this.link.client.endCall(ref));
+    const key = this.checkedHandle(handle);
+    const { link } = this;
+    const ref = link.phoneRef(key);
+    const held = link.live.findCall(key)?.state === 'Hold';
+    const talking = held
+      ? link.live.calls.find((call) => call.state === 'Connected' && call.handle !== key)
+      : undefined;
+    await link.action(async () => {
+      if (held) await link.client.resumeCall(ref);
+      await link.client.endCall(ref);
+      if (talking !== undefined) await link.client.resumeCall(link.phoneRef(talking.handle));
+    });
+    link.noteEnded(key);
   }
 
   /** Mutes or unmutes the microphone. */
@@ -110,7 +160,8 @@ export class CallControl {
       parseDestination(destination).destination,
       'destination',
     );
-    return this.link.action(() => this.link.client.transferCall(ref, target));
+    await this.link.action(() => this.link.client.transferCall(ref, target));
+    this.link.noteEnded(handle);
   }
 
   /** Sends DTMF digits on the active call. */
@@ -119,9 +170,13 @@ export class CallControl {
     return this.link.action(() => this.link.client.sendDtmf(tones), false);
   }
 
-  /** Call logs, all kinds or one. */
+  /** Call logs, all kinds or one, each with how it ended where Deskpilot saw it end. */
   async logs({ kind }: SessionArgs<'calls.logs'>): Promise<CallLogEntry[]> {
-    return this.link.read(() => this.link.client.callLogs(kind), `callLogs:${kind ?? 'all'}`);
+    const entries = await this.link.read(
+      () => this.link.client.callLogs(kind),
+      `callLogs:${kind ?? 'all'}`,
+    );
+    return this.link.live.endings.annotate(entries);
   }
 
   /** The calls up right before a dial, read from the phone; the last known ones if unreadable. */

@@ -13,6 +13,7 @@ import type { VvxCall } from '../vvx/vvx-schemas';
 import { normaliseHandle } from '../vvx/vvx-values';
 import { LiveState } from './live/live-state';
 import type { FeedReport, PhoneFeed, ReportedCall } from './live/phone-feed';
+import { EndReasons } from './end-reasons';
 import { DEVICE_INFO_PATH, missingEndpoint } from './missing-endpoints';
 import { PhoneLog } from './phone-log';
 
@@ -42,6 +43,10 @@ export class PhoneLink implements PhoneFeed {
   private report: FeedReport | null = null;
   /** Each current call's handle as the phone printed it, by the handle Deskpilot keeps. */
   private refs = new Map<string, string>();
+  private readonly endReasons = new EndReasons(this, (call, outcome) => {
+    // The call may have gone while the screen was read: news would bring it back.
+    if (this.live.findCall(call.handle)) this.report?.callNews({ handle: call.handle, outcome });
+  });
 
   constructor(private readonly options: PhoneLinkOptions) {
     this.log = new PhoneLog(options.log);
@@ -157,6 +162,7 @@ export class PhoneLink implements PhoneFeed {
     const calls = await this.read(() => this.currentClient.callStatusV2(), 'callStatus', priority);
     report?.calls(this.reported(calls), startedAt);
     report?.answered();
+    this.endReasons.look(this.live.calls);
   }
 
   /**
@@ -172,6 +178,11 @@ export class PhoneLink implements PhoneFeed {
   /** Like readCalls, but a failure only shows in the status (used after actions). */
   readCallsSoon(): void {
     this.readCalls('interactive').catch((error: unknown) => this.noteFailure(toPhoneError(error)));
+  }
+
+  /** Deskpilot ended this call: it leaves the live state at once, as ended here. */
+  noteEnded(handle: string): void {
+    this.report?.callEnded(handle, true);
   }
 
   /** Shows a failed read in the status. */

@@ -24,6 +24,8 @@ export interface CoreConnection {
    * connects again, because events sent while disconnected are lost.
    */
   watchConnection: ConnectionWatcher;
+  /** True in the browser host, where the window itself must ring (title, web notification). */
+  browserHost: boolean;
 }
 
 /**
@@ -33,7 +35,9 @@ export interface CoreConnection {
  * open. The entry point hands the result to the stores; nothing else reads `window.deskpilot`.
  */
 export function connectToCore(): CoreConnection {
-  if (window.deskpilot) return { api: window.deskpilot, watchConnection: () => () => undefined };
+  if (window.deskpilot) {
+    return { api: window.deskpilot, watchConnection: () => () => undefined, browserHost: false };
+  }
   const key = takeSessionKey();
   const transport = createSocketTransport({
     connect: () => {
@@ -49,5 +53,6 @@ export function connectToCore(): CoreConnection {
   return {
     api: createDeskpilotApi(transport),
     watchConnection: (listener) => transport.onConnectionChange(listener),
+    browserHost: true,
   };
 }

@@ -7,6 +7,7 @@ export type CallAction =
   | 'Ignore'
   | 'Hold'
   | 'Resume'
+  | 'Swap'
   | 'End call'
   | 'Mute'
   | 'Unmute'
@@ -35,11 +36,13 @@ export function describeCallState(call: Pick<Call, 'state' | 'heldByFarEnd'>): s
 
 /**
  * The actions that make sense for a call in its current state, in display order. Offering calls
- * can only be answered, rejected or ignored; held calls resumed or ended; mute, transfer and the
- * DTMF keypad only mean something on a connected call.
+ * can only be answered, rejected or ignored; held calls resumed (swapped with the call talking
+ * now, when `otherTalking`) or ended; mute, transfer and the DTMF keypad only mean something on
+ * a connected call.
  */
 export function allowedCallActions(
   call: Pick<Call, 'state' | 'muted' | 'direction'>,
+  otherTalking = false,
 ): CallAction[] {
   switch (call.state) {
     case 'Offering':
@@ -47,7 +50,7 @@ export function allowedCallActions(
     case 'Connected':
       return ['Hold', call.muted ? 'Unmute' : 'Mute', 'Transfer', 'Keypad', 'End call'];
     case 'Hold':
-      return ['Resume', 'End call'];
+      return [otherTalking ? 'Swap' : 'Resume', 'End call'];
     case 'Dialtone':
     case 'Setup':
     case 'Proceeding':

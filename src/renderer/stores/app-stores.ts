@@ -40,7 +40,10 @@ export type AppStores = StateStores & {
 };
 
 /** Every store of the window, built over one API; stores are the only code that calls the core. */
-export function createAppStores(api: DeskpilotApi): AppStores {
+export function createAppStores(
+  api: DeskpilotApi,
+  { browserHost = false }: { browserHost?: boolean } = {},
+): AppStores {
   const notices = createNoticesStore();
   const phones = createPhonesStore(api);
   const calls = createCallsStore(api, notices);
@@ -54,7 +57,7 @@ export function createAppStores(api: DeskpilotApi): AppStores {
     dialRequest: createDialRequestStore(api, calls),
     setup: createSetupStore(api, phones, notices),
     push: createPushStore(api, notices),
-    ui: createUiStore(),
+    ui: createUiStore(browserHost),
     phoneStore: (create, phoneId) => create(api, phoneId),
   };
 }
@@ -73,6 +76,7 @@ export function startAppStores(stores: AppStores, watchConnection?: ConnectionWa
     stores.contacts.getState().start(),
     stores.settings.getState().start(),
     stores.dialRequest.getState().start(),
+    stores.history.getState().start(),
   ];
   if (watchConnection) {
     stops.push(

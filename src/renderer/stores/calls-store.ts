@@ -8,6 +8,8 @@ import type { NoticesStore } from './notices-store';
 export interface CallsState {
   /** What is in flight, per call handle ("dial" for a new call): shown at once as feedback. */
   pending: Record<string, string>;
+  /** The DTMF digits sent on each call from this window, shown on its card (bounded). */
+  tones: Record<string, string>;
   /** The last destination dialled from this window, for redial. */
   lastDialled: string | null;
   dial(phoneId: string, destination: string, line?: number): Promise<boolean>;
@@ -17,7 +19,8 @@ export interface CallsState {
    * the phone the window shows (the core's rule decides which phone dials).
    */
   confirmDialRequest(request: DialRequest, shownPhoneId: string | null): Promise<boolean>;
-  answer(phoneId: string, handle: string): Promise<boolean>;
+  /** Answers; `others` holds or ends the call already up first (call waiting). */
+  answer(phoneId: string, handle: string, others?: 'hold' | 'end'): Promise<boolean>;
   reject(phoneId: string, handle: string): Promise<boolean>;
   ignore(phoneId: string, handle: string): Promise<boolean>;
   hold(phoneId: string, handle: string): Promise<boolean>;
@@ -26,10 +29,15 @@ export interface CallsState {
   setMuted(phoneId: string, handle: string, muted: boolean): Promise<boolean>;
   transfer(phoneId: string, handle: string, destination: string): Promise<boolean>;
   sendDtmf(phoneId: string, handle: string, digits: string): Promise<boolean>;
+  /** Has a made-up caller ring the demo phone (demo mode's way to try incoming calls). */
+  ringDemo(): Promise<boolean>;
 }
 
 /** Any request's outcome, when only success or the error matters. */
 type Outcome = { ok: true } | { ok: false; error: ContractError };
+
+/** How many of the last tones sent on a call its card shows. */
+const TONES_SHOWN = 32;
 
 /** The key under which a new outgoing call's progress is tracked. */
 export const DIAL_PENDING_KEY = 'dial';
@@ -79,6 +87,7 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
 
     return {
       pending: {},
+      tones: {},
       lastDialled: null,
       async dial(phoneId, destination, line) {
         const trimmed = destination.trim();
@@ -113,8 +122,12 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
         }
         return get().dial(phoneId, last.remoteNumber);
       },
-      answer: (phoneId, handle) =>
-        run(handle, 'Answering…', 'Answering', () => api.calls.answer({ phoneId, handle })),
+      answer: (phoneId, handle, others) =>
+        run(handle, 'Answering…', 'Answering', () =>
+          api.calls.answer(
+            others === undefined ? { phoneId, handle } : { phoneId, handle, others },
+          ),
+        ),
       reject: (phoneId, handle) =>
         run(handle, 'Rejecting…', 'Rejecting', () => api.calls.reject({ phoneId, handle })),
       ignore: (phoneId, handle) =>
@@ -136,10 +149,20 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
         if (ok) notices.getState().push('success', `Call transferred to ${destination}.`);
         return ok;
       },
-      sendDtmf: (phoneId, handle, digits) =>
-        run(handle, `Sending ${digits}…`, 'Sending tones', () =>
-          api.calls.sendDtmf({ phoneId, digits }),
+      ringDemo: () =>
+        run('demo-ring', 'Calling the demo phone…', 'Simulating a call', () =>
+          api.phones.ringDemo({}),
         ),
+      async sendDtmf(phoneId, handle, digits) {
+        const ok = await run(handle, `Sending ${digits}…`, 'Sending tones', () =>
+          api.calls.sendDtmf({ phoneId, digits }),
+        );
+        if (ok) {
+          const sent = `${get().tones[handle] ?? ''}${digits}`.slice(-TONES_SHOWN);
+          set({ tones: { ...get().tones, [handle]: sent } });
+        }
+        return ok;
+      },
     };
   });
 }

@@ -2,12 +2,32 @@ import { createStore } from 'zustand/vanilla';
 import type { DeskpilotApi } from '../../shared/contract/api';
 import {
   connectingStatus,
+  FAILED_OUTCOMES,
   type Call,
+  type CallOutcome,
   type PhoneEvent,
   type PhoneInfo,
   type PhoneSnapshot,
   type PushStatus,
 } from '../../shared/domain';
+
+/** How long a call that ended by itself stays on screen, saying why. */
+export const ENDED_CALL_SHOWN_MS = 8000;
+
+/** A call that ended without the user ending it, shown for a few seconds with the reason. */
+export interface EndedCall {
+  phoneId: string;
+  call: Call;
+  outcome: CallOutcome;
+}
+
+/** Outcomes the user did not cause and must be told of. */
+function worthSaying(outcome: CallOutcome | undefined): outcome is CallOutcome {
+  return (
+    outcome !== undefined &&
+    (FAILED_OUTCOMES.includes(outcome) || outcome === 'ended-by-other-side')
+  );
+}
 
 export interface PhonesState {
   /** `loading` until the first snapshots arrive; `failed` if the core could not be reached. */
@@ -16,6 +36,10 @@ export interface PhonesState {
   /** Snapshots in the core's order, kept current by events. */
   phones: PhoneSnapshot[];
   selectedPhoneId: string | null;
+  /** Calls that just ended by themselves, newest last (each goes after ENDED_CALL_SHOWN_MS). */
+  endedCalls: EndedCall[];
+  /** Takes an ended call off the screen before its time. */
+  dismissEnded(handle: string): void;
   select(phoneId: string): void;
   /** Loads snapshots then follows the event stream; returns the unsubscribe. */
   start(): () => void;
@@ -99,6 +123,10 @@ export function createPhonesStore(api: DeskpilotApi) {
     loadError: null,
     phones: [],
     selectedPhoneId: null,
+    endedCalls: [],
+    dismissEnded(handle) {
+      set({ endedCalls: get().endedCalls.filter((ended) => ended.call.handle !== handle) });
+    },
     select(phoneId) {
       set({ selectedPhoneId: phoneId });
     },
@@ -129,6 +157,14 @@ export function createPhonesStore(api: DeskpilotApi) {
     apply(event) {
       const phones = applyPhoneEvent(get().phones, event);
       set({ phones, selectedPhoneId: keepSelection(get().selectedPhoneId, phones) });
+      if (event.type === 'call-removed' && worthSaying(event.outcome)) {
+        const { phoneId, call, outcome } = event;
+        const ended = { phoneId, call, outcome };
+        set({ endedCalls: [...get().endedCalls, ended] });
+        setTimeout(() => {
+          set({ endedCalls: get().endedCalls.filter((other) => other !== ended) });
+        }, ENDED_CALL_SHOWN_MS);
+      }
     },
   }));
 }

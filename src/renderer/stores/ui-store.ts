@@ -22,6 +22,8 @@ export interface UiState {
   /** How the link to the core stands (it only drops under the browser host); shown as a banner. */
   connection: ConnectionState;
   setConnection(connection: ConnectionState): void;
+  /** The window runs in the browser host: it rings itself (tab title, web notification). */
+  browserHost: boolean;
   show(view: View): void;
   startContact(draft: ContactInput): void;
   clearContactDraft(): void;
@@ -41,8 +43,9 @@ function personName(draft: ContactInput): string {
 }
 
 /** Which view is shown and cross-view requests; window-local, never sent to the core. */
-export function createUiStore() {
+export function createUiStore(browserHost = false) {
   return createStore<UiState>()((set, get) => ({
+    browserHost,
     view: 'calls',
     contactDraft: null,
     dialFocusRequest: 0,

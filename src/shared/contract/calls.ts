@@ -13,7 +13,10 @@ export const calls = {
   dial: verb(
     z.strictObject({ phoneId, destination: dialText, line: lineNumber.optional() }),
   ).returns<{ handle: string | null }>(),
-  answer: verb(someCall).returns<{ handle: string | null }>(),
+  /** `others`: what happens to the call already up (call waiting): held, or ended, first. */
+  answer: verb(someCall.extend({ others: z.enum(['hold', 'end']).optional() })).returns<{
+    handle: string | null;
+  }>(),
   ignore: action(someCall),
   reject: action(someCall),
   hold: action(someCall),

@@ -77,4 +77,6 @@ export const phones = {
   ).returns<ConnectionTestResult>(),
   acceptCertificate: verb(z.strictObject({ phoneId, fingerprint })).returns<PhoneInfo>(),
   addDemo: verb(z.strictObject({})).returns<PhoneInfo>(),
+  /** A made-up caller rings the demo phone (again while a call is up: call waiting). */
+  ringDemo: verb(z.strictObject({})).returns<null>(),
 };

@@ -21,6 +21,7 @@ export function pauseMedia(call: SimCall, now: number): void {
 export function failReason(call: SimCall): string {
   if (call.farEnd === 'busy') return 'Busy';
   if (call.farEnd === 'not-found') return 'Number not found';
+  if (call.farEnd === 'no-answer') return 'No answer';
   return 'Call rejected';
 }
 

@@ -10,7 +10,7 @@ import type {
   SimCall,
 } from './call-types';
 import { CallTransitions, endReason, RINGING_OUTGOING } from './call-transitions';
-import { farEndFor, farEndTimeline, type FarEndBehaviour } from './dial-plan';
+import { farEndFor, farEndTimeline, ringingTimeline, type FarEndBehaviour } from './dial-plan';
 
 export interface CallEngineOptions {
   farEndAnswerMs: number;
@@ -132,7 +132,7 @@ export class CallEngine implements PeerPhone {
     if (placed !== null && typeof placed === 'object') {
       call.farEnd = 'phone';
       call.peer = placed;
-      this.moves.schedule(call, farEndTimeline('no-answer'), now);
+      this.moves.schedule(call, ringingTimeline(), now);
     } else {
       call.farEnd = placed ?? farEndFor(destination);
       this.moves.schedule(call, farEndTimeline(call.farEnd), now);

@@ -36,19 +36,34 @@ export interface FarEndStep {
 }
 
 /**
+ * How long (× T) a number nobody answers rings before the network gives up (a SIP 408 after the
+ * proxy's timer), as long as a real call rings before "No answer".
+ */
+export const NO_ANSWER_AFTER = 30;
+
+const RINGING: readonly [FarEndStep, FarEndStep] = [
+  { atFraction: 0.1, kind: 'proceeding' },
+  { atFraction: 0.3, kind: 'ringback' },
+];
+
+/** A call to another simulated phone: it rings there until that phone's user acts. */
+export function ringingTimeline(): FarEndStep[] {
+  return [...RINGING];
+}
+
+/**
  * The timeline of an outgoing call for a behaviour: Setup at once, Proceeding at 0.1 T, RingBack
  * at 0.3 T, and the far end's answer (or refusal) at T, where T is farEndAnswerMs.
  */
 export function farEndTimeline(behaviour: FarEndBehaviour): FarEndStep[] {
-  const proceeding: FarEndStep = { atFraction: 0.1, kind: 'proceeding' };
-  const ringback: FarEndStep = { atFraction: 0.3, kind: 'ringback' };
+  const [proceeding, ringback] = RINGING;
   switch (behaviour) {
     case 'answer':
       return [proceeding, ringback, { atFraction: 1, kind: 'answer' }];
     case 'busy':
       return [proceeding, { atFraction: 0.3, kind: 'fail' }];
     case 'no-answer':
-      return [proceeding, ringback];
+      return [proceeding, ringback, { atFraction: NO_ANSWER_AFTER, kind: 'fail' }];
     case 'reject':
       return [proceeding, ringback, { atFraction: 1, kind: 'fail' }];
     case 'not-found':

@@ -53,7 +53,7 @@ describe('deskpilot against the simulator', { timeout: 120_000 }, () => {
       await watched.waitFor((line) => (line as { type: string }).type === 'snapshot');
 
       const dial = await runDeskpilot(
-        [...target, 'dial', '5551234', '--json'],
+        [...target, 'dial', '5551234', '--no-wait', '--json'],
         env(callPhone.adminPassword),
       );
       expect(dial.stderr).toBe('');

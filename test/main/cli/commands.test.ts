@@ -132,12 +132,19 @@ describe('deskpilot commands (in-process, plain HTTP phone)', () => {
       streams,
       abort.signal,
     );
-    for (let attempt = 0; attempt < 200 && stdout === ''; attempt++) {
+    const ringing = async () =>
+      (
+        (await control(phone, simulator.controlToken, 'GET', 'state')) as {
+          calls: { CallHandle: string; CallState: string; Dtmf: string }[];
+        }
+      ).calls.find((call) => call.CallState === 'RingBack');
+    for (let attempt = 0; attempt < 200 && (await ringing()) === undefined; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const { handle } = JSON.parse(stdout) as { handle: string };
     abort.abort();
     expect(await running).toBe(0);
+    const { handle, outcome } = JSON.parse(stdout) as { handle: string; outcome: string };
+    expect(outcome).toBe('ringing');
     expect(stderr).toMatch(/extension was not sent/);
     const state = (await control(phone, simulator.controlToken, 'GET', 'state')) as {
       calls: { CallHandle: string; Dtmf: string }[];
@@ -158,6 +165,27 @@ describe('deskpilot commands (in-process, plain HTTP phone)', () => {
       DESKPILOT_PASSWORD: phone.adminPassword,
     });
     expect(added.stderr).toMatch(/^Warning: Plain HTTP is not encrypted/);
+  });
+
+  it('reports why a dialled call failed and exits non-zero; a connected call exits 0', async () => {
+    // At the simulator's usual pace the phone shows the refusal for a second, as real ones do.
+    const paced = await startSimulator({ phones: 1, https: false, farEndAnswerMs: 1500 });
+    try {
+      const phone = phoneAt(paced, 0);
+      const env = { DESKPILOT_DATA_DIR: dataDir, DESKPILOT_PASSWORD: phone.adminPassword };
+      const run = (number: string) => runInProcess(['--url', phone.url, 'dial', number], env);
+      const busy = await run('4861');
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toMatch(/Busy: the call to 4861 did not go through\./);
+      const unknown = await run('4041');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/Number not found: the call to 4041 did not go through\./);
+      const answered = await run('5550100');
+      expect(answered.code).toBe(0);
+      expect(answered.stdout).toMatch(/^Connected: call 0x/);
+    } finally {
+      await paced.close();
+    }
   });
 
   it('prints readable text without --json', async () => {

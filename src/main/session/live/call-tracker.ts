@@ -5,6 +5,8 @@
  */
 import type { Call, PhoneEvent } from '../../../shared/domain';
 import { normaliseHandle } from '../../vvx/vvx-values';
+import { judgeOutcome, type CallCourse } from './call-outcome';
+import type { RecentEndings } from './recent-endings';
 import type { CallNews, ReportedCall } from './phone-feed';
 
 type CallEvent = Extract<
@@ -36,7 +38,8 @@ function differs(before: Call, after: Call): boolean {
     before.line !== after.line ||
     before.remoteName !== after.remoteName ||
     before.remoteNumber !== after.remoteNumber ||
-    before.heldByFarEnd !== after.heldByFarEnd
+    before.heldByFarEnd !== after.heldByFarEnd ||
+    before.outcome !== after.outcome
   );
 }
 
@@ -45,6 +48,13 @@ export class CallTracker {
   private calls = new Map<string, Call>();
   /** When news last told of each call, so an older full read does not drop it. */
   private readonly newsAt = new Map<string, number>();
+  /** What was seen of each current call over its life, to judge how it ended. */
+  private readonly courses = new Map<string, CallCourse>();
+  /** Calls Deskpilot ended that the phone may still list for a moment: not brought back. */
+  private readonly endedHere = new Set<string>();
+
+  /** @param endings where each ended call's outcome is kept for the call logs. */
+  constructor(private readonly endings: RecentEndings) {}
 
   /** Current calls, in the phone's order. */
   list(): Call[] {
@@ -68,17 +78,25 @@ export class CallTracker {
   ): CallEvent[] {
     const next = new Map<string, Call>();
     const events: CallEvent[] = [];
+    const listed = new Set(reported.map((item) => normaliseHandle(item.handle)));
+    for (const handle of this.endedHere) if (!listed.has(handle)) this.endedHere.delete(handle);
     for (const item of reported) {
-      const call: Call = { ...item, handle: normaliseHandle(item.handle), observedAt };
+      const handle = normaliseHandle(item.handle);
+      if (this.endedHere.has(handle)) continue;
+      // A reason the phone showed stays with the call: a later read does not repeat it.
+      const kept = item.outcome === undefined ? pick(this.calls.get(handle)) : {};
+      const call: Call = { ...item, handle, observedAt, ...kept };
+      this.follow(call, observedAt);
       next.set(call.handle, call);
       events.push(...this.compare(phoneId, this.calls.get(call.handle), call));
     }
     for (const [handle, call] of this.calls) {
       if (next.has(handle)) continue;
       if ((this.newsAt.get(handle) ?? -Infinity) >= readStartedAt) next.set(handle, call);
-      else events.push({ type: 'call-removed', phoneId, call });
+      else events.push(this.removed(phoneId, call, false));
     }
     for (const handle of this.newsAt.keys()) if (!next.has(handle)) this.newsAt.delete(handle);
+    for (const handle of this.courses.keys()) if (!next.has(handle)) this.courses.delete(handle);
     this.calls = next;
     return events;
   }
@@ -91,19 +109,37 @@ export class CallTracker {
       Object.entries(news).filter(([, value]) => value !== undefined),
     ) as Partial<Call>;
     const call: Call = { ...UNKNOWN_CALL, ...before, ...defined, handle, observedAt };
+    this.follow(call, observedAt);
     this.calls.set(handle, call);
     this.newsAt.set(handle, observedAt);
     return this.compare(phoneId, before, call);
   }
 
-  /** Drops one call; returns the event, if it was known. */
-  remove(phoneId: string, handle: string): CallEvent[] {
+  /** Drops one call (`endedHere`: Deskpilot ended it); returns the event, if it was known. */
+  remove(phoneId: string, handle: string, endedHere = false): CallEvent[] {
     const key = normaliseHandle(handle);
     const call = this.calls.get(key);
     this.newsAt.delete(key);
     if (call === undefined) return [];
     this.calls.delete(key);
-    return [{ type: 'call-removed', phoneId, call }];
+    if (endedHere) this.endedHere.add(key);
+    const event = this.removed(phoneId, call, endedHere);
+    this.courses.delete(key);
+    return [event];
+  }
+
+  private follow(call: Call, observedAt: number): void {
+    const course = this.courses.get(call.handle) ?? { connected: false, firstSeenAt: observedAt };
+    if (call.state === 'Connected' || call.state === 'Hold') course.connected = true;
+    this.courses.set(call.handle, course);
+  }
+
+  private removed(phoneId: string, call: Call, endedHere: boolean): CallEvent {
+    const course = this.courses.get(call.handle) ?? { connected: false, firstSeenAt: 0 };
+    const outcome = judgeOutcome(call, course, endedHere);
+    const { remoteNumber, line } = call;
+    this.endings.record({ remoteNumber, line, startedAt: course.firstSeenAt, outcome });
+    return { type: 'call-removed', phoneId, call, outcome };
   }
 
   private compare(phoneId: string, before: Call | undefined, call: Call): CallEvent[] {
@@ -118,6 +154,11 @@ export class CallTracker {
       ? [{ type: 'call-changed', phoneId, call, previousState: before.state }]
       : [];
   }
+}
+
+/** The outcome a call already carries, to keep it over a read that does not repeat it. */
+function pick(call: Call | undefined): Pick<Call, 'outcome'> {
+  return call?.outcome === undefined ? {} : { outcome: call.outcome };
 }
 
 /** Whether `call` is one a dial to `destination` just produced (absent before, outgoing, same number). */

@@ -13,6 +13,7 @@ import {
 import { CallTracker } from './call-tracker';
 import type { AccessLevel, FeedReport, PhoneFeed, ResyncReason } from './phone-feed';
 import { PhoneHealth, type StatusPatch } from './phone-health';
+import { RecentEndings } from './recent-endings';
 
 /** Events a session emits: every PhoneEvent kind except the manager's 'phones-changed'. */
 export type SessionEvent = Exclude<PhoneEvent, { type: 'phones-changed' }>;
@@ -24,6 +25,8 @@ export interface LiveView {
   readonly lines: readonly Line[];
   readonly calls: Call[];
   readonly access: AccessLevel;
+  /** How the calls seen ending ended, for the call logs. */
+  readonly endings: RecentEndings;
 }
 
 /** Health, lines and calls of one phone, with change events; see the module comment. */
@@ -31,7 +34,8 @@ export class LiveState implements LiveView {
   private current: PhoneStatus;
   private lineList: readonly Line[] = [];
   private accessLevel: AccessLevel = 'unknown';
-  private readonly tracker = new CallTracker();
+  readonly endings = new RecentEndings();
+  private readonly tracker = new CallTracker(this.endings);
   private readonly listeners = new Set<SessionListener>();
   private readonly feeds = new Set<PhoneFeed>();
   private readonly health: PhoneHealth;
@@ -99,7 +103,8 @@ export class LiveState implements LiveView {
       calls: (calls, readStartedAt) =>
         when(() => this.emitAll(this.tracker.replace(phoneId, calls, readStartedAt, Date.now()))),
       callNews: (news) => when(() => this.emitAll(this.tracker.merge(phoneId, news, Date.now()))),
-      callEnded: (handle) => when(() => this.emitAll(this.tracker.remove(phoneId, handle))),
+      callEnded: (handle, endedHere) =>
+        when(() => this.emitAll(this.tracker.remove(phoneId, handle, endedHere))),
       lines: (lines) => when(() => this.setLines(lines)),
       identity: (identity) => when(() => this.setStatus(identity)),
       access: (level) =>

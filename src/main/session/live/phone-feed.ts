@@ -38,8 +38,8 @@ export interface FeedReport {
   calls(calls: readonly ReportedCall[], readStartedAt: number): void;
   /** News about one call: a new call is added (ringing in: announced), a known one updated. */
   callNews(news: CallNews): void;
-  /** A call ended. */
-  callEnded(handle: string): void;
+  /** A call ended (`endedHere`: Deskpilot ended it, so it is no news to the user). */
+  callEnded(handle: string, endedHere?: boolean): void;
   lines(lines: readonly Line[]): void;
   identity(identity: PhoneIdentity): void;
   access(level: AccessLevel): void;

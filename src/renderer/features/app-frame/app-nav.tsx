@@ -18,6 +18,7 @@ export const NAV_ORDER: View[] = NAV_ITEMS.map((item) => item.view);
 export function AppNav() {
   const view = useAppStore('ui', (state) => state.view);
   const show = useAppStore('ui', (state) => state.show);
+  const missed = useAppStore('history', (state) => state.missedUnseen);
   return (
     <nav className="app-nav" aria-label="Main">
       <ul>
@@ -28,10 +29,21 @@ export function AppNav() {
               aria-current={view === item.view ? 'page' : undefined}
               aria-keyshortcuts={item.shortcut}
               title={`${item.label} (${item.shortcut})`}
+              aria-describedby={item.view === 'history' && missed > 0 ? 'missed-calls' : undefined}
               onClick={() => show(item.view)}
             >
               {item.label}
+              {item.view === 'history' && missed > 0 && (
+                <span className="badge badge-missed" aria-hidden="true">
+                  {missed}
+                </span>
+              )}
             </button>
+            {item.view === 'history' && missed > 0 && (
+              <span id="missed-calls" className="visually-hidden">
+                {missed === 1 ? '1 missed call' : `${missed} missed calls`}
+              </span>
+            )}
           </li>
         ))}
       </ul>

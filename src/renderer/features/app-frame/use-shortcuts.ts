@@ -21,6 +21,8 @@ export const SHORTCUTS = [
   { keys: 'Alt+A', action: 'Answer the ringing call' },
   { keys: 'Alt+H', action: 'Hold or resume the current call' },
   { keys: 'Alt+E', action: 'End the current call' },
+  { keys: 'Alt+M', action: 'Mute or unmute the microphone' },
+  { keys: '0–9 * #', action: 'Start dialling; during a call, send tones' },
   { keys: 'Alt+1 … Alt+7', action: 'Switch view' },
 ] as const;
 
@@ -53,6 +55,10 @@ function handleShortcut(stores: AppStores, code: string): boolean {
   }
   if (code === 'KeyE') {
     void calls.end(phoneId, current.handle);
+    return true;
+  }
+  if (code === 'KeyM') {
+    void calls.setMuted(phoneId, current.handle, !current.muted);
     return true;
   }
   return false;

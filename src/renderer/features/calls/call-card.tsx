@@ -3,8 +3,20 @@ import type { Call } from '../../../shared/domain';
 import { describeDuration, elapsedSeconds, formatDuration } from '../../lib/call-duration';
 import { allowedCallActions, describeCallState, type CallAction } from '../../lib/call-state';
 import type { CallsState } from '../../stores/calls-store';
+import { useAppStore } from '../../stores/stores-context';
 import { Keypad } from '../dialpad/keypad';
+import { useNumberFormat } from '../../lib/format-number';
+import { CallerAvatar } from './caller-avatar';
 import { TransferForm } from './transfer-form';
+
+/** The window-wide shortcut of each call action that has one (see use-shortcuts.ts). */
+const SHORTCUT_OF: Partial<Record<CallAction, string>> = {
+  Hold: 'Alt+H',
+  Resume: 'Alt+H',
+  Mute: 'Alt+M',
+  Unmute: 'Alt+M',
+  'End call': 'Alt+E',
+};
 
 export interface CallCardProps {
   phoneId: string;
@@ -15,6 +27,12 @@ export interface CallCardProps {
   pending: string | undefined;
   /** False where the phone offers no call control: the call is shown, acted on at the phone. */
   controllable: boolean;
+  /** Why the call's buttons wait (the phone stopped answering); null while it answers. */
+  waiting: string | null;
+  /** Another call on the phone is talking now: Resume swaps the two. */
+  otherTalking: boolean;
+  /** The phone has another live call (the transfer form says what cannot be done with both). */
+  otherCall: boolean;
   actions: Pick<
     CallsState,
     | 'answer'
@@ -48,12 +66,17 @@ export function CallCard({
   now,
   pending,
   controllable,
+  waiting,
+  otherTalking,
+  otherCall,
   actions,
 }: CallCardProps) {
   const [panel, setPanel] = useState<'transfer' | 'keypad' | null>(null);
+  const formatNumber = useNumberFormat();
+  const tones = useAppStore('calls', (state) => state.tones[call.handle]);
   const name = callerName(call, contactName);
   const seconds = elapsedSeconds(call, now);
-  const allowed = controllable ? allowedCallActions(call) : [];
+  const allowed = controllable ? allowedCallActions(call, otherTalking) : [];
   const visiblePanel =
     panel !== null && allowed.includes(panel === 'transfer' ? 'Transfer' : 'Keypad') ? panel : null;
 
@@ -63,6 +86,7 @@ export function CallCard({
     Ignore: () => void actions.ignore(phoneId, call.handle),
     Hold: () => void actions.hold(phoneId, call.handle),
     Resume: () => void actions.resume(phoneId, call.handle),
+    Swap: () => void actions.resume(phoneId, call.handle),
     'End call': () => void actions.end(phoneId, call.handle),
     Mute: () => void actions.setMuted(phoneId, call.handle, true),
     Unmute: () => void actions.setMuted(phoneId, call.handle, false),
@@ -73,11 +97,16 @@ export function CallCard({
   return (
     <article className={`call call-${call.state.toLowerCase()}`} aria-label={`Call with ${name}`}>
       <header className="call-header">
-        <div>
+        <CallerAvatar name={contactName ?? call.remoteName} />
+        <div className="call-who">
           <h3 className="call-name">{name}</h3>
           {call.remoteNumber && call.remoteNumber !== name && (
-            <p className="call-number">{call.remoteNumber}</p>
+            <p className="call-number">{formatNumber(call.remoteNumber)}</p>
           )}
+          <p className="call-meta">
+            {call.direction === 'Incoming' ? 'Incoming' : 'Outgoing'} · Line {call.line}
+            {call.muted && <span className="badge badge-muted">Muted</span>}
+          </p>
         </div>
         <p className="call-state">
           <span className="call-state-words">{describeCallState(call)}</span>
@@ -86,14 +115,19 @@ export function CallCard({
           </span>
         </p>
       </header>
-      <p className="call-meta">
-        {call.direction === 'Incoming' ? 'Incoming' : 'Outgoing'} · Line {call.line}
-        {call.muted && <span className="badge">Muted</span>}
-      </p>
       {!controllable && call.state !== 'Disconnected' && (
         <p className="hint">Answer, hold or end this call on the phone itself.</p>
       )}
-      <div className="actions" role="group" aria-label={`Actions for the call with ${name}`}>
+      {waiting !== null && (
+        <p className="report report-problem call-waiting-phone" id={`waiting-${call.handle}`}>
+          {waiting}
+        </p>
+      )}
+      <div
+        className="actions call-actions"
+        role="group"
+        aria-label={`Actions for the call with ${name}`}
+      >
         {allowed.map((action) => (
           <button
             key={action}
@@ -102,7 +136,7 @@ export function CallCard({
               action === 'End call' || action === 'Reject'
                 ? 'danger'
                 : action === 'Answer'
-                  ? 'primary'
+                  ? 'answer'
                   : undefined
             }
             aria-expanded={
@@ -113,7 +147,12 @@ export function CallCard({
                   : undefined
             }
             aria-pressed={action === 'Unmute' ? true : action === 'Mute' ? false : undefined}
-            disabled={pending !== undefined && action !== 'Keypad' && action !== 'Transfer'}
+            aria-keyshortcuts={SHORTCUT_OF[action]}
+            disabled={
+              waiting !== null ||
+              (pending !== undefined && action !== 'Keypad' && action !== 'Transfer')
+            }
+            aria-describedby={waiting === null ? undefined : `waiting-${call.handle}`}
             onClick={perform[action]}
           >
             {action}
@@ -125,8 +164,14 @@ export function CallCard({
           {pending}
         </p>
       )}
+      {tones && (
+        <p className="call-tones">
+          Tones sent: <output aria-label="Tones sent">{tones}</output>
+        </p>
+      )}
       {visiblePanel === 'transfer' && (
         <TransferForm
+          otherCall={otherCall}
           onCancel={() => setPanel(null)}
           onTransfer={(destination) => {
             setPanel(null);

@@ -3,6 +3,8 @@ import { MISSING_FEATURE_WORDS } from '../../../shared/domain';
 import { DIAL_PENDING_KEY } from '../../stores/calls-store';
 import { selectedPhone } from '../../stores/phones-store';
 import { useAppStore, useStores } from '../../stores/stores-context';
+import { DIAL_FIELD_ID } from '../calls/use-type-to-dial';
+import { DialSuggestions } from './dial-suggestions';
 import { Keypad } from './keypad';
 import { LinePicker } from './line-picker';
 
@@ -56,6 +58,7 @@ export function DialPad() {
         <div className="dial-field">
           <input
             ref={inputRef}
+            id={DIAL_FIELD_ID}
             type="text"
             inputMode="tel"
             autoComplete="off"
@@ -84,12 +87,20 @@ export function DialPad() {
             ⌫
           </button>
         </div>
+        <DialSuggestions
+          query={number}
+          label="Suggestions to dial"
+          onPick={(picked) => {
+            setNumber(picked);
+            inputRef.current?.focus();
+          }}
+        />
         <Keypad label="Dial pad" onKey={(key) => setNumber(number + key)} />
         <LinePicker lines={phone.lines} value={chosenLine} onChange={setLine} />
         <div className="actions">
           <button
             type="submit"
-            className="primary call-button"
+            className="answer call-button"
             disabled={cannotDial}
             aria-describedby={noCallControl ? 'no-call-control' : undefined}
           >
