@@ -1,6 +1,7 @@
 import type { PushFormat } from '../dialects/dialects';
 import type { LineView, SimulatedPhone } from '../phone/phone';
 import type { CallFacts, PendingEvent } from './push-watch';
+import { escapeXml } from '../http/xml-text';
 
 /** `2013-10-23T13:50:56-05:00`: local time with its offset, no fraction, as the phone stamps events. */
 export function localTimeStamp(ms: number): string {
@@ -15,16 +16,8 @@ export function localTimeStamp(ms: number): string {
   );
 }
 
-function escape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
 function element(name: string, value: string): string {
-  return `<${name}>${escape(value)}</${name}>`;
+  return `<${name}>${escapeXml(value)}</${name}>`;
 }
 
 /** A party's name and numbers as one line knows it. */
@@ -148,7 +141,7 @@ function callStateChange(
     );
   }
   return (
-    `<CallStateChangeEvent CallReference="${escape(call.handle)}" CallState="${escape(call.state)}">` +
+    `<CallStateChangeEvent CallReference="${escapeXml(call.handle)}" CallState="${escapeXml(call.state)}">` +
     common.join('') +
     lineNumber +
     stamp +

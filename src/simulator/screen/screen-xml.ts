@@ -1,12 +1,5 @@
 import type { Screen, UiElement } from './screen-types';
-
-function escape(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+import { escapeXml } from '../http/xml-text';
 
 function widget(element: UiElement, depth: number): string {
   const indent = '  '.repeat(depth);
@@ -24,7 +17,7 @@ function widget(element: UiElement, depth: number): string {
     ...element.attributes,
   };
   const attributeText = Object.entries(attributes)
-    .map(([key, value]) => `${key}="${escape(value)}"`)
+    .map(([key, value]) => `${key}="${escapeXml(value)}"`)
     .join(' ');
   const children = element.children ?? [];
   if (children.length === 0) return `${indent}<Widget ${attributeText}/>`;
