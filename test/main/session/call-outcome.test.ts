@@ -3,24 +3,10 @@ import { reasonOnScreen } from '../../../src/main/session/end-reasons';
 import { judgeOutcome } from '../../../src/main/session/live/call-outcome';
 import { RecentEndings } from '../../../src/main/session/live/recent-endings';
 import type { Call, CallLogEntry } from '../../../src/shared/domain';
+import { aCall } from './session-helpers';
 
-const call = (overrides: Partial<Call>): Call => ({
-  handle: '0x1',
-  line: 1,
-  state: 'Disconnected',
-  direction: 'Outgoing',
-  remoteName: '',
-  remoteNumber: '4861',
-  durationSeconds: 0,
-  observedAt: 0,
-  muted: false,
-  active: false,
-  appearance: '1',
-  sequence: 1,
-  protocol: 'SIP',
-  heldByFarEnd: false,
-  ...overrides,
-});
+const call = (overrides: Partial<Call>): Call =>
+  aCall({ state: 'Disconnected', remoteNumber: '4861', ...overrides });
 
 describe('how a call ended', () => {
   it('reads the reason the phone shows beside the call, whatever the screen is made of', () => {

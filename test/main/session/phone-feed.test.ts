@@ -11,7 +11,7 @@ import type { FeedReport, PhoneFeed } from '../../../src/main/session/live/phone
 import type { Call } from '../../../src/shared/domain';
 import { startSimulator, type Simulator } from '../../../src/simulator';
 import { control, stats, waitFor } from '../vvx/sim-control';
-import { startSession } from './session-helpers';
+import { aCall, startSession } from './session-helpers';
 
 /** A feed a test drives by hand: it only keeps the door it is given. */
 class FakeFeed implements PhoneFeed {
@@ -39,17 +39,7 @@ const ringing = {
 } as const;
 
 function fullCall(overrides: Partial<Call> = {}): Omit<Call, 'observedAt'> {
-  return {
-    ...ringing,
-    durationSeconds: 3,
-    muted: false,
-    active: false,
-    appearance: '1',
-    sequence: 1,
-    protocol: 'SIP',
-    heldByFarEnd: false,
-    ...overrides,
-  };
+  return aCall({ ...ringing, durationSeconds: 3, ...overrides });
 }
 
 describe('the live state, fed through its door', () => {

@@ -1,7 +1,29 @@
-/** Test helper: a PhoneSession on a simulated phone, with its events recorded. */
+/** Test helpers: a PhoneSession on a simulated phone, with its events recorded; a call by hand. */
 import { PhoneSession, type PhoneSessionOptions } from '../../../src/main/session/phone-session';
 import type { SessionEvent } from '../../../src/main/session/live/live-state';
+import type { Call } from '../../../src/shared/domain';
 import type { Simulator } from '../../../src/simulator';
+
+/** A call as the live state holds it, built by hand: a connected outgoing call unless overridden. */
+export function aCall(overrides: Partial<Call> = {}): Call {
+  return {
+    handle: '0x1',
+    line: 1,
+    state: 'Connected',
+    direction: 'Outgoing',
+    remoteName: '',
+    remoteNumber: '',
+    durationSeconds: 0,
+    observedAt: 0,
+    muted: false,
+    active: false,
+    appearance: '1',
+    sequence: 1,
+    protocol: 'SIP',
+    heldByFarEnd: false,
+    ...overrides,
+  };
+}
 
 export interface RecordedSession {
   session: PhoneSession;
