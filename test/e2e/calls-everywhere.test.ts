@@ -39,6 +39,26 @@ describe('calls on every phone', () => {
     await app.page.getByText('No calls right now.').waitFor();
   });
 
+  it('calls back from History on the phone the call came to, not the selected one', async () => {
+    const second = app.sim.phones[1];
+    if (!second) throw new Error('no second phone');
+    const reception = simControl(second, app.sim.controlToken);
+    const dialsBefore = (await reception.stats()).dials.length;
+    await app.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'History', exact: true })
+      .click();
+    await app.page.getByRole('button', { name: 'Call back Katherine Johnson' }).first().click();
+    const group = app.page.getByRole('region', { name: 'Reception', exact: true });
+    const card = group.getByRole('article', { name: /^Call with/ });
+    await card.waitFor();
+    const dials = (await reception.stats()).dials;
+    expect(dials).toHaveLength(dialsBefore + 1);
+    expect(dials.at(-1)?.destination).toContain('5550177');
+    await card.getByRole('button', { name: 'End call' }).click();
+    await app.page.getByText('No calls right now.').waitFor();
+  });
+
   it('counts a missed call on History, which lists every phone by day, searchable and clearable', async () => {
     const { page } = app;
     const first = app.control;

@@ -186,7 +186,7 @@ export function HistoryView() {
                       type="button"
                       className="answer"
                       aria-label={`Call back ${name}`}
-                      onClick={() => dial(entry.remoteNumber)}
+                      onClick={() => dial(entry.remoteNumber, entry.phoneId)}
                       disabled={entry.remoteNumber === ''}
                     >
                       Call back
