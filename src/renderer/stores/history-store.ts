@@ -21,6 +21,8 @@ export interface HistoryState {
   clearedAt: number;
   /** Calls missed since History was last looked at (the navigation's badge). */
   missedUnseen: number;
+  /** A call ended since the entries were read: the phones' logs hold more than they show. */
+  stale: boolean;
   /** Loads every phone's call logs (all kinds, or one), merged newest first. */
   load(phones: readonly { id: string; name: string }[], kind?: CallLogKind | 'all'): Promise<void>;
   /** Hides every entry up to now; the phones' own logs are left as they are. */
@@ -62,9 +64,10 @@ export function createHistoryStore(api: DeskpilotApi) {
       entries: [],
       clearedAt: storedClearedAt(),
       missedUnseen: 0,
+      stale: false,
       async load(phones, kind = 'all') {
         const request = ++latestRequest;
-        set({ phase: 'loading', kind, error: null });
+        set({ phase: 'loading', kind, error: null, stale: false });
         const answers = await Promise.all(
           phones.map(async (phone) => ({
             phone,
@@ -112,9 +115,9 @@ export function createHistoryStore(api: DeskpilotApi) {
       },
       start() {
         return api.events.on('phone', (event: PhoneEvent) => {
-          if (event.type === 'call-removed' && event.outcome === 'missed') {
-            set({ missedUnseen: get().missedUnseen + 1 });
-          }
+          if (event.type !== 'call-removed') return;
+          set({ stale: true });
+          if (event.outcome === 'missed') set({ missedUnseen: get().missedUnseen + 1 });
         });
       },
     };

@@ -1,6 +1,7 @@
+import { useEffect } from 'react';
 import { contactMatches } from '../../lib/phone-numbers';
 import { useNumberFormat } from '../../lib/format-number';
-import { useAppStore } from '../../stores/stores-context';
+import { useAppStore, useStores } from '../../stores/stores-context';
 
 /** How many suggestions show at most. */
 const MAX_SUGGESTIONS = 5;
@@ -39,7 +40,24 @@ function suggestionsFor(
 }
 
 const useContacts = () => useAppStore('contacts', (state) => state.contacts);
-const useHistory = () => useAppStore('history', (state) => state.entries);
+
+/**
+ * The recent calls of every phone, read from the phones when a suggestion is wanted and they were
+ * never read in this window or a call ended since (History reads them whenever it is opened).
+ */
+function useHistory(wanted: boolean) {
+  const stores = useStores();
+  const entries = useAppStore('history', (state) => state.entries);
+  const unread = useAppStore('history', (state) => state.phase === 'idle' || state.stale);
+  useEffect(() => {
+    if (!wanted || !unread) return;
+    const phones = stores.phones
+      .getState()
+      .phones.map((phone) => ({ id: phone.info.id, name: phone.info.name }));
+    if (phones.length > 0) void stores.history.getState().load(phones);
+  }, [wanted, unread, stores]);
+  return entries;
+}
 
 /**
  * Suggestions under a number field as the user types, by name or number: contacts first, then
@@ -55,7 +73,7 @@ export function DialSuggestions({
   label: string;
 }) {
   const formatNumber = useNumberFormat();
-  const suggestions = suggestionsFor(query, useContacts(), useHistory());
+  const suggestions = suggestionsFor(query, useContacts(), useHistory(query.trim().length >= 2));
   if (suggestions.length === 0) return null;
   return (
     <ul className="dial-suggestions" aria-label={label}>
