@@ -34,9 +34,12 @@ function startWeb(args: string[], viaNpm = false, extraEnv: Record<string, strin
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-/** Waits (bounded) for the printed address. */
+/**
+ * Waits (bounded) for the printed address: npm, tsx and the core starting can take half a minute
+ * on two cores shared with the rest of the suite.
+ */
 async function printedUrl(output: () => { stdout: string }): Promise<string | undefined> {
-  for (let attempt = 0; attempt < 300; attempt++) {
+  for (let attempt = 0; attempt < 900; attempt++) {
     const url = /Deskpilot: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output().stdout)?.[1];
     if (url !== undefined) return url;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -56,7 +59,7 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-describe('npm run web', () => {
+describe('npm run web', { timeout: 90_000 }, () => {
   it('prints a working sign-in link with --demo --no-open and stops cleanly', async () => {
     const web = startWeb(['--demo', '--no-open']);
     const url = await printedUrl(web.output);
