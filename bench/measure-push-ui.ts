@@ -50,7 +50,7 @@ export async function measureBannerLatency(
     await core.handlers['push.enable']({ phoneId: pushId });
     const page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(host.url);
+    await page.goto(host.signInUrl());
     await page.getByRole('textbox', { name: 'Number to dial' }).waitFor();
     const banner = page.getByRole('region', { name: 'Incoming calls' });
     const timings: [number[], number[]] = [[], []];
