@@ -20,6 +20,9 @@ beforeAll(async () => {
     }
     Object.defineProperty(window, 'Notification', { value: Recorded });
   });
+  // Reloaded once the one-time sign-in has landed on the app: reloading the sign-in page itself
+  // would abort its move to / (or spend the link a second time).
+  await page.getByRole('textbox', { name: 'Number to dial' }).waitFor();
   await page.reload();
   await page.getByRole('textbox', { name: 'Number to dial' }).waitFor();
 });
