@@ -121,6 +121,8 @@ export interface PhoneInfo {
   pollIntervalIdleMs: number;
   pollIntervalActiveMs: number;
   demo: boolean;
+  /** The user-defined group the phone belongs to ("Reception"), or null. */
+  group: string | null;
 }
 
 /**

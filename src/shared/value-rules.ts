@@ -11,6 +11,17 @@ import { TOUCH_TYPES } from './domain';
 /** A configured phone's id. */
 export const phoneId = z.string().min(1).max(64);
 
+/**
+ * A user-defined group of phones ("Reception", "Sales"): the operator view shows one group at a
+ * time, and a fleet import may name it per row.
+ */
+export const phoneGroup = z
+  .string()
+  .trim()
+  .min(1, 'a group name cannot be empty')
+  .max(40, 'a group name has at most 40 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'a group name cannot hold control characters');
+
 /** A call handle as the phone prints it, with or without `0x`. */
 export const callHandle = z
   .string()

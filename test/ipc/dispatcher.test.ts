@@ -130,6 +130,29 @@ describe('the contract dispatcher', () => {
   );
 
   it.each([
+    ['', /group name cannot be empty/],
+    ['x'.repeat(41), /at most 40 characters/],
+    ['Sales\u0007', /control characters/],
+  ])('refuses the group name %j in words', async (group, problem) => {
+    const error = await expectError(
+      'phones.update',
+      { phoneId: demoPhoneId, group },
+      'invalid-argument',
+    );
+    expect(error.field).toBe('group');
+    expect(error.message).toMatch(problem);
+  });
+
+  it('trims a group name and keeps it on the phone', async () => {
+    const outcome = await dispatcher.invoke(
+      'phones.update',
+      { phoneId: demoPhoneId, group: '  Reception ' },
+      'test',
+    );
+    expect(outcome).toMatchObject({ ok: true, value: { group: 'Reception' } });
+  });
+
+  it.each([
     ['config.export', 'file:///etc/passwd', { type: 'All' }],
     ['config.export', 'javascript:alert(1)', { type: 'All' }],
     ['config.export', 'https://user:secret@127.0.0.1/upload', { type: 'All' }],

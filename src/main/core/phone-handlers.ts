@@ -16,14 +16,14 @@ export function createPhoneHandlers(
   return {
     'phones.list': async () => manager.list(),
     'phones.snapshots': async () => manager.snapshots(),
-    'phones.add': async ({ name, url, username, password, acceptFingerprint }) => {
+    'phones.add': async ({ name, url, username, password, acceptFingerprint, group }) => {
       const pinnedFingerprint = await requireWorkingConnection({
         url,
         username,
         password,
         ...(acceptFingerprint === undefined ? {} : { acceptFingerprint }),
       });
-      return manager.add({ name, url, username, password, pinnedFingerprint });
+      return manager.add({ name, url, username, password, pinnedFingerprint, group });
     },
     'phones.update': async ({ phoneId, ...patch }) => manager.update(phoneId, patch),
     'phones.remove': async ({ phoneId }) => {

@@ -27,6 +27,7 @@ export interface NewPhone {
   password: string;
   pinnedFingerprint: string | null;
   demo?: boolean;
+  group?: string | null;
 }
 
 /** Editable fields of a configured phone. */
@@ -38,6 +39,8 @@ export interface PhonePatch {
   pinnedFingerprint?: string | null;
   pollIntervalIdleMs?: number;
   pollIntervalActiveMs?: number;
+  /** null takes the phone out of its group. */
+  group?: string | null;
 }
 
 /** What else must happen when a phone's session starts or the phone goes (instant call events). */
@@ -208,6 +211,7 @@ export class PhoneManager {
       pollIntervalIdleMs: DEFAULT_POLL_INTERVAL_IDLE_MS,
       pollIntervalActiveMs: DEFAULT_POLL_INTERVAL_ACTIVE_MS,
       demo: input.demo ?? false,
+      ...(input.group == null ? {} : { group: input.group }),
     };
     if (!transient) {
       await this.options.secrets.set(secretKey(phone.id), input.password);
@@ -236,7 +240,7 @@ export class PhoneManager {
   private async updateNow(phoneId: string, patch: PhonePatch): Promise<PhoneInfo> {
     const entry = this.entry(phoneId);
     if (patch.name !== undefined) this.refuseDuplicateName(patch.name, phoneId);
-    const { password, ...fields } = patch;
+    const { password, group, ...fields } = patch;
     if (
       patch.url !== undefined &&
       password === undefined &&
@@ -252,6 +256,8 @@ export class PhoneManager {
       Object.entries(fields).filter(([, value]) => value !== undefined),
     ) as Partial<StoredPhone>;
     const phone: StoredPhone = { ...entry.phone, ...defined };
+    if (group === null) delete phone.group;
+    else if (group !== undefined) phone.group = group;
     if (
       patch.url !== undefined &&
       patch.url !== entry.phone.url &&
@@ -374,6 +380,7 @@ function toInfo(entry: Entry): PhoneInfo {
     pollIntervalIdleMs: phone.pollIntervalIdleMs,
     pollIntervalActiveMs: phone.pollIntervalActiveMs,
     demo: phone.demo,
+    group: phone.group ?? null,
   };
 }
 

@@ -58,6 +58,8 @@ export const storedPhoneSchema = z.strictObject({
   pollIntervalIdleMs: z.number().int().min(1000).max(60_000),
   pollIntervalActiveMs: z.number().int().min(250).max(10_000),
   demo: z.boolean(),
+  /** The user-defined group; absent from files written before groups existed. */
+  group: z.string().min(1).max(40).optional(),
   push: storedPushSchema.optional(),
 });
 export type StoredPhone = z.infer<typeof storedPhoneSchema>;

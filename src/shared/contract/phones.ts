@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import type { AttentionReason, PhoneInfo, PhoneSnapshot } from '../domain';
-import { phoneId, withoutCredentials } from '../value-rules';
+import { phoneGroup, phoneId, withoutCredentials } from '../value-rules';
 import { verb } from './define';
 
 export interface ConnectionTestResult {
@@ -53,6 +53,7 @@ export const phones = {
       username,
       password,
       acceptFingerprint: fingerprint.optional(),
+      group: phoneGroup.nullable().optional(),
     }),
   ).returns<PhoneInfo>(),
   update: verb(
@@ -64,6 +65,8 @@ export const phones = {
       password: password.optional(),
       pollIntervalIdleMs: z.number().int().min(1000).max(60_000).optional(),
       pollIntervalActiveMs: z.number().int().min(250).max(10_000).optional(),
+      /** null takes the phone out of its group. */
+      group: phoneGroup.nullable().optional(),
     }),
   ).returns<PhoneInfo>(),
   remove: verb(z.strictObject({ phoneId })).returns<null>(),

@@ -85,6 +85,22 @@ describe('adding phones', () => {
     expect(await core.handlers['phones.list']({})).toEqual([]);
   });
 
+  it('keeps a phone in its group across restarts, moves it and takes it out, without reconnecting', async () => {
+    const added = await core.handlers['phones.add']({
+      ...credentials(0),
+      acceptFingerprint: phone(0).fingerprint ?? '',
+      group: 'Reception',
+    });
+    expect(added.group).toBe('Reception');
+    const moved = await core.handlers['phones.update']({ phoneId: added.id, group: 'Sales' });
+    expect(moved.group).toBe('Sales');
+    await core.close();
+    core = await createCore({ dataDir: data.dir, demo: false });
+    expect((await core.handlers['phones.list']({}))[0]?.group).toBe('Sales');
+    const ungrouped = await core.handlers['phones.update']({ phoneId: added.id, group: null });
+    expect(ungrouped.group).toBeNull();
+  });
+
   it('creates its data folder readable by its own user only', async () => {
     const nested = join(data.dir, 'new', 'Deskpilot');
     const fresh = await createCore({ dataDir: nested, demo: false });

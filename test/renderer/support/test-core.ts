@@ -134,6 +134,7 @@ export function makeSnapshot(overrides: Partial<PhoneSnapshot> = {}): PhoneSnaps
       pollIntervalIdleMs: 5000,
       pollIntervalActiveMs: 1000,
       demo: false,
+      group: null,
     },
     status: {
       phoneId: 'p1',
