@@ -5,6 +5,7 @@
 import type { ContactsChange } from '../contacts';
 import type { PhoneEvent } from '../domain';
 import type { AppSettings } from '../settings';
+import type { FleetProgress } from './fleet';
 import type { DialRequest } from './links';
 
 /** Declares an event's payload type (the value itself is never read). */
@@ -19,6 +20,8 @@ const EVENTS = {
   /** What changed, not the whole list: an address book holds up to 10,000 contacts. */
   'contacts-changed': payload<ContactsChange>(),
   'settings-changed': payload<AppSettings>(),
+  /** A step of a fleet job (import, inventory, change, restart), under the caller's job id. */
+  'fleet-progress': payload<FleetProgress>(),
 };
 
 export type EventChannel = keyof typeof EVENTS;

@@ -14,6 +14,7 @@ import { config } from './config';
 import { contacts } from './contacts';
 import type { Verb } from './define';
 import { device } from './device';
+import { fleet } from './fleet';
 import { links } from './links';
 import { phones } from './phones';
 import { push } from './push';
@@ -21,7 +22,18 @@ import { screen } from './screen';
 import { settings } from './settings';
 
 /** Every request channel, by namespace and verb. */
-export const CONTRACT = { phones, calls, screen, device, config, push, contacts, settings, links };
+export const CONTRACT = {
+  phones,
+  calls,
+  screen,
+  device,
+  config,
+  push,
+  contacts,
+  settings,
+  links,
+  fleet,
+};
 
 type Contract = typeof CONTRACT;
 export type Namespace = keyof Contract;
