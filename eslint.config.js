@@ -82,7 +82,7 @@ export default tseslint.config(
             {
               // The contract's schemas would bring zod into the renderer's bundle.
               regex:
-                '(^zod$|shared/value-rules$|shared/contract(/(index|define|phones|calls|screen|device|config|contacts|settings|links))?$)',
+                '(^zod$|shared/value-rules$|shared/contract(/(index|define|phones|calls|screen|device|config|contacts|settings|links|fleet))?$)',
               allowTypeImports: true,
               message:
                 'The renderer imports only types from the contract (values from api, events, errors and wire), so zod stays out of its bundle.',
