@@ -11,6 +11,17 @@ import { TOUCH_TYPES } from './domain';
 /** A configured phone's id. */
 export const phoneId = z.string().min(1).max(64);
 
+/** A phone's name as the user gives it (unique among the configured phones, ignoring case). */
+export const phoneName = z.string().trim().min(1).max(80);
+
+/** A SHA-256 certificate fingerprint as Node and the phone's web page show it. */
+export const certificateFingerprint = z
+  .string()
+  .regex(
+    /^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/,
+    'a SHA-256 fingerprint is 32 hex pairs joined by ":"',
+  );
+
 /**
  * A user-defined group of phones ("Reception", "Sales"): the operator view shows one group at a
  * time, and a fleet import may name it per row.
@@ -64,6 +75,23 @@ export function withoutCredentials(value: string): boolean {
     return true;
   }
 }
+
+/** Where a phone is reached: an http:// or https:// address without credentials in it. */
+export const phoneUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'the phone address must be an http:// or https:// URL, like https://192.168.1.20')
+  .refine(
+    withoutCredentials,
+    'the phone address cannot hold a user name or password: give them in their own fields',
+  );
 
 /** The protocols a phone uploads over (those of its provisioning server). */
 const UPLOAD_PROTOCOLS: ReadonlySet<string> = new Set([

@@ -3,8 +3,7 @@
  * "Name,Phone" sheets, comma- or semicolon-separated, with or without a BOM) into
  * ImportedRecords. Columns are recognised by their header, so column order never matters.
  */
-import Papa from 'papaparse';
-
+import { normalisedHeader, readCsvTable } from '../ground/csv-table';
 import { DeskpilotError } from '../ground/deskpilot-error';
 import type { ImportedFile, ImportedRecord } from './imported-record';
 
@@ -57,7 +56,7 @@ function labelFromHeader(header: string): string {
 }
 
 function classifyColumns(headers: string[]): Columns {
-  const normalised = headers.map((header) => header.trim().toLowerCase().replace(/\s+/g, ' '));
+  const normalised = headers.map(normalisedHeader);
   const columns: Columns = { name: {}, company: undefined, phones: [] };
   normalised.forEach((header, index) => {
     // Google: "Phone 1 - Value" with "Phone 1 - Label" (new) or "Phone 1 - Type" (old) beside it.
@@ -107,24 +106,9 @@ function readRow(row: string[], columns: Columns, record: number): ImportedRecor
   return { record, name: part('full') || composed || company, company, numbers };
 }
 
-/** Why a row cannot be read safely, or null: an unclosed quote, or more values than columns. */
-function rowProblem(row: string[], columns: number, unclosedQuote: boolean): string | null {
-  if (unclosedQuote) return 'the row has an unclosed quote and could not be read';
-  if (row.length <= columns) return null;
-  // Even an empty extra value may be a comma that moved the others: reading the row anyway
-  // could put its values under the wrong columns (a number as a company).
-  return `the row has ${row.length} values but the header names ${columns} columns, so its values cannot be matched to their columns (a comma inside a value that is not in quotes?)`;
-}
-
 /** Reads a CSV export; throws invalid-argument when no name or phone column is recognisable. */
 export function readCsv(content: string): ImportedFile {
-  // Empty lines are kept, so each record's number is its row in a spreadsheet (header = row 1).
-  const parsed = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), {
-    header: false,
-    skipEmptyLines: false,
-    delimitersToGuess: [',', ';', '\t', '|'],
-  });
-  const [headers = [], ...rows] = parsed.data;
+  const { headers, rows, broken } = readCsvTable(content);
   const columns = classifyColumns(headers);
   const hasName = Object.keys(columns.name).length > 0 || columns.company !== undefined;
   if (!hasName || columns.phones.length === 0) {
@@ -134,19 +118,8 @@ export function readCsv(content: string): ImportedFile {
       `This CSV file has no recognisable ${hasName ? 'phone' : 'name'} column (its first columns are: ${found}). Export from Outlook or Google Contacts, or use the columns "Name" and "Phone".`,
     );
   }
-  // Rows papaparse could not read properly (an unclosed quote) are reported, not guessed at.
-  const broken = new Set(
-    parsed.errors
-      .filter((error) => error.type === 'Quotes' && error.row !== undefined)
-      .map((error) => error.row),
-  );
-  const result: ImportedFile = { records: [], skipped: [] };
-  rows.forEach((row, index) => {
-    const record = index + 2;
-    if (row.every((value) => value.trim() === '')) return;
-    const problem = rowProblem(row, headers.length, broken.has(index + 1));
-    if (problem === null) result.records.push(readRow(row, columns, record));
-    else result.skipped.push({ record, reason: problem });
-  });
-  return result;
+  return {
+    records: rows.map(({ line, cells }) => readRow(cells, columns, line)),
+    skipped: broken.map(({ line, reason }) => ({ record: line, reason })),
+  };
 }

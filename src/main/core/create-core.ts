@@ -17,6 +17,7 @@ import { createDialHandler } from './call-handlers';
 import { DemoLifecycle } from './demo-lifecycle';
 import { DialRequests } from './dial-requests';
 import { EventBus } from './event-bus';
+import { createFleetService } from './fleet/fleet-handlers';
 import { createPassThroughHandlers } from './pass-through';
 import { createPhoneHandlers } from './phone-handlers';
 import { PhoneManager } from './phone-manager';
@@ -142,11 +143,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dial: (phoneId, link) =>
       dialParsed(manager.session(phoneId), link, { log, pending: postDials }),
   });
+  const fleet = createFleetService(
+    manager,
+    (progress) => bus.emit('fleet-progress', progress),
+    log,
+  );
   const handlers: ContractHandlers = {
     ...createPhoneHandlers(manager, demo),
     ...createPassThroughHandlers((phoneId) => manager.session(phoneId)),
     ...createDialHandler(manager, log, postDials),
     ...createPushHandlers(push),
+    ...fleet.handlers,
     ...createAppHandlers({
       contacts,
       settings,
@@ -182,6 +189,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     postDialsSettled: () => postDials.settled(),
     async close() {
       unsubscribeContacts();
+      fleet.close();
       await manager.close();
       await push.close();
       await demo.close();

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-import { configName, phoneGroup, phoneId } from '../value-rules';
+import { certificateFingerprint, configName, phoneGroup, phoneId } from '../value-rules';
 import { action, verb } from './define';
 
 /** The most phones one fleet operation handles, and the most rows an import file holds. */
@@ -64,6 +64,11 @@ export interface FleetImportRow {
   reason: string | null;
   /** SHA-256 fingerprint of the certificate the phone presented (HTTPS); null otherwise. */
   fingerprint: string | null;
+  /**
+   * Whether the phone's credentials were tried: false for a certificate not accepted yet (no
+   * password is sent before), so model, firmware and admin are not known yet either.
+   */
+  checked: boolean;
   model: string | null;
   firmware: string | null;
   /** Whether the row's credentials give admin access (fleet changes need it). */
@@ -91,13 +96,6 @@ export interface FleetImportReport {
   cancelled: boolean;
 }
 
-const fingerprint = z
-  .string()
-  .regex(
-    /^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/,
-    'a SHA-256 fingerprint is 32 hex pairs joined by ":"',
-  );
-
 const importFile = {
   jobId: fleetJobId,
   /** The CSV text: a header row naming name, address (or url) and optionally group, password. */
@@ -111,6 +109,9 @@ const importFile = {
   /** Every row without a group column value joins this group. */
   group: phoneGroup.optional(),
 };
+
+/** Certificates the user accepted for an import, each by its SHA-256 fingerprint. */
+const acceptFingerprints = z.array(certificateFingerprint).max(MAX_FLEET_PHONES);
 
 // ---------------------------------------------------------------------------------------------
 // Inventory
@@ -204,15 +205,16 @@ export interface FleetRestartReport {
 }
 
 export const fleet = {
-  /** Reads the file and tries each row's phone; adds nothing. */
-  previewImport: verb(z.strictObject(importFile)).returns<FleetImportPreview>(),
+  /**
+   * Reads the file and tries each row's phone; adds nothing. Credentials go only to a phone
+   * whose certificate is in `acceptFingerprints` (or over plain HTTP): before that a row shows
+   * the certificate to accept, and its password, model and firmware are checked once it is.
+   */
+  previewImport: verb(
+    z.strictObject({ ...importFile, acceptFingerprints: acceptFingerprints.optional() }),
+  ).returns<FleetImportPreview>(),
   /** Adds the rows the preview would add, pinning the certificates accepted here. */
-  import: verb(
-    z.strictObject({
-      ...importFile,
-      acceptFingerprints: z.array(fingerprint).max(MAX_FLEET_PHONES),
-    }),
-  ).returns<FleetImportReport>(),
+  import: verb(z.strictObject({ ...importFile, acceptFingerprints })).returns<FleetImportReport>(),
   inventory: verb(
     z.strictObject({ jobId: fleetJobId, phoneIds: selection.optional() }),
   ).returns<FleetInventory>(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import type { AttentionReason, PhoneInfo, PhoneSnapshot } from '../domain';
-import { phoneGroup, phoneId, withoutCredentials } from '../value-rules';
+import { certificateFingerprint, phoneGroup, phoneId, phoneName, phoneUrl } from '../value-rules';
 import { verb } from './define';
 
 export interface ConnectionTestResult {
@@ -18,28 +18,6 @@ export interface ConnectionTestResult {
   admin: boolean;
 }
 
-const fingerprint = z
-  .string()
-  .regex(
-    /^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/,
-    'a SHA-256 fingerprint is 32 hex pairs joined by ":"',
-  );
-const phoneUrl = z
-  .string()
-  .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'the phone address must be an http:// or https:// URL, like https://192.168.1.20')
-  .refine(
-    withoutCredentials,
-    'the phone address cannot hold a user name or password: give them in their own fields',
-  );
-const name = z.string().trim().min(1).max(80);
 const username = z.string().min(1).max(128);
 const password = z.string().max(256);
 
@@ -48,18 +26,18 @@ export const phones = {
   snapshots: verb(z.strictObject({})).returns<PhoneSnapshot[]>(),
   add: verb(
     z.strictObject({
-      name,
+      name: phoneName,
       url: phoneUrl,
       username,
       password,
-      acceptFingerprint: fingerprint.optional(),
+      acceptFingerprint: certificateFingerprint.optional(),
       group: phoneGroup.nullable().optional(),
     }),
   ).returns<PhoneInfo>(),
   update: verb(
     z.strictObject({
       phoneId,
-      name: name.optional(),
+      name: phoneName.optional(),
       url: phoneUrl.optional(),
       username: username.optional(),
       password: password.optional(),
@@ -75,10 +53,12 @@ export const phones = {
       url: phoneUrl,
       username,
       password,
-      acceptFingerprint: fingerprint.optional(),
+      acceptFingerprint: certificateFingerprint.optional(),
     }),
   ).returns<ConnectionTestResult>(),
-  acceptCertificate: verb(z.strictObject({ phoneId, fingerprint })).returns<PhoneInfo>(),
+  acceptCertificate: verb(
+    z.strictObject({ phoneId, fingerprint: certificateFingerprint }),
+  ).returns<PhoneInfo>(),
   addDemo: verb(z.strictObject({})).returns<PhoneInfo>(),
   /** A made-up caller rings the demo phone (again while a call is up: call waiting). */
   ringDemo: verb(z.strictObject({})).returns<null>(),
