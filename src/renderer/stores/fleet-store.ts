@@ -54,7 +54,17 @@ export interface FleetState {
   inventory: FleetInventory | null;
   /** Phones chosen in the inventory, by id; changes and restarts may act on them. */
   selected: string[];
-  importPreview: { request: ImportRequest; preview: FleetImportPreview } | null;
+  /** The last preview, with the certificates accepted when it was made. */
+  importPreview: {
+    request: ImportRequest;
+    preview: FleetImportPreview;
+    acceptedThen: string[];
+  } | null;
+  /**
+   * Certificates the user accepted for the import, by fingerprint: none until ticked. Only a
+   * phone whose certificate is accepted gets the password, and only it is added.
+   */
+  acceptedFingerprints: string[];
   importReport: FleetImportReport | null;
   configPlan: { request: ConfigRequest; plan: FleetConfigPlan } | null;
   configReport: FleetConfigReport | null;
@@ -65,9 +75,11 @@ export interface FleetState {
   start(): () => void;
   loadInventory(): Promise<void>;
   setSelected(phoneIds: readonly string[]): void;
+  /** Tries every row; again after accepting certificates, it signs in to those phones too. */
   previewImport(request: ImportRequest): Promise<void>;
+  setAccepted(fingerprints: readonly string[]): void;
   /** Adds the previewed rows, pinning the certificates the user accepted. */
-  importPhones(acceptFingerprints: readonly string[]): Promise<void>;
+  importPhones(): Promise<void>;
   clearImport(): void;
   previewConfig(request: ConfigRequest): Promise<void>;
   /** Applies the previewed change to the phones it would change and those already set. */
@@ -145,6 +157,7 @@ export function createFleetStore(api: DeskpilotApi) {
       inventory: null,
       selected: [],
       importPreview: null,
+      acceptedFingerprints: [],
       importReport: null,
       configPlan: null,
       configReport: null,
@@ -162,27 +175,31 @@ export function createFleetStore(api: DeskpilotApi) {
       },
       setSelected: (phoneIds) => set({ selected: [...new Set(phoneIds)] }),
       async previewImport(request) {
-        set({ importPreview: null, importReport: null });
+        // Accepting a certificate is about this file's phones: a new file starts with none.
+        const sameFile = get().importPreview?.request.csv === request.csv;
+        const acceptFingerprints = sameFile ? get().acceptedFingerprints : [];
+        set({ importReport: null, acceptedFingerprints: acceptFingerprints });
         const preview = await run('import', 'Trying each phone of the file', (jobId) =>
-          api.fleet.previewImport({ jobId, ...request }),
+          api.fleet.previewImport({ jobId, ...request, acceptFingerprints }),
         );
-        if (preview) set({ importPreview: { request, preview } });
+        if (preview) set({ importPreview: { request, preview, acceptedThen: acceptFingerprints } });
       },
-      async importPhones(acceptFingerprints) {
+      setAccepted: (fingerprints) => set({ acceptedFingerprints: [...new Set(fingerprints)] }),
+      async importPhones() {
         const previewed = get().importPreview;
         if (!previewed) return;
         const report = await run('import', 'Adding the phones', (jobId) =>
           api.fleet.import({
             jobId,
             ...previewed.request,
-            acceptFingerprints: [...acceptFingerprints],
+            acceptFingerprints: get().acceptedFingerprints,
           }),
         );
         if (!report) return;
-        set({ importReport: report, importPreview: null });
+        set({ importReport: report, importPreview: null, acceptedFingerprints: [] });
         if (report.added.length > 0 && get().inventory) await get().loadInventory();
       },
-      clearImport: () => set({ importPreview: null, importReport: null }),
+      clearImport: () => set({ importPreview: null, importReport: null, acceptedFingerprints: [] }),
       async previewConfig(request) {
         set({ configPlan: null, configReport: null });
         const plan = await run('config', 'Reading the current values', (jobId) =>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import type {
   FleetCertificate,
   FleetImportPreview,
   FleetImportReport,
+  FleetImportRow,
 } from '../../../shared/contract/fleet';
 import { useEscapeToClose } from '../../components/use-escape-to-close';
 import { count } from '../../lib/count';
@@ -19,14 +19,14 @@ function CertificateChoice({
 }: {
   certificates: readonly FleetCertificate[];
   accepted: ReadonlySet<string>;
-  onChange: (accepted: Set<string>) => void;
+  onChange: (accepted: string[]) => void;
 }) {
-  const toggle = (fingerprint: string) => {
-    const next = new Set(accepted);
-    if (next.has(fingerprint)) next.delete(fingerprint);
-    else next.add(fingerprint);
-    onChange(next);
-  };
+  const toggle = (fingerprint: string) =>
+    onChange(
+      accepted.has(fingerprint)
+        ? [...accepted].filter((chosen) => chosen !== fingerprint)
+        : [...accepted, fingerprint],
+    );
   return (
     <fieldset className="fleet-certificates">
       <legend>Certificates to accept ({certificates.length})</legend>
@@ -54,24 +54,55 @@ function CertificateChoice({
   );
 }
 
+/** What the import does with a row, in words. */
+function resultWords(row: FleetImportRow, added: boolean): string {
+  if (row.action === 'skip') return `Skip: ${row.reason ?? 'no reason given'}`;
+  if (added) return row.checked ? 'Add' : 'Add (signed in to when imported)';
+  return 'Skip unless its certificate is accepted';
+}
+
 /** Every row of the file with what the import would do with it and why, before anything is added. */
 export function ImportPreviewView({
   preview,
+  acceptedThen,
+  accepted,
   busy,
   stale,
+  onAccept,
+  onCheckAgain,
   onImport,
   onCancel,
 }: {
   preview: FleetImportPreview;
+  /** The certificates accepted when the preview was made. */
+  acceptedThen: readonly string[];
+  accepted: readonly string[];
   busy: boolean;
   stale: boolean;
-  onImport: (acceptFingerprints: string[]) => void;
+  onAccept: (fingerprints: string[]) => void;
+  onCheckAgain: () => void;
+  onImport: () => void;
   onCancel: () => void;
 }) {
-  const [accepted, setAccepted] = useState<Set<string>>(new Set());
   const { page, pages, first, shown, setPage } = usePage(preview.rows, PAGE_SIZE, '');
   const closeOnEscape = useEscapeToClose(onCancel);
-  const adding = preview.rows.filter((row) => row.action === 'add').length;
+  const acceptedNow = new Set(accepted);
+  const before = new Set(acceptedThen);
+  // A row with a certificate is added when it is accepted now, or needed no acceptance (the
+  // preview signed in to it without the user accepting anything).
+  const willAdd = (row: FleetImportRow) =>
+    row.action === 'add' &&
+    (row.fingerprint === null ||
+      acceptedNow.has(row.fingerprint) ||
+      (row.checked && !before.has(row.fingerprint)));
+  const adding = preview.rows.filter(willAdd).length;
+  const unchecked = preview.rows.filter(
+    (row) =>
+      row.action === 'add' &&
+      !row.checked &&
+      row.fingerprint !== null &&
+      acceptedNow.has(row.fingerprint),
+  ).length;
   return (
     <section
       className="admin-group"
@@ -104,14 +135,14 @@ export function ImportPreviewView({
           </thead>
           <tbody>
             {shown.map((row) => (
-              <tr key={row.line} className={row.action === 'skip' ? 'has-problem' : undefined}>
+              <tr key={row.line} className={willAdd(row) ? undefined : 'has-problem'}>
                 <td>{row.line}</td>
                 <th scope="row">{row.name}</th>
                 <td className="fleet-address">{row.url}</td>
                 <td>{row.group ?? '—'}</td>
                 <td>{[row.model, row.firmware].filter(Boolean).join(' ') || '—'}</td>
-                <td>{row.admin ? 'Admin' : 'User only'}</td>
-                <td>{row.action === 'add' ? 'Add' : `Skip: ${row.reason ?? 'no reason given'}`}</td>
+                <td>{row.checked ? (row.admin ? 'Admin' : 'User only') : 'Not signed in yet'}</td>
+                <td>{resultWords(row, willAdd(row))}</td>
               </tr>
             ))}
           </tbody>
@@ -129,9 +160,15 @@ export function ImportPreviewView({
       {preview.certificates.length > 0 && (
         <CertificateChoice
           certificates={preview.certificates}
-          accepted={accepted}
-          onChange={setAccepted}
+          accepted={acceptedNow}
+          onChange={onAccept}
         />
+      )}
+      {unchecked > 0 && (
+        <p className="hint">
+          {count(unchecked, 'phone')} with an accepted certificate not signed in to yet: preview
+          again to check its model, firmware and admin access before importing.
+        </p>
       )}
       {stale && (
         <p className="report report-warning" role="status">
@@ -143,10 +180,15 @@ export function ImportPreviewView({
           type="button"
           className="primary"
           disabled={busy || stale || adding === 0}
-          onClick={() => onImport([...accepted])}
+          onClick={onImport}
         >
           Import {count(adding, 'phone')}
         </button>
+        {unchecked > 0 && (
+          <button type="button" disabled={busy || stale} onClick={onCheckAgain}>
+            Preview again with the accepted certificates
+          </button>
+        )}
         <button type="button" onClick={onCancel}>
           Cancel
         </button>

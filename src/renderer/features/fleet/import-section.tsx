@@ -28,6 +28,7 @@ export function ImportSection() {
   const stores = useStores();
   const store = stores.fleet.getState();
   const previewed = useAppStore('fleet', (state) => state.importPreview);
+  const accepted = useAppStore('fleet', (state) => state.acceptedFingerprints);
   const report = useAppStore('fleet', (state) => state.importReport);
   const error = useAppStore('fleet', (state) => state.errors.import);
   const busy = useAppStore('fleet', (state) => state.jobs.import !== null);
@@ -147,9 +148,13 @@ export function ImportSection() {
       {previewed && (
         <ImportPreviewView
           preview={previewed.preview}
+          acceptedThen={previewed.acceptedThen}
+          accepted={accepted}
           busy={busy}
           stale={JSON.stringify(request) !== JSON.stringify(previewed.request)}
-          onImport={(fingerprints) => void store.importPhones(fingerprints)}
+          onAccept={store.setAccepted}
+          onCheckAgain={() => void store.previewImport(previewed.request)}
+          onImport={() => void store.importPhones()}
           onCancel={store.clearImport}
         />
       )}

@@ -1,19 +1,11 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { FleetInventoryRow } from '../../../shared/contract/fleet';
-import { csvText } from '../../../shared/csv';
+import { firmwareSummary, inventoryCsv } from '../../../shared/fleet-inventory';
 import { count } from '../../lib/count';
 import { saveTextFile } from '../../lib/save-text-file';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { InventoryTable } from './inventory-rows';
-import {
-  ANY_GROUP,
-  filterRows,
-  firmwareSummary,
-  inventoryCsvRows,
-  NO_GROUP,
-  sortRows,
-  type InventorySort,
-} from './inventory-table';
+import { ANY_GROUP, filterRows, NO_GROUP, sortRows, type InventorySort } from './inventory-table';
 import { JobProgress } from './job-progress';
 
 /** The file name of an export: the day it was made, so several exports sort by date. */
@@ -21,9 +13,17 @@ function exportFileName(now: Date): string {
   return `deskpilot-inventory-${now.toISOString().slice(0, 10)}.csv`;
 }
 
+/** The summary's counts by model, each model's versions in the summary's order. */
+function byModel(rows: readonly FleetInventoryRow[]) {
+  const models = new Map<string, { firmware: string; phones: number }[]>();
+  for (const { model, firmware, phones } of firmwareSummary(rows)) {
+    models.set(model, [...(models.get(model) ?? []), { firmware, phones }]);
+  }
+  return [...models].map(([model, versions]) => ({ model, versions }));
+}
+
 function FirmwareSummary({ rows }: { rows: readonly FleetInventoryRow[] }) {
-  const summary = firmwareSummary(rows);
-  if (summary.length === 0) return null;
+  const summary = byModel(rows);
   return (
     <table className="admin-table fleet-summary">
       <caption>Firmware by model</caption>
@@ -83,7 +83,7 @@ export function InventorySection() {
     saveTextFile(
       exportFileName(new Date()),
       // The byte-order mark makes Excel read the file as UTF-8, so accented names survive.
-      `\uFEFF${csvText(inventoryCsvRows(shown))}`,
+      `\uFEFF${inventoryCsv(shown)}`,
       'text/csv;charset=utf-8',
     );
 

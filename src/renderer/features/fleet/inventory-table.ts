@@ -1,6 +1,6 @@
 /**
- * The inventory table's rules, apart from its markup: its columns and how each sorts, the
- * filter, the firmware summary and the CSV export's rows.
+ * The inventory table's rules, apart from its markup: its columns, how each sorts, and the
+ * filter (the firmware summary and the CSV export are shared with the CLI: shared/fleet-inventory).
  */
 import type { FleetInventoryRow } from '../../../shared/contract/fleet';
 import { describeUptime } from '../../lib/call-duration';
@@ -115,63 +115,6 @@ export function filterRows(
   );
 }
 
-/** Each model with its firmware versions and how many phones run each, models by name. */
-export function firmwareSummary(
-  rows: readonly FleetInventoryRow[],
-): { model: string; versions: { firmware: string; phones: number }[] }[] {
-  const models = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    if (row.model === null) continue;
-    const versions = models.get(row.model) ?? new Map<string, number>();
-    const firmware = row.firmware ?? 'not reported';
-    versions.set(firmware, (versions.get(firmware) ?? 0) + 1);
-    models.set(row.model, versions);
-  }
-  return [...models]
-    .sort(([a], [b]) => collator.compare(a, b))
-    .map(([model, versions]) => ({
-      model,
-      versions: [...versions]
-        .sort(([a], [b]) => collator.compare(a, b))
-        .map(([firmware, phones]) => ({ firmware, phones })),
-    }));
-}
-
-/** A phone's lines in words: "1 1001@pbx (Registered)", one after another. */
-export function linesInWords(row: FleetInventoryRow): string {
-  return row.lines.map((line) => `${line.line} ${line.address} (${line.registration})`).join('; ');
-}
-
 export function uptimeInWords(row: FleetInventoryRow): string {
   return row.uptimeSeconds === null ? '' : describeUptime(row.uptimeSeconds);
-}
-
-/** The export: a header and one line per row, uptime both in words and in seconds. */
-export function inventoryCsvRows(rows: readonly FleetInventoryRow[]): (string | number | null)[][] {
-  return [
-    [
-      'Name',
-      'Model',
-      'Firmware',
-      'MAC address',
-      'Address',
-      'Group',
-      'Lines',
-      'Uptime',
-      'Uptime (seconds)',
-      'Problem',
-    ],
-    ...rows.map((row) => [
-      row.name,
-      row.model,
-      row.firmware,
-      row.macAddress,
-      row.url,
-      row.group,
-      linesInWords(row),
-      uptimeInWords(row),
-      row.uptimeSeconds,
-      row.problem,
-    ]),
-  ];
 }
