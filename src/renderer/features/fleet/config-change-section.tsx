@@ -100,11 +100,13 @@ export function ConfigChangeSection({ onShowInventory }: { onShowInventory: () =
         <PhoneChoiceFields choice={choice} name="config-phones" onShowInventory={onShowInventory} />
         <ParameterRows rows={rows} onChange={setRows} />
         {problems.length > 0 && (
-          <ul className="field-error" role="alert" aria-label="Fix these first">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
+          <div role="alert">
+            <ul className="field-error" aria-label="Fix these first">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <div className="admin-actions">
           <button
