@@ -109,7 +109,7 @@ export class FleetImport {
 
   /** Adds every row that passes and whose certificate was accepted (or that uses plain HTTP). */
   async import(request: ImportRequest, job: FleetJob): Promise<FleetImportReport> {
-    const added: FleetImportReport['added'] = [];
+    const added: (FleetImportReport['added'][number] & { line: number })[] = [];
     const rows = await this.tryRows(request, job, 'import', async (row, found) => {
       if (!found.checked) {
         return `Its certificate (SHA-256 ${found.fingerprint ?? 'unknown'}) was not accepted.`;
@@ -123,7 +123,7 @@ export class FleetImport {
           pinnedFingerprint: found.fingerprint,
           group: row.group,
         });
-        added.push({ phoneId: phone.id, name: phone.name });
+        added.push({ line: row.line, phoneId: phone.id, name: phone.name });
         return undefined;
       } catch (error) {
         return problemText(error, 'fleet.import', this.log);
@@ -132,7 +132,13 @@ export class FleetImport {
     const skipped = rows
       .filter((row) => row.action === 'skip')
       .map((row) => ({ line: row.line, name: row.name, reason: row.reason ?? '' }));
-    return { added, skipped, cancelled: job.cancelled };
+    // Rows are tried a few at a time; the report lists them in the file's order.
+    added.sort((a, b) => a.line - b.line);
+    return {
+      added: added.map(({ phoneId, name }) => ({ phoneId, name })),
+      skipped,
+      cancelled: job.cancelled,
+    };
   }
 
   /**

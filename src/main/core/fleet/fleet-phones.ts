@@ -41,8 +41,11 @@ export function refOf(phone: FleetPhoneRef): FleetPhoneRef {
 
 /**
  * Why something failed on one phone, in words: a DeskpilotError's own message (written for users,
- * never holding a secret); anything else is a bug, logged by kind only.
+ * never holding a secret); anything else is a bug, logged by kind only. Fleet work needs the
+ * admin password, so a refused login says that rather than only "check them".
  */
 export function problemText(error: unknown, what: string, log: FailureLog): string {
-  return toContractError(error, what, log).message;
+  const { code, message } = toContractError(error, what, log);
+  if (code !== 'wrong-credentials') return message;
+  return `${message} Fleet actions need the phone's admin password: a user-level login is not enough.`;
 }
