@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { simValue } from '../support/sim-config';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { saveScreenshot } from './support/screenshots';
 
 // The Fleet view against twelve simulated phones: eleven imported from a CSV file pasted into
 // the window, one settings change previewed and applied to ten of them, and every phone's own
@@ -46,6 +47,7 @@ describe('fleet view against twelve simulated phones', () => {
     await preview.getByRole('button', { name: 'Import 11 phones' }).click();
     const report = page.getByRole('region', { name: 'The import is done' });
     await report.waitFor();
+    await saveScreenshot(page, 'fleet-import-light');
     expect(await report.getByRole('list', { name: 'Added' }).getByRole('listitem').count()).toBe(
       11,
     );
@@ -62,6 +64,7 @@ describe('fleet view against twelve simulated phones', () => {
     await table.getByRole('checkbox', { name: 'Select all 12 phones shown' }).check();
     await table.getByRole('checkbox', { name: 'Select Desk 11' }).uncheck();
     await table.getByRole('checkbox', { name: 'Select Desk 12' }).uncheck();
+    await saveScreenshot(page, 'fleet-inventory-light');
 
     await page.getByRole('tab', { name: 'Change settings' }).click();
     await page.getByRole('radio', { name: 'The 10 phones selected in Inventory' }).check();
@@ -76,6 +79,7 @@ describe('fleet view against twelve simulated phones', () => {
       new RegExp(`Desk 05${PARAMETER.replaceAll('.', '\\.')}${before[4]} \\(\\w+\\)${next}$`),
     );
     expect(await simValue(sim.phones[4] ?? app.simPhone, PARAMETER)).toBe(before[4]);
+    await saveScreenshot(page, 'fleet-change-preview-light');
 
     await page.getByRole('button', { name: 'Apply to 10 phones…' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Change 10 phones?' });

@@ -78,10 +78,12 @@ function SelectAll({
 function InventoryRow({
   row,
   chosen,
+  withProblems,
   onToggle,
 }: {
   row: FleetInventoryRow;
   chosen: boolean;
+  withProblems: boolean;
   onToggle: () => void;
 }) {
   return (
@@ -117,7 +119,7 @@ function InventoryRow({
         )}
       </td>
       <td>{uptimeInWords(row) || '—'}</td>
-      <td>{row.problem ?? ''}</td>
+      {withProblems && <td>{row.problem ?? ''}</td>}
     </tr>
   );
 }
@@ -139,6 +141,9 @@ export function InventoryTable({
   resetKey: string;
 }) {
   const chosen = useMemo(() => new Set(selected), [selected]);
+  // The Problem column shows only when a phone has one, leaving the room to the details.
+  const withProblems = rows.some((row) => row.problem !== null);
+  const columns = INVENTORY_COLUMNS.filter((column) => withProblems || column.id !== 'problem');
   const { page, pages, first, shown, setPage } = usePage(rows, PAGE_SIZE, resetKey);
   const toggle = (phoneId: string) =>
     onSelect(
@@ -157,7 +162,7 @@ export function InventoryTable({
               <td>
                 <SelectAll rows={rows} selected={chosen} onSelect={onSelect} />
               </td>
-              {INVENTORY_COLUMNS.map((column) => (
+              {columns.map((column) => (
                 <SortHeader key={column.id} {...column} sort={sort} onSort={onSort} />
               ))}
             </tr>
@@ -168,6 +173,7 @@ export function InventoryTable({
                 key={row.phoneId}
                 row={row}
                 chosen={chosen.has(row.phoneId)}
+                withProblems={withProblems}
                 onToggle={() => toggle(row.phoneId)}
               />
             ))}
