@@ -47,7 +47,6 @@ describe('fleet view against twelve simulated phones', () => {
     await preview.getByRole('button', { name: 'Import 11 phones' }).click();
     const report = page.getByRole('region', { name: 'The import is done' });
     await report.waitFor();
-    await saveScreenshot(page, 'fleet-import-light');
     expect(await report.getByRole('list', { name: 'Added' }).getByRole('listitem').count()).toBe(
       11,
     );
