@@ -28,6 +28,9 @@ const HistoryView = lazy(async () => ({
 const SettingsView = lazy(async () => ({
   default: (await import('./features/settings/settings-view')).SettingsView,
 }));
+const FleetView = lazy(async () => ({
+  default: (await import('./features/fleet/fleet-view')).FleetView,
+}));
 
 function CurrentView({ view, phoneId }: { view: View; phoneId: string }) {
   switch (view) {
@@ -61,6 +64,12 @@ function CurrentView({ view, phoneId }: { view: View; phoneId: string }) {
       return <ScreenView phoneId={phoneId} />;
     case 'admin':
       return <AdminConsole phoneId={phoneId} />;
+    case 'fleet':
+      return (
+        <Suspense fallback={<p role="status">Opening Fleet…</p>}>
+          <FleetView />
+        </Suspense>
+      );
   }
 }
 

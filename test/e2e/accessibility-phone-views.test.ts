@@ -18,7 +18,7 @@ function phoneId(): string {
   return app.phone.id;
 }
 
-async function show(view: 'Remote screen' | 'Admin') {
+async function show(view: 'Remote screen' | 'Admin' | 'Fleet') {
   await app.page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('button', { name: view, exact: true })
@@ -116,6 +116,28 @@ describe('accessibility audit of the phone views', () => {
     await openTab('Skype for Business');
     await page.getByRole('form', { name: 'Skype for Business sign-in' }).waitFor();
     await expectAccessible(page, 'Admin, Skype for Business sign-in');
+  });
+
+  it('Fleet: the inventory with its rows, and a settings change with its per-phone diff', async () => {
+    const { page } = app;
+    await show('Fleet');
+    const table = page.getByRole('table', { name: /^Phones, sorted by/ });
+    await table.getByRole('rowheader', { name: 'Desk phone' }).waitFor();
+    await table.getByRole('checkbox', { name: 'Select Desk phone' }).check();
+    await expectAccessible(page, 'Fleet, Inventory with a phone selected');
+
+    await page.getByRole('tab', { name: 'Change settings' }).click();
+    await page.getByLabel('Name of parameter 1').fill('voice.volume.persist.handset');
+    await page.getByLabel('New value of parameter 1').fill('fleet-audit');
+    await page.getByRole('button', { name: 'Preview the change on 1 phone' }).click();
+    await page.getByRole('region', { name: 'What would change' }).getByRole('table').waitFor();
+    await page.getByRole('button', { name: 'Apply to 1 phone…' }).click();
+    await page.getByRole('alertdialog', { name: 'Change 1 phone?' }).waitFor();
+    await expectAccessible(page, 'Fleet, a change previewed and to confirm');
+    await page
+      .getByRole('alertdialog', { name: 'Change 1 phone?' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
   });
 });
 

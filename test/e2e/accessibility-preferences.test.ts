@@ -15,6 +15,7 @@ const VIEWS = [
   'Settings',
   'Remote screen',
   'Admin',
+  'Fleet',
 ] as const;
 type ViewName = (typeof VIEWS)[number];
 
@@ -31,6 +32,7 @@ const READY: Record<ViewName, (page: Page) => Promise<void>> = {
   Settings: (page) => page.getByRole('table').waitFor(),
   'Remote screen': (page) => page.getByRole('button', { name: 'Turn on screen capture' }).waitFor(),
   Admin: (page) => page.getByRole('region', { name: 'Network', exact: true }).waitFor(),
+  Fleet: (page) => page.getByRole('table', { name: /^Phones, sorted by/ }).waitFor(),
 };
 
 async function show(view: ViewName): Promise<void> {

@@ -3,6 +3,7 @@ import type { ConnectionState, DeskpilotApi } from '../../shared/contract/api';
 import { createCallsStore, type CallsState } from './calls-store';
 import { createContactsStore, type ContactsState } from './contacts-store';
 import { createDialRequestStore, type DialRequestState } from './dial-request-store';
+import { createFleetStore, type FleetState } from './fleet-store';
 import { createHistoryStore, type HistoryState } from './history-store';
 import { createNoticesStore, type NoticesState } from './notices-store';
 import { createPhonesStore, type PhonesState } from './phones-store';
@@ -23,6 +24,7 @@ export interface AppStates {
   setup: SetupState;
   push: PushState;
   ui: UiState;
+  fleet: FleetState;
 }
 
 /** Makes the stores of one phone's view (the remote screen, the admin console) over the API. */
@@ -58,6 +60,7 @@ export function createAppStores(
     setup: createSetupStore(api, phones, notices),
     push: createPushStore(api, notices),
     ui: createUiStore(browserHost),
+    fleet: createFleetStore(api),
     phoneStore: (create, phoneId) => create(api, phoneId),
   };
 }
@@ -77,6 +80,7 @@ export function startAppStores(stores: AppStores, watchConnection?: ConnectionWa
     stores.settings.getState().start(),
     stores.dialRequest.getState().start(),
     stores.history.getState().start(),
+    stores.fleet.getState().start(),
   ];
   if (watchConnection) {
     stops.push(

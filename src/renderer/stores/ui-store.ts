@@ -10,6 +10,7 @@ export const VIEWS = [
   'settings',
   'screen',
   'admin',
+  'fleet',
 ] as const;
 export type View = (typeof VIEWS)[number];
 

@@ -9,10 +9,13 @@ import type { EventChannel, EventPayloads } from '../../../src/shared/contract/e
 import type { RequestArgs, RequestChannel, RequestResults } from '../../../src/shared/contract';
 import type { DialRequest } from '../../../src/shared/contract/links';
 import { dialTextOf } from '../../../src/shared/dial-target';
+import type { FleetInventoryRow } from '../../../src/shared/contract/fleet';
 import type { Call, PhoneSnapshot } from '../../../src/shared/domain';
 import type { AppSettings } from '../../../src/shared/settings';
 
-type Answer<C extends RequestChannel> = (args: RequestArgs<C>) => RequestResults[C] | ContractError;
+type Result<C extends RequestChannel> = RequestResults[C] | ContractError;
+/** An answer now, or later (a fleet job the test ends, or cancels, while the view shows it). */
+type Answer<C extends RequestChannel> = (args: RequestArgs<C>) => Result<C> | Promise<Result<C>>;
 export type Answers = { [C in RequestChannel]?: Answer<C> };
 
 export interface TestCore {
@@ -70,7 +73,7 @@ export function createTestCore(initial: Answers = {}): TestCore {
       const handler = answers[channel] as Answer<C> | undefined;
       if (!handler)
         return { ok: false, error: { code: 'internal', message: `no answer for ${channel}` } };
-      const result = handler(args);
+      const result = await handler(args);
       return isContractError(result) ? { ok: false, error: result } : { ok: true, value: result };
     },
     subscribe(event, listener) {
@@ -186,5 +189,22 @@ export function startupAnswers(phones: PhoneSnapshot[]): Answers {
     'phones.snapshots': () => phones,
     'contacts.list': () => [],
     'settings.get': () => TEST_SETTINGS,
+  };
+}
+
+/** One phone of a fleet inventory, read without a problem. */
+export function makeInventoryRow(overrides: Partial<FleetInventoryRow> = {}): FleetInventoryRow {
+  return {
+    phoneId: 'p1',
+    name: 'Desk 1',
+    group: null,
+    url: 'https://127.0.0.1:8443',
+    model: 'VVX601',
+    firmware: '5.8.0',
+    macAddress: '0004F2000001',
+    lines: [{ line: 1, address: '1001@pbx', registration: 'Registered' }],
+    uptimeSeconds: 3600,
+    problem: null,
+    ...overrides,
   };
 }

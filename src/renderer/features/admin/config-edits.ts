@@ -7,6 +7,11 @@ import type { ConfigValue } from '../../../shared/contract/config';
 /** A name the phone accepts: letters, digits, dots, dashes, underscores and brackets. */
 const NAME = /^[A-Za-z0-9_.\-[\]]{1,256}$/;
 
+/** Whether the text can be a configuration parameter's name. */
+export function isConfigName(text: string): boolean {
+  return NAME.test(text);
+}
+
 export interface ParsedNames {
   names: string[];
   /** Pieces that cannot be parameter names, quoted back to the user. */
@@ -25,7 +30,7 @@ export function parseConfigNames(text: string): ParsedNames {
     const withoutValue = line.replace(/[=:].*$/, '');
     for (const piece of withoutValue.split(/[\s,;"']+/)) {
       if (piece === '') continue;
-      if (!NAME.test(piece)) rejected.push(piece);
+      if (!isConfigName(piece)) rejected.push(piece);
       else if (!names.includes(piece)) names.push(piece);
     }
   }

@@ -9,10 +9,13 @@ const NAV_ITEMS: { view: View; label: string; shortcut: string }[] = [
   { view: 'settings', label: 'Settings', shortcut: 'Alt+5' },
   { view: 'screen', label: 'Remote screen', shortcut: 'Alt+6' },
   { view: 'admin', label: 'Admin', shortcut: 'Alt+7' },
+  { view: 'fleet', label: 'Fleet', shortcut: 'Alt+9' },
 ];
 
-/** The views, in the order of their Alt+number shortcuts. */
-export const NAV_ORDER: View[] = NAV_ITEMS.map((item) => item.view);
+/** The view an Alt+number shortcut opens ("Alt+9"); a number may be free. */
+export function viewOfShortcut(shortcut: string): View | undefined {
+  return NAV_ITEMS.find((item) => item.shortcut === shortcut)?.view;
+}
 
 /** The main navigation; the current view is marked for screen readers with aria-current. */
 export function AppNav() {

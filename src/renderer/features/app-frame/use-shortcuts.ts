@@ -4,7 +4,7 @@ import { isIncomingRinging } from '../../lib/call-state';
 import type { AppStores } from '../../stores/app-stores';
 import { selectedPhone } from '../../stores/phones-store';
 import { useStores } from '../../stores/stores-context';
-import { NAV_ORDER } from './app-nav';
+import { viewOfShortcut } from './app-nav';
 
 /** The call the hold and end shortcuts act on: the phone's active call, else the first live one. */
 function primaryCall(calls: Call[]): Call | undefined {
@@ -23,13 +23,13 @@ export const SHORTCUTS = [
   { keys: 'Alt+E', action: 'End the current call' },
   { keys: 'Alt+M', action: 'Mute or unmute the microphone' },
   { keys: '0–9 * #', action: 'Start dialling; during a call, send tones' },
-  { keys: 'Alt+1 … Alt+7', action: 'Switch view' },
+  { keys: 'Alt+1 … Alt+9', action: 'Switch view' },
 ] as const;
 
 function handleShortcut(stores: AppStores, code: string): boolean {
   const viewIndex = /^Digit([1-9])$/.exec(code);
   if (viewIndex) {
-    const view = NAV_ORDER[Number(viewIndex[1]) - 1];
+    const view = viewOfShortcut(`Alt+${viewIndex[1]}`);
     if (view) stores.ui.getState().show(view);
     return view !== undefined;
   }
