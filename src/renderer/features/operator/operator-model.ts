@@ -83,13 +83,6 @@ export function tileLabel(phone: PhoneSnapshot): string {
   return parts.join(', ');
 }
 
-/** The user's groups, sorted as a person reads them, each once. */
-export function groupNames(phones: readonly PhoneSnapshot[]): string[] {
-  const names = new Set<string>();
-  for (const phone of phones) if (phone.info.group !== null) names.add(phone.info.group);
-  return [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
-}
-
 export interface OperatorFilter {
   search: string;
   state: StateFilter;

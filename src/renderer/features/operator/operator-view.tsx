@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { ViewSection } from '../../components/view-section';
+import { groupNames } from '../../lib/phone-groups';
 import { useNow } from '../../lib/use-now';
 import type { GroupFilter } from '../../stores/ui-store';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import {
   filterPhones,
-  groupNames,
   oldestRinging,
   otherParty,
   STATE_FILTERS,

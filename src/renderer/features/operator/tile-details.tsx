@@ -1,12 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Call, PhoneSnapshot } from '../../../shared/domain';
 import { useEscapeToClose } from '../../components/use-escape-to-close';
+import { GROUP_NAME_MAX } from '../../lib/phone-groups';
 import { useStores } from '../../stores/stores-context';
 import { describeLines } from './operator-model';
 import { TileCallButtons, TileCallLine, type TileCallActions } from './tile-call';
-
-/** Longest group name the core takes (value rule `phoneGroup`). */
-const GROUP_MAX = 40;
 
 /**
  * A tile's "More" panel: every call of the phone with its buttons, the phone's status in words,
@@ -92,7 +90,7 @@ export function TileDetails({
           <input
             value={group}
             list={`${formId}-groups`}
-            maxLength={GROUP_MAX}
+            maxLength={GROUP_NAME_MAX}
             autoComplete="off"
             aria-invalid={problem !== null}
             aria-describedby={problem === null ? undefined : `${formId}-problem`}
