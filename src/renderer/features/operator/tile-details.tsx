@@ -1,6 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Call, PhoneSnapshot } from '../../../shared/domain';
-import { useEscapeToClose } from '../../components/use-escape-to-close';
 import { GROUP_NAME_MAX } from '../../lib/phone-groups';
 import { useStores } from '../../stores/stores-context';
 import { describeLines } from './operator-model';
@@ -9,7 +8,6 @@ import { TileCallButtons, TileCallLine, type TileCallActions } from './tile-call
 /**
  * A tile's "More" panel: every call of the phone with its buttons, the phone's status in words,
  * and its group (pick an existing one or type a new one; empty takes it out of its group).
- * Escape closes it and puts focus back on the More button.
  */
 export function TileDetails({
   phone,
@@ -37,7 +35,13 @@ export function TileDetails({
   const [group, setGroup] = useState(phone.info.group ?? '');
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const closeOnEscape = useEscapeToClose(onClose);
+  const dialog = useRef<HTMLDialogElement>(null);
+  // Modal, so it sits above every tile (the grid clips what overflows it), keeps focus inside,
+  // closes on Escape and gives focus back to the More button.
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
   const { name } = phone.info;
 
   const save = async (event: FormEvent) => {
@@ -49,15 +53,15 @@ export function TileDetails({
       .setGroup(phone.info.id, wanted === '' ? null : wanted);
     setSaving(false);
     setProblem(refused);
-    if (refused === null) onClose();
+    if (refused === null) dialog.current?.close();
   };
 
   return (
-    <div
+    <dialog
+      ref={dialog}
       className="tile-details"
-      role="dialog"
       aria-label={`${name}: calls and group`}
-      onKeyDown={closeOnEscape}
+      onClose={onClose}
     >
       <p className="tile-details-status">
         {phone.status.message}
@@ -105,7 +109,7 @@ export function TileDetails({
         <button type="submit" disabled={saving}>
           {saving ? 'Saving…' : 'Save group'}
         </button>
-        <button type="button" className="quiet" onClick={onClose}>
+        <button type="button" className="quiet" onClick={() => dialog.current?.close()}>
           Close
         </button>
       </form>
@@ -114,6 +118,6 @@ export function TileDetails({
           {problem}
         </p>
       )}
-    </div>
+    </dialog>
   );
 }
