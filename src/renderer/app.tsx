@@ -28,6 +28,9 @@ const HistoryView = lazy(async () => ({
 const SettingsView = lazy(async () => ({
   default: (await import('./features/settings/settings-view')).SettingsView,
 }));
+const OperatorView = lazy(async () => ({
+  default: (await import('./features/operator/operator-view')).OperatorView,
+}));
 const FleetView = lazy(async () => ({
   default: (await import('./features/fleet/fleet-view')).FleetView,
 }));
@@ -64,6 +67,12 @@ function CurrentView({ view, phoneId }: { view: View; phoneId: string }) {
       return <ScreenView phoneId={phoneId} />;
     case 'admin':
       return <AdminConsole phoneId={phoneId} />;
+    case 'operator':
+      return (
+        <Suspense fallback={<p role="status">Opening the operator view…</p>}>
+          <OperatorView />
+        </Suspense>
+      );
     case 'fleet':
       return (
         <Suspense fallback={<p role="status">Opening Fleet…</p>}>
@@ -117,7 +126,8 @@ export function App() {
           <span className="brand">Deskpilot</span>
           <PhonePicker />
         </header>
-        <IncomingBanner />
+        {/* The operator view's tiles ring themselves; a banner there would push them down. */}
+        {view !== 'operator' && <IncomingBanner />}
         <PhoneAttention />
         <DemoWelcome />
         <div className="app-body">

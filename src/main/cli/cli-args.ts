@@ -26,6 +26,8 @@ export interface CliOptions {
   /** `dial` reports as soon as the phone shows the call, without waiting for an answer. */
   noWait: boolean;
   yes: boolean;
+  /** `watch --all`: every configured phone. */
+  all: boolean;
   help: boolean;
   /** Fleet: `--group G` (the phones of a group; for an import, the group of rows without one). */
   group: string | null;
@@ -77,6 +79,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
         wait: { type: 'string' },
         'no-wait': { type: 'boolean' },
         yes: { type: 'boolean' },
+        all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         group: { type: 'string' },
         'dry-run': { type: 'boolean' },
@@ -109,6 +112,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
       wait: values.wait === undefined ? null : parseSeconds('--wait', values.wait),
       noWait: values['no-wait'] ?? false,
       yes: values.yes ?? false,
+      all: values.all ?? false,
       help: values.help ?? false,
       group: values.group ?? null,
       dryRun: values['dry-run'] ?? false,
