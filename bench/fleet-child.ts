@@ -10,7 +10,7 @@ import { PushReceiver } from '../src/main/push/push-receiver';
 import type { PhoneSession } from '../src/main/session/phone-session';
 import { startSimulatorProcess } from '../src/simulator';
 import { startSession, waitOnline } from './bench-session';
-import { since, sleep } from './figures';
+import { inBatches, since, sleep } from './figures';
 
 const WINDOW_MS = 30_000;
 
@@ -32,19 +32,6 @@ export interface FleetFigures {
 function collectGarbage(): void {
   const gc: unknown = Reflect.get(globalThis, 'gc');
   if (typeof gc === 'function') gc();
-}
-
-/** Runs `work` on at most `limit` items at once. */
-async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const item = items[next++];
-        if (item !== undefined) await work(item);
-      }
-    }),
-  );
 }
 
 /** Turns a session's events on (trusted), trying again when the busy phone did not answer. */

@@ -29,9 +29,9 @@ function runFleet(request: FleetRequest): Promise<FleetFigures> {
 
 /** Both fleets, one after the other. */
 export async function measurePushFleet(progress: (text: string) => void): Promise<PairRow[]> {
-  progress(`9a/9 ${PHONES} phones polled (about 1 min)`);
+  progress(`9a/10 ${PHONES} phones polled (about 1 min)`);
   const poll = await runFleet({ phones: PHONES, push: false });
-  progress(`9b/9 ${PHONES} phones with events on (about 1 min)`);
+  progress(`9b/10 ${PHONES} phones with events on (about 1 min)`);
   const push = await runFleet({ phones: PHONES, push: true });
   const memory = (figures: FleetFigures) =>
     `${fixed(figures.rssMiB, 0)} MiB (after GC ${fixed(figures.rssAfterGcMiB, 0)}, live heap ${fixed(figures.heapAfterGcMiB, 0)})`;
