@@ -192,7 +192,8 @@ export function TileGrid({
             >
               <PhoneTile
                 phone={phone}
-                now={now}
+                // Only a tile with calls has a clock to tick; the others stay as drawn.
+                now={phone.calls.length > 0 ? now : 0}
                 current={phone.info.id === currentId}
                 groups={groups}
                 onFocus={onTileFocus}
