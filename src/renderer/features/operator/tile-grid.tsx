@@ -5,6 +5,7 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
+  type RefObject,
 } from 'react';
 import type { PhoneSnapshot } from '../../../shared/domain';
 import { isIncomingRinging } from '../../lib/call-state';
@@ -31,7 +32,7 @@ interface GridBox {
  * The grid's size: the width it is given, and the height from its top to the window's bottom
  * (re-measured when the window or anything above the grid changes size).
  */
-function useGridBox(scroller: React.RefObject<HTMLDivElement | null>): GridBox {
+function useGridBox(scroller: RefObject<HTMLDivElement | null>): GridBox {
   const [box, setBox] = useState<GridBox>({ width: 0, height: 0, rem: 16 });
   useLayoutEffect(() => {
     const element = scroller.current;
