@@ -84,6 +84,25 @@ describe('the operator view', { timeout: 60_000 }, () => {
     );
   });
 
+  it('answers from the keyboard: arrows to the ringing tile, then Enter', async () => {
+    const { page } = app;
+    const second = app.sim.phones[1];
+    if (!second) throw new Error('no second phone');
+    const control = simControl(second, app.sim.controlToken);
+    await control.ring('5550178', 'Katherine Johnson');
+    await page.locator('[data-state="ringing"]').waitFor();
+    await page.getByRole('group', { name: /^Reception 01,/ }).click();
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(focused).toBe('Reception 02, Ringing, from Katherine Johnson');
+    await page.keyboard.press('Enter');
+    await waitUntil(
+      () => control.state(),
+      (now) => now.calls[0]?.CallState === 'Connected',
+    );
+    await control.reset();
+  });
+
   it('shows one group when it is chosen, and remembers the choice across views', async () => {
     const { page } = app;
     await page.getByRole('combobox', { name: 'Group' }).selectOption({ label: 'Sales' });

@@ -10,7 +10,8 @@ export interface CallsState {
   pending: Record<string, string>;
   /**
    * The last refused call action of each phone, by phone id, in words; cleared when the next
-   * action on that phone starts. The operator view shows it on the phone's tile.
+   * action on that phone starts or after FAILURE_SHOWN_MS. The operator view shows it on the
+   * phone's tile.
    */
   failures: Record<string, string>;
   /** The DTMF digits sent on each call from this window, shown on its card (bounded). */
@@ -44,6 +45,9 @@ type Outcome = { ok: true } | { ok: false; error: ContractError };
 /** How many of the last tones sent on a call its card shows. */
 const TONES_SHOWN = 32;
 
+/** How long a refused call action stays on its phone's tile. */
+export const FAILURE_SHOWN_MS = 8000;
+
 /** The key under which a new outgoing call's progress is tracked. */
 export const DIAL_PENDING_KEY = 'dial';
 
@@ -75,6 +79,12 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
       set({
         failures: Object.fromEntries(message === null ? others : [...others, [phoneId, message]]),
       });
+      // Said for a while, like a notice; a newer failure on the phone replaces it.
+      if (message !== null) {
+        setTimeout(() => {
+          if (get().failures[phoneId] === message) noteFailure(phoneId, null);
+        }, FAILURE_SHOWN_MS);
+      }
     }
 
     async function run(

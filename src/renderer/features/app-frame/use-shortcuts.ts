@@ -18,12 +18,20 @@ function primaryCall(calls: Call[]): Call | undefined {
 export const SHORTCUTS = [
   { keys: 'Alt+D', action: 'Go to the number field to dial' },
   { keys: 'Enter', action: 'Dial the number in the field' },
-  { keys: 'Alt+A', action: 'Answer the ringing call' },
+  {
+    keys: 'Alt+A',
+    action: 'Answer the ringing call (in the operator view: the caller waiting longest)',
+  },
   { keys: 'Alt+H', action: 'Hold or resume the current call' },
   { keys: 'Alt+E', action: 'End the current call' },
   { keys: 'Alt+M', action: 'Mute or unmute the microphone' },
   { keys: '0–9 * #', action: 'Start dialling; during a call, send tones' },
   { keys: 'Alt+1 … Alt+9', action: 'Switch view' },
+  { keys: '/', action: 'Operator view: search the phones (Escape clears)' },
+  {
+    keys: 'Arrow keys, Enter',
+    action: 'Operator view: move between phones, answer the one ringing',
+  },
 ] as const;
 
 function handleShortcut(stores: AppStores, code: string): boolean {

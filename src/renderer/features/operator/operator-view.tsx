@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ViewSection } from '../../components/view-section';
 import { groupNames } from '../../lib/phone-groups';
 import { useNow } from '../../lib/use-now';
@@ -47,7 +47,8 @@ export function OperatorView() {
   const searchField = useRef<HTMLInputElement>(null);
   const now = useNow();
 
-  const groups = groupNames(phones);
+  // Kept while the phones are the same list, so tiles that did not change are not drawn again.
+  const groups = useMemo(() => groupNames(phones), [phones]);
   const groupOptions =
     group.kind === 'named' && !groups.includes(group.name) ? [...groups, group.name] : groups;
   const shown = filterPhones(phones, { search, state: stateFilter, group });

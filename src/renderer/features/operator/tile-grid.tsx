@@ -5,6 +5,7 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
+  type RefObject,
 } from 'react';
 import type { PhoneSnapshot } from '../../../shared/domain';
 import { isIncomingRinging } from '../../lib/call-state';
@@ -31,7 +32,7 @@ interface GridBox {
  * The grid's size: the width it is given, and the height from its top to the window's bottom
  * (re-measured when the window or anything above the grid changes size).
  */
-function useGridBox(scroller: React.RefObject<HTMLDivElement | null>): GridBox {
+function useGridBox(scroller: RefObject<HTMLDivElement | null>): GridBox {
   const [box, setBox] = useState<GridBox>({ width: 0, height: 0, rem: 16 });
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -192,7 +193,8 @@ export function TileGrid({
             >
               <PhoneTile
                 phone={phone}
-                now={now}
+                // Only a tile with calls has a clock to tick; the others stay as drawn.
+                now={phone.calls.length > 0 ? now : 0}
                 current={phone.info.id === currentId}
                 groups={groups}
                 onFocus={onTileFocus}
