@@ -84,7 +84,8 @@ export function ImportPreviewView({
   onImport: () => void;
   onCancel: () => void;
 }) {
-  const { page, pages, first, shown, setPage } = usePage(preview.rows, PAGE_SIZE, '');
+  const paging = usePage(preview.rows, PAGE_SIZE, '');
+  const { shown } = paging;
   const closeOnEscape = useEscapeToClose(onCancel);
   const acceptedNow = new Set(accepted);
   const before = new Set(acceptedThen);
@@ -148,15 +149,7 @@ export function ImportPreviewView({
           </tbody>
         </table>
       </div>
-      <Pager
-        label="Import preview pages"
-        page={page}
-        pages={pages}
-        first={first}
-        shownCount={shown.length}
-        total={preview.rows.length}
-        onPage={setPage}
-      />
+      <Pager label="Import preview pages" paging={paging} />
       {preview.certificates.length > 0 && (
         <CertificateChoice
           certificates={preview.certificates}
