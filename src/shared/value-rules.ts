@@ -76,18 +76,26 @@ export function withoutCredentials(value: string): boolean {
   }
 }
 
+/** Whether `value` is an absolute URL with a host, on one of `protocols` (like 'https:'). */
+function urlOn(protocols: ReadonlySet<string>): (value: string) => boolean {
+  return (value) => {
+    try {
+      const url = new URL(value);
+      return protocols.has(url.protocol) && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  };
+}
+
 /** Where a phone is reached: an http:// or https:// address without credentials in it. */
 export const phoneUrl = z
   .string()
   .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'the phone address must be an http:// or https:// URL, like https://192.168.1.20')
+  .refine(
+    urlOn(new Set(['http:', 'https:'])),
+    'the phone address must be an http:// or https:// URL, like https://192.168.1.20',
+  )
   .refine(
     withoutCredentials,
     'the phone address cannot hold a user name or password: give them in their own fields',
@@ -110,14 +118,10 @@ const UPLOAD_PROTOCOLS: ReadonlySet<string> = new Set([
 export const uploadUrl = z
   .string()
   .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return UPLOAD_PROTOCOLS.has(url.protocol) && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'the address must be an http, https, ftp, ftps or tftp URL, like https://192.168.1.5/upload')
+  .refine(
+    urlOn(UPLOAD_PROTOCOLS),
+    'the address must be an http, https, ftp, ftps or tftp URL, like https://192.168.1.5/upload',
+  )
   .refine(withoutCredentials, 'the address cannot hold a user name or password');
 
 /** A configuration parameter name, like `voice.volume.persist.handset`. */

@@ -13,12 +13,26 @@ export class CommandFailed extends Error {
   }
 }
 
+/**
+ * A command that printed its report but did not do everything asked (a phone failed, rows were
+ * skipped, the user pressed Ctrl-C): exit status 1, with `message` on stderr only, so the
+ * report stays the one thing on stdout.
+ */
+export class CommandIncomplete extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandIncomplete';
+  }
+}
+
 /** Everything a command needs. */
 export interface CliContext {
   core: Core;
   dispatcher: Dispatcher;
   options: CliOptions;
   output: CliOutput;
+  /** Standard input, for `--password-stdin` (opened only when asked for). */
+  stdin: () => AsyncIterable<string | Buffer> | undefined;
   /** Aborted on Ctrl-C / SIGTERM (ends `watch`, and `dial`'s wait for an extension). */
   signal: AbortSignal;
 }

@@ -3,7 +3,10 @@ import type { ContractError } from '../../shared/contract/errors';
 /** Where the CLI writes; the process streams in production, anything writable in tests. */
 export interface CliStreams {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** `isTTY`: a person watches it, so progress may be drawn in place. */
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Where `--password-stdin` reads from. */
+  stdin?: AsyncIterable<string | Buffer>;
 }
 
 /**
@@ -30,6 +33,15 @@ export class CliOutput {
   /** Prints an informational note on stderr, so stdout stays machine-readable. */
   note(text: string): void {
     this.streams.stderr.write(ensureNewline(text));
+  }
+
+  /**
+   * Draws a progress line in place on stderr when a person watches it (a terminal); nothing
+   * otherwise, so logs and pipes get no control characters. null clears the line.
+   */
+  progress(text: string | null): void {
+    if (this.streams.stderr.isTTY !== true) return;
+    this.streams.stderr.write(`\r\u001b[K${text === null ? '' : text.slice(0, 200)}`);
   }
 
   /** Reports a failure in words. */

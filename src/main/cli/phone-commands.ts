@@ -259,7 +259,8 @@ function destructive(
   };
 }
 
-function splitAssignment(assignment: string): [string, string] {
+/** `NAME=VALUE` as its two halves; anything else is a usage error. */
+export function splitAssignment(assignment: string): [string, string] {
   const equals = assignment.indexOf('=');
   if (equals <= 0) throw new UsageError(`"${assignment}" is not NAME=VALUE.`);
   return [assignment.slice(0, equals), assignment.slice(equals + 1)];

@@ -14,6 +14,9 @@ export const DEFAULT_USERNAME = 'Polycom';
  */
 export async function resolvePhone(context: CliContext): Promise<string> {
   const { options, core } = context;
+  if (options.phones.length > 1) {
+    throw new UsageError('Give --phone once: this command talks to one phone.');
+  }
   if (options.url !== null) {
     if (options.phone !== null) throw new UsageError('Give either --phone or --url, not both.');
     warnIfPlainHttp(context, options.url);

@@ -6,8 +6,9 @@ import { DeskpilotError } from '../ground/deskpilot-error';
 import { defaultDataDir } from '../ground/data-dir';
 import { createDispatcher } from '../ipc/dispatcher';
 import { parseCommandLine, UsageError, type ParsedCommandLine } from './cli-args';
-import { CommandFailed, type CliContext } from './cli-context';
+import { CommandFailed, CommandIncomplete, type CliContext } from './cli-context';
 import { CliOutput, type CliStreams } from './cli-output';
+import { runFleetCommand } from './fleet-command';
 import { PHONE_COMMANDS } from './phone-commands';
 import { resolvePhone } from './phone-target';
 import { runPhonesCommand } from './phones-command';
@@ -58,11 +59,16 @@ export async function runCli(
       options,
       output,
       signal,
+      stdin: () => streams.stdin,
     };
     await runCommand(context, words);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) return usageFailure(streams, error);
+    if (error instanceof CommandIncomplete) {
+      output.note(`deskpilot: ${error.message}`);
+      return EXIT_FAILED;
+    }
     output.error(describeFailure(error));
     return EXIT_FAILED;
   } finally {
@@ -73,6 +79,7 @@ export async function runCli(
 async function runCommand(context: CliContext, words: string[]): Promise<void> {
   const [command = '', ...args] = words;
   if (command === 'phones') return runPhonesCommand(context, args);
+  if (command === 'fleet') return runFleetCommand(context, args);
   const phoneCommand = Object.hasOwn(PHONE_COMMANDS, command) ? PHONE_COMMANDS[command] : undefined;
   if (phoneCommand === undefined) throw new UsageError(`Unknown command "${command}".`);
   const run = phoneCommand(context, args);

@@ -33,6 +33,21 @@ configured phone, --phone may be left out):
   touch X Y                     tap the touch screen
   restart|reboot|factory-reset --yes
 
+Many phones at once (admin password; --phone NAME repeatable, --group G, or every phone;
+progress on stderr, Ctrl-C cancels after the phones in hand and prints what was done):
+  fleet import FILE [--dry-run] [--accept SHA256]... [--accept-listed-certificates]
+                                add phones from a CSV file (columns name, address or url,
+                                optional group, username, password); --dry-run previews each
+                                row and lists the certificates; a certificate is trusted only
+                                when accepted; --group: the group of rows without one
+  fleet inventory [--csv]       model, firmware, MAC, lines, uptime; firmware per model
+  fleet config-set NAME=VALUE... [--dry-run]
+                                per-phone diff (current value and source → new), then one phone
+                                first and the rest one by one, stopping at the first failure
+  fleet restart [--reboot] [--stagger SECONDS] [--include-in-call] [--dry-run]
+                                one phone after another (default 10 s apart); phones in a call
+                                are left alone unless --include-in-call
+
 Options:
   --json                     machine-readable output (errors also as {"error": ...})
   --data-dir DIR             settings folder (or DESKPILOT_DATA_DIR; default: your per-user folder)
@@ -46,7 +61,10 @@ Options:
   --wait SECONDS             how long "push on" waits for the first event (0: not at all)
   --no-wait                  dial: report the call as soon as the phone shows it
   --yes                      confirm restart, reboot and factory-reset
+  --password-stdin           read the password from the first line of standard input
+  --dry-run                  fleet: say what would happen, change nothing
   -h, --help                 this text
 
-Exit status: 0 success, 1 the phone or Deskpilot refused (reason on stderr), 2 wrong usage.
+Exit status: 0 success, 1 the phone or Deskpilot refused (reason on stderr) or a fleet command
+did not do everything asked (its report says what it did), 2 wrong usage.
 `;

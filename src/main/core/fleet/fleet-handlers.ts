@@ -11,6 +11,7 @@ import { readInventory } from './fleet-inventory';
 import { FleetJobs } from './fleet-jobs';
 import { selectPhones, type FleetPhones } from './fleet-phones';
 import { restartPhones } from './fleet-restart';
+import { readImportRows, rowsToTry } from './import-rows';
 
 export interface FleetService {
   handlers: HandlersOf<'fleet.'>;
@@ -27,29 +28,38 @@ export function createFleetService(
   const jobs = new FleetJobs(emit);
   const importer = new FleetImport(phones, log);
   const handlers: HandlersOf<'fleet.'> = {
-    'fleet.previewImport': ({ jobId, ...request }) =>
-      jobs.run(jobId, 'preview-import', 0, (job) => importer.preview(request, job)),
-    'fleet.import': ({ jobId, ...request }) =>
-      jobs.run(jobId, 'import', 0, (job) => importer.import(request, job)),
-    'fleet.inventory': ({ jobId, phoneIds }) => {
+    'fleet.previewImport': async ({ jobId, csv, acceptFingerprints, ...defaults }) => {
+      // A file that cannot be read is refused before any job starts.
+      const rows = readImportRows(csv, defaults, phones.list());
+      return jobs.run(jobId, 'preview-import', rowsToTry(rows), (job) =>
+        importer.preview(rows, acceptFingerprints ?? [], job),
+      );
+    },
+    'fleet.import': async ({ jobId, csv, acceptFingerprints, ...defaults }) => {
+      const rows = readImportRows(csv, defaults, phones.list());
+      return jobs.run(jobId, 'import', rowsToTry(rows), (job) =>
+        importer.import(rows, acceptFingerprints, job),
+      );
+    },
+    'fleet.inventory': async ({ jobId, phoneIds }) => {
       const selection = selectPhones(phones, phoneIds ?? phones.list().map((phone) => phone.id));
       return jobs.run(jobId, 'inventory', selection.length, (job) =>
         readInventory(phones, selection, job, log),
       );
     },
-    'fleet.previewConfig': ({ jobId, phoneIds, values }) => {
+    'fleet.previewConfig': async ({ jobId, phoneIds, values }) => {
       const selection = selectPhones(phones, phoneIds);
       return jobs.run(jobId, 'preview-config', selection.length, (job) =>
         previewConfig(phones, selection, values, job, log),
       );
     },
-    'fleet.applyConfig': ({ jobId, phoneIds, values }) => {
+    'fleet.applyConfig': async ({ jobId, phoneIds, values }) => {
       const selection = selectPhones(phones, phoneIds);
       return jobs.run(jobId, 'apply-config', selection.length, (job) =>
         applyConfig(phones, selection, values, job, log),
       );
     },
-    'fleet.restart': ({ jobId, phoneIds, ...request }) => {
+    'fleet.restart': async ({ jobId, phoneIds, ...request }) => {
       const selection = selectPhones(phones, phoneIds);
       return jobs.run(jobId, 'restart', selection.length, (job) =>
         restartPhones(phones, selection, request, job, log),

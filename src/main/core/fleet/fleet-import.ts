@@ -17,12 +17,7 @@ import { normaliseFingerprint } from '../../vvx/pinned-connector';
 import { testConnection } from '../../vvx/connection-test';
 import { eachBounded, FLEET_CONCURRENCY, type FleetJob } from './fleet-jobs';
 import { problemText, type FleetPhones } from './fleet-phones';
-import { readImportRows, type ImportCandidate, type ImportDefaults } from './import-rows';
-
-export interface ImportRequest extends ImportDefaults {
-  csv: string;
-  acceptFingerprints?: string[] | undefined;
-}
+import type { ImportCandidate } from './import-rows';
 
 /** What trying one row found: `checked` false while its certificate is not accepted. */
 interface Probe {
@@ -96,9 +91,19 @@ export class FleetImport {
     private readonly log: FailureLog,
   ) {}
 
-  /** Judges and tries every row; adds nothing. */
-  async preview(request: ImportRequest, job: FleetJob): Promise<FleetImportPreview> {
-    const rows = await this.tryRows(request, job, 'preview', async () => undefined);
+  /** Tries every row that passed its checks (readImportRows); adds nothing. */
+  async preview(
+    candidates: readonly ImportCandidate[],
+    acceptFingerprints: readonly string[],
+    job: FleetJob,
+  ): Promise<FleetImportPreview> {
+    const rows = await this.tryRows(
+      candidates,
+      acceptFingerprints,
+      job,
+      'preview',
+      async () => undefined,
+    );
     const certificates: FleetCertificate[] = rows.flatMap((row) =>
       row.action === 'add' && row.fingerprint !== null
         ? [{ url: row.url, name: row.name, fingerprint: row.fingerprint }]
@@ -108,27 +113,37 @@ export class FleetImport {
   }
 
   /** Adds every row that passes and whose certificate was accepted (or that uses plain HTTP). */
-  async import(request: ImportRequest, job: FleetJob): Promise<FleetImportReport> {
+  async import(
+    candidates: readonly ImportCandidate[],
+    acceptFingerprints: readonly string[],
+    job: FleetJob,
+  ): Promise<FleetImportReport> {
     const added: (FleetImportReport['added'][number] & { line: number })[] = [];
-    const rows = await this.tryRows(request, job, 'import', async (row, found) => {
-      if (!found.checked) {
-        return `Its certificate (SHA-256 ${found.fingerprint ?? 'unknown'}) was not accepted.`;
-      }
-      try {
-        const phone = await this.phones.add({
-          name: row.name,
-          url: row.url,
-          username: row.username,
-          password: row.password,
-          pinnedFingerprint: found.fingerprint,
-          group: row.group,
-        });
-        added.push({ line: row.line, phoneId: phone.id, name: phone.name });
-        return undefined;
-      } catch (error) {
-        return problemText(error, 'fleet.import', this.log);
-      }
-    });
+    const rows = await this.tryRows(
+      candidates,
+      acceptFingerprints,
+      job,
+      'import',
+      async (row, found) => {
+        if (!found.checked) {
+          return `Its certificate (SHA-256 ${found.fingerprint ?? 'unknown'}) was not accepted.`;
+        }
+        try {
+          const phone = await this.phones.add({
+            name: row.name,
+            url: row.url,
+            username: row.username,
+            password: row.password,
+            pinnedFingerprint: found.fingerprint,
+            group: row.group,
+          });
+          added.push({ line: row.line, phoneId: phone.id, name: phone.name });
+          return undefined;
+        } catch (error) {
+          return problemText(error, 'fleet.import', this.log);
+        }
+      },
+    );
     const skipped = rows
       .filter((row) => row.action === 'skip')
       .map((row) => ({ line: row.line, name: row.name, reason: row.reason ?? '' }));
@@ -146,15 +161,14 @@ export class FleetImport {
    * passed and may name a reason it was skipped after all.
    */
   private async tryRows(
-    request: ImportRequest,
+    candidates: readonly ImportCandidate[],
+    acceptFingerprints: readonly string[],
     job: FleetJob,
     what: 'preview' | 'import',
     then: (row: ImportCandidate, found: Probe) => Promise<string | undefined>,
   ): Promise<FleetImportRow[]> {
-    const candidates = readImportRows(request.csv, request, this.phones.list());
-    const accepted = new Set((request.acceptFingerprints ?? []).map(normaliseFingerprint));
+    const accepted = new Set(acceptFingerprints.map(normaliseFingerprint));
     const passing = candidates.filter((row) => row.reason === null);
-    job.resize(passing.length);
     const verdicts = new Map<ImportCandidate, FleetImportRow>();
     const started = await eachBounded(passing, FLEET_CONCURRENCY, job, async (row, index) => {
       job.report(`Trying ${row.name} ${job.position(index)}`);

@@ -18,7 +18,7 @@ export class FleetJob {
   constructor(
     readonly jobId: string,
     readonly operation: FleetOperation,
-    private total: number,
+    private readonly total: number,
     private readonly emit: (progress: FleetProgress) => void,
   ) {}
 
@@ -40,11 +40,6 @@ export class FleetJob {
   step(current: string): void {
     this.done += 1;
     this.send(current, false);
-  }
-
-  /** Changes the count of phones the job deals with (an import learns it from its file). */
-  resize(total: number): void {
-    this.total = total;
   }
 
   /** Announces the end: `ended` true, nothing current. */

@@ -177,3 +177,8 @@ function judge(row: ImportCandidate, seen: Seen): string | null {
   seen.fileOrigins.set(origin, row.line);
   return null;
 }
+
+/** How many rows passed their checks, to be tried on their phones. */
+export function rowsToTry(rows: readonly ImportCandidate[]): number {
+  return rows.filter((row) => row.reason === null).length;
+}
