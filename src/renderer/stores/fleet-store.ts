@@ -84,10 +84,8 @@ export interface FleetState {
   previewConfig(request: ConfigRequest): Promise<void>;
   /** Applies the previewed change to the phones it would change and those already set. */
   applyConfig(phoneIds: readonly string[]): Promise<void>;
-  clearConfig(): void;
   previewRestart(request: RestartRequest): Promise<void>;
   restart(): Promise<void>;
-  clearRestart(): void;
   cancel(task: FleetTask): Promise<void>;
 }
 
@@ -219,7 +217,6 @@ export function createFleetStore(api: DeskpilotApi) {
         );
         if (report) set({ configReport: report, configPlan: null });
       },
-      clearConfig: () => set({ configPlan: null, configReport: null }),
       async previewRestart(request) {
         set({ restartPlan: null, restartReport: null });
         const report = await run('restart', 'Checking which phones are in a call', (jobId) =>
@@ -237,7 +234,6 @@ export function createFleetStore(api: DeskpilotApi) {
         );
         if (report) set({ restartReport: report, restartPlan: null });
       },
-      clearRestart: () => set({ restartPlan: null, restartReport: null }),
       async cancel(task) {
         const job = get().jobs[task];
         if (!job || job.cancelling) return;
@@ -248,5 +244,3 @@ export function createFleetStore(api: DeskpilotApi) {
     };
   });
 }
-
-export type FleetStore = ReturnType<typeof createFleetStore>;
