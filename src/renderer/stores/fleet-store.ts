@@ -70,7 +70,8 @@ export interface FleetState {
   configReport: FleetConfigReport | null;
   /** The dry run: who would be restarted and who would be left alone. */
   restartPlan: { request: RestartRequest; report: FleetRestartReport } | null;
-  restartReport: FleetRestartReport | null;
+  /** What the restart did, with whether it was a restart or a reboot. */
+  restartReport: { kind: FleetRestartKind; report: FleetRestartReport } | null;
   /** Follows the core's progress events; returns the unsubscribe. */
   start(): () => void;
   loadInventory(): Promise<void>;
@@ -232,7 +233,8 @@ export function createFleetStore(api: DeskpilotApi) {
           planned.request.kind === 'reboot' ? 'Rebooting the phones' : 'Restarting the phones',
           (jobId) => api.fleet.restart({ jobId, ...planned.request, dryRun: false }),
         );
-        if (report) set({ restartReport: report, restartPlan: null });
+        if (report)
+          set({ restartReport: { kind: planned.request.kind, report }, restartPlan: null });
       },
       async cancel(task) {
         const job = get().jobs[task];

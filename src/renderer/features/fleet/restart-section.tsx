@@ -183,7 +183,7 @@ export function RestartSection({ onShowInventory }: { onShowInventory: () => voi
           </p>
         </ConfirmBox>
       )}
-      {report && <RestartReportView report={report} kind={plannedKind} />}
+      {report && <RestartReportView report={report.report} kind={report.kind} />}
     </div>
   );
 }
