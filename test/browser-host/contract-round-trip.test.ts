@@ -310,6 +310,48 @@ describe('the contract through the browser host', () => {
     expect(valueOf('push.status', await api.push.status({ phoneId })).phase).not.toBe('off');
     expect(valueOf('push.disable', await api.push.disable({ phoneId })).phase).toBe('off');
 
+    const fleetFile = `name,address\nDesk 2,${phone.url}\n`;
+    const importPreview = valueOf(
+      'fleet.previewImport',
+      await api.fleet.previewImport({ jobId: 'preview', csv: fleetFile, password: 'x' }),
+    );
+    expect(importPreview.rows[0]?.reason).toMatch(/already has the address/);
+    expect(
+      valueOf(
+        'fleet.import',
+        await api.fleet.import({ jobId: 'import', csv: fleetFile, acceptFingerprints: [] }),
+      ).added,
+    ).toEqual([]);
+    const inventory = valueOf('fleet.inventory', await api.fleet.inventory({ jobId: 'inventory' }));
+    expect(inventory.rows[0]).toMatchObject({ name: 'Front desk', problem: null });
+    const proxy = { 'voIpProt.SIP.outboundProxy.address': 'pbx.example' };
+    const fleetPlan = valueOf(
+      'fleet.previewConfig',
+      await api.fleet.previewConfig({ jobId: 'plan', phoneIds: [phoneId], values: proxy }),
+    );
+    expect(fleetPlan.phones[0]?.changes).toHaveLength(1);
+    expect(
+      valueOf(
+        'fleet.applyConfig',
+        await api.fleet.applyConfig({ jobId: 'apply', phoneIds: [phoneId], values: proxy }),
+      ).changed,
+    ).toHaveLength(1);
+    const dryRestart = valueOf(
+      'fleet.restart',
+      await api.fleet.restart({
+        jobId: 'restart',
+        phoneIds: [phoneId],
+        kind: 'reboot',
+        staggerSeconds: 0,
+        includeInCall: false,
+        dryRun: true,
+      }),
+    );
+    expect(dryRestart).toMatchObject({ dryRun: true, failed: [] });
+    expect(
+      valueOf('fleet.cancel', await api.fleet.cancel({ jobId: 'nothing-running' })),
+    ).toBeNull();
+
     valueOf('device.resetConfig', await api.device.resetConfig({ phoneId, scope: 'web' }));
     // Each restart makes the phone unreachable for a moment (rebootMs): wait until it answers.
     const backOnline = () =>

@@ -94,6 +94,7 @@ describe('fleet view against twelve simulated phones', () => {
     // Read back in the window: a new preview finds the ten phones already set.
     await page.getByRole('button', { name: 'Preview the change on 10 phones' }).click();
     await plan.getByText('10 phones: 0 would change, 10 already set, 0 cannot be read.').waitFor();
+    await page.getByText('Nothing to apply: no phone that could be read would change.').waitFor();
 
     const after = await Promise.all(sim.phones.map((phone) => simValue(phone, PARAMETER)));
     expect(after).toEqual(sim.phones.map((_, index) => (index < 10 ? next : before[index])));

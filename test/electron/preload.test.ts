@@ -33,6 +33,7 @@ describe('the preload bridge', () => {
       'contacts',
       'device',
       'events',
+      'fleet',
       'links',
       'phones',
       'push',

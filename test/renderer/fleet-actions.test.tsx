@@ -114,6 +114,8 @@ describe('fleet settings change', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Change 2 phones' }));
 
     const report = await screen.findByRole('region', { name: 'The change stopped at Alpha' });
+    // The report takes the focus, so a screen reader says how the change ended.
+    expect(document.activeElement).toBe(within(report).getByRole('heading', { level: 2 }));
     expect(core.callsTo('fleet.applyConfig')[0]).toMatchObject({ phoneIds: ['a', 'b'] });
     expect(within(report).getByRole('list', { name: 'Failed' }).textContent).toBe(
       'Alpha: The phone refused the value.',

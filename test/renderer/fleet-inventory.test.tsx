@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/renderer/app';
 import { FleetView } from '../../src/renderer/features/fleet/fleet-view';
 import type { FleetInventoryRow } from '../../src/shared/contract/fleet';
 import { renderWithStores } from './support/render-app';
@@ -68,6 +69,17 @@ function names(table: HTMLElement): string[] {
 }
 
 describe('fleet inventory', () => {
+  it('opens on Alt+9 from anywhere, loaded when first shown', async () => {
+    const core = fleetCore();
+    renderWithStores(core, <App />);
+    await screen.findByRole('textbox', { name: 'Number to dial' });
+    expect(core.callsTo('fleet.inventory')).toEqual([]);
+    fireEvent.keyDown(window, { key: '9', code: 'Digit9', altKey: true });
+    expect(await screen.findByRole('heading', { name: 'Fleet', level: 1 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Fleet' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByRole('table', { name: /^Phones, sorted by/ })).toBeTruthy();
+  });
+
   it('lists every phone with its details, a problem on its own row, and firmware per model', async () => {
     const { table } = await openInventory(fleetCore());
     expect(names(table)).toEqual(['Alpha', 'Bravo', 'Charlie', 'Delta']);

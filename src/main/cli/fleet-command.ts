@@ -9,6 +9,7 @@ import { open } from 'node:fs/promises';
 
 import { MAX_FLEET_CSV_CHARS } from '../../shared/contract/fleet';
 import { inventoryCsv } from '../../shared/fleet-inventory';
+import { isPlainHttp } from '../../shared/plain-http';
 import { UsageError } from './cli-args';
 import { call, CommandFailed, CommandIncomplete, type CliContext } from './cli-context';
 import {
@@ -57,6 +58,8 @@ export async function runFleetCommand(context: CliContext, args: string[]): Prom
 async function asJob<T>(context: CliContext, run: (jobId: string) => Promise<T>): Promise<T> {
   const jobId = `cli-${randomUUID()}`;
   const { output, signal } = context;
+  // Ctrl-C before this job began (during the one before it) starts nothing more.
+  if (signal.aborted) throw new CommandIncomplete('Cancelled.');
   const off = context.core.subscribe('fleet-progress', (progress) => {
     if (progress.jobId !== jobId) return;
     output.progress(
@@ -116,14 +119,20 @@ function selection(context: CliContext): string[] {
       if (!phone.hasPassword) core.phones.usePasswordForNow(phone.id, options.password);
     }
   }
-  for (const url of new Set(chosen.map((phone) => phone.url))) warnIfPlainHttp(context, url);
+  // Said once, however many of the phones use plain HTTP.
+  const plain = chosen.find((phone) => isPlainHttp(phone.url));
+  if (plain !== undefined) warnIfPlainHttp(context, plain.url);
   return chosen.map((phone) => phone.id);
 }
 
 async function importPhones(context: CliContext, file: string): Promise<void> {
   const { options, output } = context;
+  const csv = await readImportFile(file);
+  // Rows over plain HTTP get the password in the clear when they are tried.
+  const plain = /\bhttp:\/\/[^\s,;|"]+/i.exec(csv);
+  if (plain !== null) warnIfPlainHttp(context, plain[0]);
   const request = {
-    csv: await readImportFile(file),
+    csv,
     username: options.user ?? DEFAULT_USERNAME,
     ...(await sharedPassword(context)),
     ...(options.group === null ? {} : { group: options.group }),
@@ -160,8 +169,9 @@ async function importPhones(context: CliContext, file: string): Promise<void> {
     call(context, 'fleet.import', { ...request, jobId, acceptFingerprints }),
   );
   output.result(report, () => formatImportReport(report));
-  if (report.cancelled)
+  if (report.cancelled) {
     throw new CommandIncomplete('Cancelled: rows after the ones in hand were not added.');
+  }
   if (report.skipped.length > 0) {
     throw new CommandIncomplete(
       `${counted(report.skipped.length, 'row')} not added; the reasons are above.`,
@@ -276,8 +286,9 @@ async function restart(context: CliContext): Promise<void> {
   );
   output.result(report, () => formatRestartReport(report, kind));
   if (report.cancelled) throw new CommandIncomplete('Cancelled.');
-  if (report.failed.length > 0)
+  if (report.failed.length > 0) {
     throw new CommandIncomplete(`${counted(report.failed.length, 'phone')} failed.`);
+  }
   if (report.skippedInCall.length > 0 && !report.dryRun) {
     throw new CommandIncomplete(
       `${counted(report.skippedInCall.length, 'phone')} in a call left alone.`,

@@ -70,7 +70,8 @@ export interface FleetState {
   configReport: FleetConfigReport | null;
   /** The dry run: who would be restarted and who would be left alone. */
   restartPlan: { request: RestartRequest; report: FleetRestartReport } | null;
-  restartReport: FleetRestartReport | null;
+  /** What the restart did, with whether it was a restart or a reboot. */
+  restartReport: { kind: FleetRestartKind; report: FleetRestartReport } | null;
   /** Follows the core's progress events; returns the unsubscribe. */
   start(): () => void;
   loadInventory(): Promise<void>;
@@ -84,10 +85,8 @@ export interface FleetState {
   previewConfig(request: ConfigRequest): Promise<void>;
   /** Applies the previewed change to the phones it would change and those already set. */
   applyConfig(phoneIds: readonly string[]): Promise<void>;
-  clearConfig(): void;
   previewRestart(request: RestartRequest): Promise<void>;
   restart(): Promise<void>;
-  clearRestart(): void;
   cancel(task: FleetTask): Promise<void>;
 }
 
@@ -219,7 +218,6 @@ export function createFleetStore(api: DeskpilotApi) {
         );
         if (report) set({ configReport: report, configPlan: null });
       },
-      clearConfig: () => set({ configPlan: null, configReport: null }),
       async previewRestart(request) {
         set({ restartPlan: null, restartReport: null });
         const report = await run('restart', 'Checking which phones are in a call', (jobId) =>
@@ -235,9 +233,9 @@ export function createFleetStore(api: DeskpilotApi) {
           planned.request.kind === 'reboot' ? 'Rebooting the phones' : 'Restarting the phones',
           (jobId) => api.fleet.restart({ jobId, ...planned.request, dryRun: false }),
         );
-        if (report) set({ restartReport: report, restartPlan: null });
+        if (report)
+          set({ restartReport: { kind: planned.request.kind, report }, restartPlan: null });
       },
-      clearRestart: () => set({ restartPlan: null, restartReport: null }),
       async cancel(task) {
         const job = get().jobs[task];
         if (!job || job.cancelling) return;
@@ -248,5 +246,3 @@ export function createFleetStore(api: DeskpilotApi) {
     };
   });
 }
-
-export type FleetStore = ReturnType<typeof createFleetStore>;

@@ -98,7 +98,10 @@ export interface FleetImportReport {
 
 const importFile = {
   jobId: fleetJobId,
-  /** The CSV text: a header row naming name, address (or url) and optionally group, password. */
+  /**
+   * The CSV text: a header row naming name, address (or url) and optionally group, username and
+   * password.
+   */
   csv: z
     .string()
     .min(1, 'the file is empty')

@@ -44,8 +44,15 @@ interface Run {
   err: string;
 }
 
-/** Runs one command line in this process, the shared password on stdin. */
-async function deskpilot(args: string[], signal = new AbortController().signal): Promise<Run> {
+/**
+ * Runs one command line in this process, the shared password on stdin; `tty`: stderr is a
+ * terminal a person watches.
+ */
+async function deskpilot(
+  args: string[],
+  signal = new AbortController().signal,
+  tty = false,
+): Promise<Run> {
   let out = '';
   let err = '';
   const code = await runCli(
@@ -53,7 +60,7 @@ async function deskpilot(args: string[], signal = new AbortController().signal):
     {},
     {
       stdout: { write: (text: string) => (out += text) },
-      stderr: { write: (text: string) => (err += text) },
+      stderr: { write: (text: string) => (err += text), isTTY: tty },
       stdin: Readable.from([`${phoneAt(simulator).adminPassword}\n`]),
     },
     signal,
@@ -128,9 +135,14 @@ describe('deskpilot fleet', () => {
       ['Desk 1', 'Reception', null],
       ['Desk 2', 'Reception', null],
     ]);
-    const text = await deskpilot(['fleet', 'inventory']);
+    const text = await deskpilot(['fleet', 'inventory'], undefined, true);
     expect(text.out).toMatch(/^Firmware per model:$/m);
     expect(text.out).toMatch(/^Desk 4 +Sales +VVX/m);
+    // Progress is drawn in place on a terminal, and the line cleared at the end.
+    expect(text.err).toContain('\r\u001b[K[4/4] Read ');
+    expect(text.err.endsWith('\r\u001b[K')).toBe(true);
+    // Not on a pipe or a log.
+    expect(run.err).not.toContain('\u001b');
   });
 
   it('config-set --dry-run prints the per-phone diff and changes nothing on the phones', async () => {

@@ -225,6 +225,26 @@ describe('the inventory', () => {
   });
 });
 
+describe('working on many phones', () => {
+  it('reads several phones at once, never more than eight', async () => {
+    const phones = await addPhones(12);
+    await Promise.all(phones.map((_, index) => control(index).faults({ latencyMs: 150 })));
+    const inHand = new Set<string>();
+    let most = 0;
+    core.subscribe('fleet-progress', ({ jobId, current }) => {
+      if (jobId !== 'wide' || current === null) return;
+      const [, verb, name] = /^(Reading|Read) (.+) \(/.exec(current) ?? [];
+      if (name === undefined) return;
+      if (verb === 'Reading') inHand.add(name);
+      else inHand.delete(name);
+      most = Math.max(most, inHand.size);
+    });
+    const inventory = await core.handlers['fleet.inventory']({ jobId: 'wide' });
+    expect(inventory.rows.filter((row) => row.problem === null)).toHaveLength(12);
+    expect(most).toBe(8);
+  });
+});
+
 describe('changing configuration on many phones', () => {
   it('previews the per-phone difference with the current value and its source', async () => {
     const phones = await addPhones(3);

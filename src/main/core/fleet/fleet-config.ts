@@ -141,15 +141,16 @@ export async function applyConfig(
     job,
     async (phone, index) => {
       job.report(`Changing ${phone.name} ${job.position(index)}`);
+      let done: string;
       try {
         const result = await applyTo(phones.session(phone.phoneId), values);
         report[result].push(refOf(phone));
+        done = result === 'changed' ? 'Changed' : 'Already set:';
       } catch (error) {
         report.failed = { ...refOf(phone), message: problemText(error, 'fleet.applyConfig', log) };
+        done = 'Failed on';
       }
-      job.step(
-        `${report.failed === null ? 'Changed' : 'Failed on'} ${phone.name} ${job.position(index)}`,
-      );
+      job.step(`${done} ${phone.name} ${job.position(index)}`);
     },
     () => report.failed !== null,
   );

@@ -36,32 +36,28 @@ interface Probe {
 async function probe(row: ImportCandidate, accepted: ReadonlySet<string>): Promise<Probe> {
   const login = { url: row.url, username: row.username, password: row.password };
   const first = await testConnection(login);
-  if (first.attention !== 'certificate-unknown' || first.fingerprint === null) {
-    return outcome(first, true);
-  }
+  if (first.attention !== 'certificate-unknown' || first.fingerprint === null)
+    return outcome(first);
   const fingerprint = normaliseFingerprint(first.fingerprint);
-  if (!accepted.has(fingerprint)) {
-    return {
-      fingerprint,
-      checked: false,
-      model: null,
-      firmware: null,
-      admin: false,
-      problem: null,
-    };
-  }
-  return outcome(await testConnection({ ...login, acceptFingerprint: fingerprint }), true);
+  if (!accepted.has(fingerprint)) return unchecked(fingerprint, null);
+  return outcome(await testConnection({ ...login, acceptFingerprint: fingerprint }));
 }
 
-function outcome(result: ConnectionTestResult, checked: boolean): Probe {
+/** What a connection test with the row's credentials found. */
+function outcome(result: ConnectionTestResult): Probe {
   return {
     fingerprint: result.fingerprint,
-    checked,
+    checked: true,
     model: result.model,
     firmware: result.firmware,
     admin: result.admin,
     problem: result.ok ? null : result.message,
   };
+}
+
+/** A row whose credentials were not tried: its certificate awaits acceptance, or it failed first. */
+function unchecked(fingerprint: string | null, problem: string | null): Probe {
+  return { fingerprint, checked: false, model: null, firmware: null, admin: false, problem };
 }
 
 function previewRow(
@@ -176,7 +172,7 @@ export class FleetImport {
       try {
         found = await probe(row, accepted);
       } catch (error) {
-        found = { ...unknownProbe(), problem: problemText(error, `fleet.${what}`, this.log) };
+        found = unchecked(null, problemText(error, `fleet.${what}`, this.log));
       }
       const reason = found.problem ?? (await then(row, found)) ?? null;
       verdicts.set(row, previewRow(row, found, reason));
@@ -189,15 +185,4 @@ export class FleetImport {
     });
     return candidates.map((row) => verdicts.get(row) ?? previewRow(row, null, row.reason));
   }
-}
-
-function unknownProbe(): Probe {
-  return {
-    fingerprint: null,
-    checked: false,
-    model: null,
-    firmware: null,
-    admin: false,
-    problem: null,
-  };
 }

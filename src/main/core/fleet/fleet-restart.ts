@@ -32,7 +32,8 @@ export async function restartPhones(
     cancelled: false,
     dryRun: request.dryRun,
   };
-  const verb = request.kind === 'reboot' ? 'Rebooting' : 'Restarting';
+  const [verb, past] =
+    request.kind === 'reboot' ? ['Rebooting', 'Rebooted'] : ['Restarting', 'Restarted'];
   let restarted = 0;
   const started = await eachBounded(selection, 1, job, async (phone, index) => {
     // The pause comes between two phones actually restarted, never before the first.
@@ -45,20 +46,24 @@ export async function restartPhones(
       }
     }
     job.report(`${verb} ${phone.name} ${job.position(index)}`);
+    let done: string;
     try {
       const session = phones.session(phone.phoneId);
       const calls = request.includeInCall ? [] : await session.refresh();
       if (calls.length > 0) {
         report.skippedInCall.push(refOf(phone));
+        done = 'Left alone (a call is up):';
       } else {
         if (!request.dryRun) await session.device[request.kind]();
         report.done.push(refOf(phone));
         restarted += 1;
+        done = request.dryRun ? `Would be ${past.toLowerCase()}:` : past;
       }
     } catch (error) {
       report.failed.push({ ...refOf(phone), message: problemText(error, 'fleet.restart', log) });
+      done = 'Failed on';
     }
-    job.step(`${verb} ${phone.name} ${job.position(index)}`);
+    job.step(`${done} ${phone.name} ${job.position(index)}`);
   });
   report.notAttempted.push(...selection.filter((_, index) => !started[index]).map(refOf));
   report.cancelled = job.cancelled;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 
+import { TabList } from '../../components/tab-list';
 import { useStores } from '../../stores/stores-context';
 import { ConfigSection } from './config-section';
 import { DeviceSection } from './device-section';
@@ -66,33 +67,16 @@ export default function AdminPanel({ phoneId }: { phoneId: string }) {
     if (id !== tab) stores.notices.getState().show(null);
     setTab(id);
   };
-  const moveFocus = (index: number) => {
-    const next = TABS[(index + TABS.length) % TABS.length] ?? TABS[0];
-    selectTab(next.id);
-    document.getElementById(`admin-tab-${next.id}`)?.focus();
-  };
   return (
     <div className="admin-console">
-      <div role="tablist" aria-label="Admin sections" className="admin-tabs">
-        {TABS.map((entry, index) => (
-          <button
-            key={entry.id}
-            id={`admin-tab-${entry.id}`}
-            type="button"
-            role="tab"
-            aria-selected={entry.id === tab}
-            aria-controls="admin-tabpanel"
-            tabIndex={entry.id === tab ? 0 : -1}
-            onClick={() => selectTab(entry.id)}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowRight') moveFocus(index + 1);
-              if (event.key === 'ArrowLeft') moveFocus(index - 1);
-            }}
-          >
-            {entry.title}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label="Admin sections"
+        idPrefix="admin"
+        tabs={TABS}
+        current={tab}
+        panelOf={() => 'admin-tabpanel'}
+        onSelect={selectTab}
+      />
       {notice && (
         <p
           role={notice.kind === 'error' ? 'alert' : 'status'}

@@ -4,6 +4,7 @@ import type {
   FleetConfigReport,
 } from '../../../shared/contract/fleet';
 import { count } from '../../lib/count';
+import { ReportHeading } from './report-heading';
 import { PhoneList, ProblemList } from './phone-lists';
 
 /** The value as the diff shows it: an empty value and an unknown parameter said in words. */
@@ -39,7 +40,7 @@ export function ConfigPlanView({ plan }: { plan: FleetConfigPlan }) {
   );
   return (
     <section className="admin-group" aria-labelledby="fleet-config-plan-title">
-      <h2 id="fleet-config-plan-title">What would change</h2>
+      <ReportHeading id="fleet-config-plan-title">What would change</ReportHeading>
       <p>
         {count(plan.phones.length, 'phone')}: {changing.length} would change, {unchanged.length}{' '}
         already set, {unreadable.length} cannot be read.
@@ -101,13 +102,13 @@ export function ConfigReportView({ report }: { report: FleetConfigReport }) {
       className={`report ${stopped ? 'report-problem' : 'report-ok'}`}
       aria-labelledby="fleet-config-report-title"
     >
-      <h2 id="fleet-config-report-title">
+      <ReportHeading id="fleet-config-report-title">
         {report.cancelled
           ? 'The change was cancelled'
           : report.failed
             ? `The change stopped at ${report.failed.name}`
             : 'The change is done'}
-      </h2>
+      </ReportHeading>
       <p>
         {count(report.changed.length, 'phone')} changed, {report.unchanged.length} unchanged
         {report.failed ? ', 1 failed' : ''}, {report.notAttempted.length} not attempted.

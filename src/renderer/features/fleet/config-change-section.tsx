@@ -84,7 +84,8 @@ export function ConfigChangeSection({ onShowInventory }: { onShowInventory: () =
     JSON.stringify({ phoneIds: choice.phoneIds, values: parsed.values }) !==
       JSON.stringify(planned.request);
   const toApply = planned ? phonesToApply(planned.plan) : [];
-  const first = toApply[0];
+  // Phones to change come first: when the first one has nothing to change, none has.
+  const first = toApply[0]?.changes.length ? toApply[0] : undefined;
 
   const preview = () => {
     setConfirming(false);
@@ -135,8 +136,11 @@ export function ConfigChangeSection({ onShowInventory }: { onShowInventory: () =
             <p className="report report-warning" role="status">
               The phones or the values changed since this preview: preview again before applying.
             </p>
+          ) : first === undefined ? (
+            <p className="report report-ok" role="status">
+              Nothing to apply: no phone that could be read would change.
+            </p>
           ) : (
-            first &&
             !confirming && (
               <div className="admin-actions">
                 <button type="button" disabled={busy} onClick={() => setConfirming(true)}>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { TabList } from '../../components/tab-list';
 import { ViewSection } from '../../components/view-section';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { ConfigChangeSection } from './config-change-section';
@@ -40,33 +41,16 @@ export function FleetView() {
     if (!inventoryLoaded) void stores.fleet.getState().loadInventory();
   }, [stores, inventoryLoaded]);
 
-  const moveFocus = (index: number) => {
-    const next = TABS[(index + TABS.length) % TABS.length] ?? TABS[0];
-    setTab(next.id);
-    document.getElementById(`fleet-tab-${next.id}`)?.focus();
-  };
   return (
     <ViewSection titleId="fleet-title" title="Fleet" className="fleet">
-      <div role="tablist" aria-label="Fleet sections" className="admin-tabs">
-        {TABS.map((entry, index) => (
-          <button
-            key={entry.id}
-            id={`fleet-tab-${entry.id}`}
-            type="button"
-            role="tab"
-            aria-selected={entry.id === tab}
-            aria-controls={`fleet-panel-${entry.id}`}
-            tabIndex={entry.id === tab ? 0 : -1}
-            onClick={() => setTab(entry.id)}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowRight') moveFocus(index + 1);
-              if (event.key === 'ArrowLeft') moveFocus(index - 1);
-            }}
-          >
-            {entry.title}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label="Fleet sections"
+        idPrefix="fleet"
+        tabs={TABS}
+        current={tab}
+        panelOf={(id) => `fleet-panel-${id}`}
+        onSelect={setTab}
+      />
       {TABS.map((entry) => (
         <div
           key={entry.id}

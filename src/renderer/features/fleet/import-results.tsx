@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/contract/fleet';
 import { useEscapeToClose } from '../../components/use-escape-to-close';
 import { count } from '../../lib/count';
+import { ReportHeading } from './report-heading';
 import { PhoneList } from './phone-lists';
 import { Pager, usePage } from './pager';
 
@@ -84,7 +85,8 @@ export function ImportPreviewView({
   onImport: () => void;
   onCancel: () => void;
 }) {
-  const { page, pages, first, shown, setPage } = usePage(preview.rows, PAGE_SIZE, '');
+  const paging = usePage(preview.rows, PAGE_SIZE, '');
+  const { shown } = paging;
   const closeOnEscape = useEscapeToClose(onCancel);
   const acceptedNow = new Set(accepted);
   const before = new Set(acceptedThen);
@@ -109,7 +111,7 @@ export function ImportPreviewView({
       aria-labelledby="fleet-import-preview-title"
       onKeyDown={closeOnEscape}
     >
-      <h2 id="fleet-import-preview-title">Import preview</h2>
+      <ReportHeading id="fleet-import-preview-title">Import preview</ReportHeading>
       <p>
         {count(preview.rows.length, 'row')}: {adding} to add, {preview.rows.length - adding} to
         skip.
@@ -148,15 +150,7 @@ export function ImportPreviewView({
           </tbody>
         </table>
       </div>
-      <Pager
-        label="Import preview pages"
-        page={page}
-        pages={pages}
-        first={first}
-        shownCount={shown.length}
-        total={preview.rows.length}
-        onPage={setPage}
-      />
+      <Pager label="Import preview pages" paging={paging} />
       {preview.certificates.length > 0 && (
         <CertificateChoice
           certificates={preview.certificates}
@@ -204,9 +198,9 @@ export function ImportReportView({ report }: { report: FleetImportReport }) {
       className={`report ${report.skipped.length > 0 || report.cancelled ? 'report-warning' : 'report-ok'}`}
       aria-labelledby="fleet-import-report-title"
     >
-      <h2 id="fleet-import-report-title">
+      <ReportHeading id="fleet-import-report-title">
         {report.cancelled ? 'The import was cancelled' : 'The import is done'}
-      </h2>
+      </ReportHeading>
       <PhoneList title="Added" phones={report.added} />
       {report.skipped.length > 0 && (
         <div className="fleet-list fleet-problems">

@@ -144,7 +144,8 @@ export function InventoryTable({
   // The Problem column shows only when a phone has one, leaving the room to the details.
   const withProblems = rows.some((row) => row.problem !== null);
   const columns = INVENTORY_COLUMNS.filter((column) => withProblems || column.id !== 'problem');
-  const { page, pages, first, shown, setPage } = usePage(rows, PAGE_SIZE, resetKey);
+  const paging = usePage(rows, PAGE_SIZE, resetKey);
+  const { shown } = paging;
   const toggle = (phoneId: string) =>
     onSelect(
       chosen.has(phoneId) ? selected.filter((id) => id !== phoneId) : [...selected, phoneId],
@@ -180,15 +181,7 @@ export function InventoryTable({
           </tbody>
         </table>
       </div>
-      <Pager
-        label="Inventory pages"
-        page={page}
-        pages={pages}
-        first={first}
-        shownCount={shown.length}
-        total={rows.length}
-        onPage={setPage}
-      />
+      <Pager label="Inventory pages" paging={paging} />
     </>
   );
 }

@@ -8,6 +8,17 @@ import { InventoryTable } from './inventory-rows';
 import { ANY_GROUP, filterRows, NO_GROUP, sortRows, type InventorySort } from './inventory-table';
 import { JobProgress } from './job-progress';
 
+/** The group filter as an option's value: any text may be a group's name, so names are prefixed. */
+function optionOf(group: string | null): string {
+  if (group === ANY_GROUP) return 'any';
+  return group === NO_GROUP ? 'none' : `group:${group}`;
+}
+
+function groupOf(option: string): string | null {
+  if (option === 'any') return ANY_GROUP;
+  return option === 'none' ? NO_GROUP : option.slice('group:'.length);
+}
+
 /** The file name of an export: the day it was made, so several exports sort by date. */
 function exportFileName(now: Date): string {
   return `deskpilot-inventory-${now.toISOString().slice(0, 10)}.csv`;
@@ -127,18 +138,16 @@ export function InventorySection() {
             <label>
               Group
               <select
-                value={group ?? '*'}
-                onChange={(event) =>
-                  setGroup(event.target.value === '*' ? ANY_GROUP : event.target.value)
-                }
+                value={optionOf(group)}
+                onChange={(event) => setGroup(groupOf(event.target.value))}
               >
-                <option value="*">Every group</option>
+                <option value={optionOf(ANY_GROUP)}>Every group</option>
                 {groups.map((name) => (
-                  <option key={name} value={name}>
+                  <option key={name} value={optionOf(name)}>
                     {name}
                   </option>
                 ))}
-                <option value={NO_GROUP}>No group</option>
+                <option value={optionOf(NO_GROUP)}>No group</option>
               </select>
             </label>
           </div>

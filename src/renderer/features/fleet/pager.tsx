@@ -14,28 +14,21 @@ export function usePage<T>(rows: readonly T[], pageSize: number, resetKey: strin
     page,
     pages,
     first,
+    total: rows.length,
     shown: rows.slice(first, first + pageSize),
     setPage: (next: number) => setState({ page: next, resetKey }),
   };
 }
 
+export type Paging<T> = ReturnType<typeof usePage<T>>;
+
 /** Previous / Next under a list, saying which rows are shown ("Rows 101–200 of 1000"). */
-export function Pager({
+export function Pager<T>({
   label,
-  page,
-  pages,
-  first,
-  shownCount,
-  total,
-  onPage,
+  paging: { page, pages, first, total, shown, setPage: onPage },
 }: {
   label: string;
-  page: number;
-  pages: number;
-  first: number;
-  shownCount: number;
-  total: number;
-  onPage: (page: number) => void;
+  paging: Paging<T>;
 }) {
   if (pages <= 1) return null;
   return (
@@ -44,7 +37,7 @@ export function Pager({
         Previous page
       </button>
       <span>
-        Rows {first + 1}–{first + shownCount} of {total}
+        Rows {first + 1}–{first + shown.length} of {total}
       </span>
       <button type="button" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
         Next page

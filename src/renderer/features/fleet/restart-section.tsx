@@ -8,6 +8,7 @@ import { useAppStore, useStores } from '../../stores/stores-context';
 import { ConfirmBox } from '../admin/confirm-box';
 import { JobProgress } from './job-progress';
 import { PhoneChoiceFields, usePhoneChoice } from './phone-choice';
+import { ReportHeading } from './report-heading';
 import { PhoneList, ProblemList } from './phone-lists';
 
 const KINDS: readonly { value: FleetRestartKind; label: string }[] = [
@@ -42,13 +43,13 @@ function RestartReportView({
       className={`report ${report.dryRun ? '' : failed ? 'report-problem' : 'report-ok'}`}
       aria-labelledby={report.dryRun ? 'fleet-restart-plan-title' : 'fleet-restart-report-title'}
     >
-      <h2 id={report.dryRun ? 'fleet-restart-plan-title' : 'fleet-restart-report-title'}>
+      <ReportHeading id={report.dryRun ? 'fleet-restart-plan-title' : 'fleet-restart-report-title'}>
         {report.dryRun
           ? `Dry run: who would ${verb}`
           : report.cancelled
             ? `The ${verb} was cancelled`
             : `The ${verb} is done`}
-      </h2>
+      </ReportHeading>
       <PhoneList
         title={report.dryRun ? `Would ${verb}` : verb === 'reboot' ? 'Rebooted' : 'Restarted'}
         phones={report.done}
@@ -182,7 +183,7 @@ export function RestartSection({ onShowInventory }: { onShowInventory: () => voi
           </p>
         </ConfirmBox>
       )}
-      {report && <RestartReportView report={report} kind={plannedKind} />}
+      {report && <RestartReportView report={report.report} kind={report.kind} />}
     </div>
   );
 }
