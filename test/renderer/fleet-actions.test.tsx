@@ -161,7 +161,7 @@ describe('fleet settings change', () => {
       operation: 'preview-config',
       done: 1,
       total: 2,
-      current: 'Reading Bravo (2 of 2)',
+      current: 'Reading Bravo',
       ended: false,
     });
     const progress = await screen.findByRole('group', { name: 'Reading the current values' });

@@ -233,7 +233,7 @@ describe('working on many phones', () => {
     let most = 0;
     core.subscribe('fleet-progress', ({ jobId, current }) => {
       if (jobId !== 'wide' || current === null) return;
-      const [, verb, name] = /^(Reading|Read) (.+) \(/.exec(current) ?? [];
+      const [, verb, name] = /^(Reading|Read) (.+)$/.exec(current) ?? [];
       if (name === undefined) return;
       if (verb === 'Reading') inHand.add(name);
       else inHand.delete(name);

@@ -62,8 +62,8 @@ export async function previewConfig(
   log: FailureLog,
 ): Promise<FleetConfigPlan> {
   const diffs = new Map<string, FleetConfigDiff>();
-  await eachBounded(selection, FLEET_CONCURRENCY, job, async (phone, index) => {
-    job.report(`Reading ${phone.name} ${job.position(index)}`);
+  await eachBounded(selection, FLEET_CONCURRENCY, job, async (phone) => {
+    job.report(`Reading ${phone.name}`);
     let diff: FleetConfigDiff;
     try {
       const changes = await differences(phones.session(phone.phoneId), values);
@@ -76,7 +76,7 @@ export async function previewConfig(
       };
     }
     diffs.set(phone.phoneId, diff);
-    job.step(`Read ${phone.name} ${job.position(index)}`);
+    job.step(`Read ${phone.name}`);
   });
   return {
     phones: selection.map(
@@ -139,8 +139,8 @@ export async function applyConfig(
     selection,
     1,
     job,
-    async (phone, index) => {
-      job.report(`Changing ${phone.name} ${job.position(index)}`);
+    async (phone) => {
+      job.report(`Changing ${phone.name}`);
       let done: string;
       try {
         const result = await applyTo(phones.session(phone.phoneId), values);
@@ -150,7 +150,7 @@ export async function applyConfig(
         report.failed = { ...refOf(phone), message: problemText(error, 'fleet.applyConfig', log) };
         done = 'Failed on';
       }
-      job.step(`${done} ${phone.name} ${job.position(index)}`);
+      job.step(`${done} ${phone.name}`);
     },
     () => report.failed !== null,
   );

@@ -166,8 +166,8 @@ export class FleetImport {
     const accepted = new Set(acceptFingerprints.map(normaliseFingerprint));
     const passing = candidates.filter((row) => row.reason === null);
     const verdicts = new Map<ImportCandidate, FleetImportRow>();
-    const started = await eachBounded(passing, FLEET_CONCURRENCY, job, async (row, index) => {
-      job.report(`Trying ${row.name} ${job.position(index)}`);
+    const started = await eachBounded(passing, FLEET_CONCURRENCY, job, async (row) => {
+      job.report(`Trying ${row.name}`);
       let found: Probe;
       try {
         found = await probe(row, accepted);
@@ -176,7 +176,7 @@ export class FleetImport {
       }
       const reason = found.problem ?? (await then(row, found)) ?? null;
       verdicts.set(row, previewRow(row, found, reason));
-      job.step(`Tried ${row.name} ${job.position(index)}`);
+      job.step(`Tried ${row.name}`);
     });
     passing.forEach((row, index) => {
       if (!started[index]) {

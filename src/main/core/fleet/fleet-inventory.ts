@@ -31,15 +31,15 @@ export async function readInventory(
   log: FailureLog,
 ): Promise<FleetInventory> {
   const rows = new Map<string, FleetInventoryRow>();
-  await eachBounded(selection, FLEET_CONCURRENCY, job, async (phone, index) => {
-    job.report(`Reading ${phone.name} ${job.position(index)}`);
+  await eachBounded(selection, FLEET_CONCURRENCY, job, async (phone) => {
+    job.report(`Reading ${phone.name}`);
     try {
       const facts = await phones.session(phone.phoneId).device.inventory();
       rows.set(phone.phoneId, { ...emptyRow(phone, ''), ...facts, problem: null });
     } catch (error) {
       rows.set(phone.phoneId, emptyRow(phone, problemText(error, 'fleet.inventory', log)));
     }
-    job.step(`Read ${phone.name} ${job.position(index)}`);
+    job.step(`Read ${phone.name}`);
   });
   return {
     rows: selection.map(

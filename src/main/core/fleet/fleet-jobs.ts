@@ -62,11 +62,6 @@ export class FleetJob {
     });
   }
 
-  /** "(3 of 40)", for the words of a step. */
-  position(index: number): string {
-    return `(${index + 1} of ${this.total})`;
-  }
-
   private send(current: string | null, ended: boolean): void {
     this.emit({
       jobId: this.jobId,

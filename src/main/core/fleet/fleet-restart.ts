@@ -35,17 +35,17 @@ export async function restartPhones(
   const [verb, past] =
     request.kind === 'reboot' ? ['Rebooting', 'Rebooted'] : ['Restarting', 'Restarted'];
   let restarted = 0;
-  const started = await eachBounded(selection, 1, job, async (phone, index) => {
+  const started = await eachBounded(selection, 1, job, async (phone) => {
     // The pause comes between two phones actually restarted, never before the first.
     if (restarted > 0 && !request.dryRun) {
-      job.report(`Waiting ${request.staggerSeconds} s before ${phone.name} ${job.position(index)}`);
+      job.report(`Waiting ${request.staggerSeconds} s before ${phone.name}`);
       await job.wait(request.staggerSeconds * 1000);
       if (job.cancelled) {
         report.notAttempted.push(refOf(phone));
         return;
       }
     }
-    job.report(`${verb} ${phone.name} ${job.position(index)}`);
+    job.report(`${verb} ${phone.name}`);
     let done: string;
     try {
       const session = phones.session(phone.phoneId);
@@ -63,7 +63,7 @@ export async function restartPhones(
       report.failed.push({ ...refOf(phone), message: problemText(error, 'fleet.restart', log) });
       done = 'Failed on';
     }
-    job.step(`${done} ${phone.name} ${job.position(index)}`);
+    job.step(`${done} ${phone.name}`);
   });
   report.notAttempted.push(...selection.filter((_, index) => !started[index]).map(refOf));
   report.cancelled = job.cancelled;

@@ -29,19 +29,11 @@ export function JobProgress({ task }: { task: FleetTask }) {
   );
 }
 
-/**
- * The core's words name the phone's place in the list ("Restarting Desk 12 (3 of 40)") for the
- * command line; beside the bar, which counts what is done, that place only repeats numbers.
- */
-function withoutPlace(current: string): string {
-  return current.replace(/\s*\(\d+ of \d+\)$/, '');
-}
-
 function progressWords(job: FleetJob): string {
   if (job.cancelling)
     return `Cancelling after the phone in hand (${job.done} of ${job.total} done)…`;
   if (job.total === 0) return 'Starting…';
   return job.current === null
     ? `${job.done} of ${job.total}`
-    : `${job.done} of ${job.total} — ${withoutPlace(job.current)}`;
+    : `${job.done} of ${job.total} — ${job.current}`;
 }
