@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
-import { MAX_FLEET_CSV_CHARS } from '../../shared/contract/fleet';
+import { MAX_FLEET_CSV_BYTES, MAX_FLEET_CSV_CHARS } from '../../shared/fleet-limits';
 import { inventoryCsv } from '../../shared/fleet-inventory';
 import { isPlainHttp } from '../../shared/plain-http';
 import { UsageError } from './cli-args';
@@ -199,7 +199,7 @@ async function readImportFile(path: string): Promise<string> {
   try {
     // Characters are at most four bytes each: a larger file is refused without reading it.
     const { size } = await handle.stat();
-    const text = size > MAX_FLEET_CSV_CHARS * 4 ? null : await handle.readFile('utf8');
+    const text = size > MAX_FLEET_CSV_BYTES ? null : await handle.readFile('utf8');
     if (text === null || text.length > MAX_FLEET_CSV_CHARS) {
       throw new CommandFailed({
         code: 'invalid-argument',

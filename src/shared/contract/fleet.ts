@@ -7,15 +7,9 @@
  */
 import { z } from 'zod';
 
+import { MAX_FLEET_CONFIG_VALUES, MAX_FLEET_CSV_CHARS, MAX_FLEET_PHONES } from '../fleet-limits';
 import { certificateFingerprint, configName, phoneGroup, phoneId } from '../value-rules';
 import { action, verb } from './define';
-
-/** The most phones one fleet operation handles, and the most rows an import file holds. */
-export const MAX_FLEET_PHONES = 5000;
-/** The largest import file, in characters: 5,000 rows of name, address, group and password. */
-export const MAX_FLEET_CSV_CHARS = 1_000_000;
-/** The most parameters one fleet change sets (the phone takes 20 names per call). */
-export const MAX_FLEET_CONFIG_VALUES = 20;
 
 /** Chosen by the caller, so progress events and a cancel can name the job before it answers. */
 export const fleetJobId = z

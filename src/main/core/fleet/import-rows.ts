@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 
-import { MAX_FLEET_PHONES } from '../../../shared/contract/fleet';
+import { MAX_FLEET_PHONES } from '../../../shared/fleet-limits';
 import type { PhoneInfo } from '../../../shared/domain';
 import { phoneGroup, phoneName, phoneUrl } from '../../../shared/value-rules';
 import { normalisedHeader, readCsvTable } from '../../ground/csv-table';

@@ -3,7 +3,8 @@ import { count } from '../../lib/count';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { ConfirmBox } from '../admin/confirm-box';
 import { ConfigPlanView, ConfigReportView, phonesToApply } from './config-change-results';
-import { MAX_PARAMETERS, valuesOf, type ParameterRow } from './config-values';
+import { MAX_FLEET_CONFIG_VALUES } from '../../../shared/fleet-limits';
+import { valuesOf, type ParameterRow } from './config-values';
 import { JobProgress } from './job-progress';
 import { PhoneChoiceFields, usePhoneChoice } from './phone-choice';
 
@@ -18,7 +19,7 @@ function ParameterRows({
     onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
   return (
     <fieldset className="fleet-parameters">
-      <legend>Parameters to set (up to {MAX_PARAMETERS})</legend>
+      <legend>Parameters to set (up to {MAX_FLEET_CONFIG_VALUES})</legend>
       {rows.map((row, index) => (
         <div className="admin-actions" key={index}>
           <label className="field">
@@ -51,7 +52,7 @@ function ParameterRows({
       ))}
       <button
         type="button"
-        disabled={rows.length >= MAX_PARAMETERS}
+        disabled={rows.length >= MAX_FLEET_CONFIG_VALUES}
         onClick={() => onChange([...rows, { name: '', value: '' }])}
       >
         Add a parameter

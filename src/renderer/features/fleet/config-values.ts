@@ -1,8 +1,6 @@
 /** The fleet change's parameter rows, and what a preview sends from them. */
 import { isConfigName } from '../admin/config-edits';
 
-/** The phone takes 20 names per configuration call; a fleet change is one call per phone. */
-export const MAX_PARAMETERS = 20;
 const MAX_VALUE_LENGTH = 4096;
 
 export interface ParameterRow {

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { RadioGroup, TextField } from '../../components/fields';
 import { decodeTextFile } from '../../lib/decode-text-file';
+import { MAX_FLEET_CSV_BYTES } from '../../../shared/fleet-limits';
 import type { ImportRequest } from '../../stores/fleet-store';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { ImportPreviewView, ImportReportView } from './import-results';
@@ -10,7 +11,6 @@ import { JobProgress } from './job-progress';
  * A file larger than this is not read at all: 5,000 phones with passwords fit in well under a
  * megabyte; the core holds the text to its own exact limit.
  */
-const MAX_FILE_BYTES = 4_000_000;
 
 type Credentials = 'shared' | 'file';
 
@@ -44,8 +44,10 @@ export function ImportSection() {
     if (fileRef.current) fileRef.current.value = '';
     if (!file) return;
     setFileProblem(null);
-    if (file.size > MAX_FILE_BYTES) {
-      setFileProblem(`${file.name} is too large for a list of phones (over 4 MB).`);
+    if (file.size > MAX_FLEET_CSV_BYTES) {
+      setFileProblem(
+        `${file.name} is too large for a list of phones (over ${MAX_FLEET_CSV_BYTES / 1_000_000} MB).`,
+      );
       return;
     }
     try {
