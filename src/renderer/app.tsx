@@ -28,6 +28,9 @@ const HistoryView = lazy(async () => ({
 const SettingsView = lazy(async () => ({
   default: (await import('./features/settings/settings-view')).SettingsView,
 }));
+const OperatorView = lazy(async () => ({
+  default: (await import('./features/operator/operator-view')).OperatorView,
+}));
 
 function CurrentView({ view, phoneId }: { view: View; phoneId: string }) {
   switch (view) {
@@ -61,6 +64,12 @@ function CurrentView({ view, phoneId }: { view: View; phoneId: string }) {
       return <ScreenView phoneId={phoneId} />;
     case 'admin':
       return <AdminConsole phoneId={phoneId} />;
+    case 'operator':
+      return (
+        <Suspense fallback={<p role="status">Opening the operator view…</p>}>
+          <OperatorView />
+        </Suspense>
+      );
   }
 }
 
@@ -108,7 +117,8 @@ export function App() {
           <span className="brand">Deskpilot</span>
           <PhonePicker />
         </header>
-        <IncomingBanner />
+        {/* The operator view's tiles ring themselves; a banner there would push them down. */}
+        {view !== 'operator' && <IncomingBanner />}
         <PhoneAttention />
         <DemoWelcome />
         <div className="app-body">

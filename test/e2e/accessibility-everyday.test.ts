@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-async function show(view: 'Calls' | 'Contacts' | 'History' | 'Phones' | 'Settings') {
+async function show(view: 'Calls' | 'Contacts' | 'History' | 'Phones' | 'Settings' | 'Operator') {
   await app.page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('button', { name: view, exact: true })
@@ -67,6 +67,22 @@ describe('accessibility audit of the everyday views', () => {
     await callCard().getByRole('button', { name: 'Resume' }).click();
     await callCard().getByRole('button', { name: 'End call' }).click();
     await page.getByText('No calls right now.').waitFor();
+  });
+
+  it('Operator: a tile ringing, and its More panel open', async () => {
+    const { page } = app;
+    await show('Operator');
+    await app.control.ring('+441614960001', 'Grace Hopper');
+    const tile = page.locator('[data-state="ringing"]');
+    await tile.getByRole('button', { name: 'Answer' }).waitFor();
+    await expectAccessible(page, 'Operator, a phone ringing');
+    await tile.getByRole('button', { name: /^More for/ }).click();
+    await page.getByRole('dialog', { name: /calls and group$/ }).waitFor();
+    await expectAccessible(page, 'Operator, a ringing phone with its More panel open');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await tile.getByRole('button', { name: 'Reject' }).click();
+    await tile.waitFor({ state: 'detached' });
   });
 
   it('a tel: link asking to dial (a modal dialog)', async () => {

@@ -15,6 +15,7 @@ const VIEWS = [
   'Settings',
   'Remote screen',
   'Admin',
+  'Operator',
 ] as const;
 type ViewName = (typeof VIEWS)[number];
 
@@ -31,6 +32,7 @@ const READY: Record<ViewName, (page: Page) => Promise<void>> = {
   Settings: (page) => page.getByRole('table').waitFor(),
   'Remote screen': (page) => page.getByRole('button', { name: 'Turn on screen capture' }).waitFor(),
   Admin: (page) => page.getByRole('region', { name: 'Network', exact: true }).waitFor(),
+  Operator: (page) => page.locator('[data-phone-id]').first().waitFor(),
 };
 
 async function show(view: ViewName): Promise<void> {
@@ -233,6 +235,31 @@ describe('reduced motion', () => {
     } finally {
       await page.emulateMedia({ reducedMotion: 'no-preference' });
       await hangUp(handle);
+    }
+  });
+});
+
+describe('reduced motion in the operator view', () => {
+  it('pulses a ringing tile, which keeps saying "Ringing", and stills it when asked', async () => {
+    const { page } = app;
+    await show('Operator');
+    // The style, not the running animations: the three pulses may be over on a slow machine.
+    const tileMotion = () =>
+      page
+        .locator('[data-state="ringing"]')
+        .evaluate((tile) => getComputedStyle(tile).animationName);
+    const handle = await app.control.ring('5550124', 'Dorothy Vaughan');
+    try {
+      const tile = page.locator('[data-state="ringing"]');
+      await tile.getByText('Ringing', { exact: true }).waitFor();
+      expect(await tileMotion()).toBe('ring-pulse');
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      expect(await tileMotion()).toBe('none');
+      expect(await tile.getByText('Ringing', { exact: true }).isVisible()).toBe(true);
+    } finally {
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+      await app.control.remote(handle, 'hangup');
+      await page.locator('[data-state="ringing"]').waitFor({ state: 'detached' });
     }
   });
 });

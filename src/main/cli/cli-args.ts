@@ -23,6 +23,8 @@ export interface CliOptions {
   /** `dial` reports as soon as the phone shows the call, without waiting for an answer. */
   noWait: boolean;
   yes: boolean;
+  /** `watch --all`: every configured phone. */
+  all: boolean;
   help: boolean;
 }
 
@@ -56,6 +58,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
         wait: { type: 'string' },
         'no-wait': { type: 'boolean' },
         yes: { type: 'boolean' },
+        all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -77,6 +80,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
       wait: values.wait === undefined ? null : parseWait(values.wait),
       noWait: values['no-wait'] ?? false,
       yes: values.yes ?? false,
+      all: values.all ?? false,
       help: values.help ?? false,
     },
   };

@@ -1,8 +1,9 @@
 import type { ContractError } from '../../shared/contract/errors';
+import { EventLines, type LineSink } from './event-lines';
 
 /** Where the CLI writes; the process streams in production, anything writable in tests. */
 export interface CliStreams {
-  stdout: { write(text: string): unknown };
+  stdout: LineSink;
   stderr: { write(text: string): unknown };
 }
 
@@ -22,9 +23,9 @@ export class CliOutput {
     else this.streams.stdout.write(ensureNewline(text(value)));
   }
 
-  /** Prints one JSON line (used by `watch`, whatever `--json` says). */
-  line(value: unknown): void {
-    this.streams.stdout.write(`${JSON.stringify(value)}\n`);
+  /** JSON lines for `watch`, held for a slow reader up to a bound (see EventLines). */
+  eventLines(onCaughtUp: (dropped: number) => void): EventLines {
+    return new EventLines(this.streams.stdout, onCaughtUp);
   }
 
   /** Prints an informational note on stderr, so stdout stays machine-readable. */

@@ -109,7 +109,7 @@ async function attachOneOffPhone(context: CliContext, url: string): Promise<stri
  * DESKPILOT_PASSWORD (for this run only: e.g. a phone whose password the desktop app encrypted
  * with safeStorage) to a configured phone.
  */
-async function prepareStoredPhone(context: CliContext, phoneId: string): Promise<string> {
+export async function prepareStoredPhone(context: CliContext, phoneId: string): Promise<string> {
   const { acceptCertificate, password } = context.options;
   if (password !== null) context.core.phones.usePasswordForNow(phoneId, password);
   if (acceptCertificate !== null) {

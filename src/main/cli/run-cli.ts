@@ -12,6 +12,7 @@ import { PHONE_COMMANDS } from './phone-commands';
 import { resolvePhone } from './phone-target';
 import { runPhonesCommand } from './phones-command';
 import { USAGE } from './usage';
+import { watchAllPhones } from './watch-command';
 
 /** Exit statuses: documented in the usage text. */
 const EXIT_OK = 0;
@@ -72,6 +73,10 @@ export async function runCli(
 
 async function runCommand(context: CliContext, words: string[]): Promise<void> {
   const [command = '', ...args] = words;
+  if (context.options.all) {
+    if (command !== 'watch') throw new UsageError('--all goes only with watch.');
+    return watchAllPhones(context, args);
+  }
   if (command === 'phones') return runPhonesCommand(context, args);
   const phoneCommand = Object.hasOwn(PHONE_COMMANDS, command) ? PHONE_COMMANDS[command] : undefined;
   if (phoneCommand === undefined) throw new UsageError(`Unknown command "${command}".`);

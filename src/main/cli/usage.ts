@@ -5,6 +5,9 @@ Phones kept in the settings:
   phones add NAME URL [--user U] [--password P] [--accept-certificate SHA256]
   phones list
   phones remove NAME
+  watch --all                   every phone's events as JSON lines until Ctrl-C, each line
+                                naming its phone (phoneId, phone); a snapshot line per phone
+                                first
 
 Commands for one phone (--phone NAME, or --url URL --user U --password P; with a single
 configured phone, --phone may be left out):
@@ -46,6 +49,7 @@ Options:
   --wait SECONDS             how long "push on" waits for the first event (0: not at all)
   --no-wait                  dial: report the call as soon as the phone shows it
   --yes                      confirm restart, reboot and factory-reset
+  --all                      watch: every configured phone
   -h, --help                 this text
 
 Exit status: 0 success, 1 the phone or Deskpilot refused (reason on stderr), 2 wrong usage.

@@ -8,6 +8,12 @@ import type { NoticesStore } from './notices-store';
 export interface CallsState {
   /** What is in flight, per call handle ("dial" for a new call): shown at once as feedback. */
   pending: Record<string, string>;
+  /**
+   * The last refused call action of each phone, by phone id, in words; cleared when the next
+   * action on that phone starts or after FAILURE_SHOWN_MS. The operator view shows it on the
+   * phone's tile.
+   */
+  failures: Record<string, string>;
   /** The DTMF digits sent on each call from this window, shown on its card (bounded). */
   tones: Record<string, string>;
   /** The last destination dialled from this window, for redial. */
@@ -39,6 +45,9 @@ type Outcome = { ok: true } | { ok: false; error: ContractError };
 /** How many of the last tones sent on a call its card shows. */
 const TONES_SHOWN = 32;
 
+/** How long a refused call action stays on its phone's tile. */
+export const FAILURE_SHOWN_MS = 8000;
+
 /** The key under which a new outgoing call's progress is tracked. */
 export const DIAL_PENDING_KEY = 'dial';
 
@@ -64,18 +73,38 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
       set({ pending: Object.fromEntries(latest ? [...others, [key, latest.label]] : others) });
     }
 
+    function noteFailure(phoneId: string, message: string | null): void {
+      const others = Object.entries(get().failures).filter(([id]) => id !== phoneId);
+      if (message === null && others.length === Object.keys(get().failures).length) return;
+      set({
+        failures: Object.fromEntries(message === null ? others : [...others, [phoneId, message]]),
+      });
+      // Said for a while, like a notice; a newer failure on the phone replaces it.
+      if (message !== null) {
+        setTimeout(() => {
+          if (get().failures[phoneId] === message) noteFailure(phoneId, null);
+        }, FAILURE_SHOWN_MS);
+      }
+    }
+
     async function run(
       key: string,
       label: string,
       action: string,
       request: () => Promise<Outcome>,
+      phoneId?: string,
     ): Promise<boolean> {
       const entry = { label };
       inFlight.set(key, [...(inFlight.get(key) ?? []), entry]);
       showPending(key);
+      if (phoneId !== undefined) noteFailure(phoneId, null);
       try {
         const outcome = await request();
-        if (!outcome.ok) notices.getState().push('error', describeFailure(action, outcome.error));
+        if (!outcome.ok) {
+          const failure = describeFailure(action, outcome.error);
+          notices.getState().push('error', failure);
+          if (phoneId !== undefined) noteFailure(phoneId, failure);
+        }
         return outcome.ok;
       } finally {
         const left = (inFlight.get(key) ?? []).filter((other) => other !== entry);
@@ -87,6 +116,7 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
 
     return {
       pending: {},
+      failures: {},
       tones: {},
       lastDialled: null,
       async dial(phoneId, destination, line) {
@@ -123,21 +153,38 @@ export function createCallsStore(api: DeskpilotApi, notices: NoticesStore) {
         return get().dial(phoneId, last.remoteNumber);
       },
       answer: (phoneId, handle, others) =>
-        run(handle, 'Answering…', 'Answering', () =>
-          api.calls.answer(
-            others === undefined ? { phoneId, handle } : { phoneId, handle, others },
-          ),
+        run(
+          handle,
+          'Answering…',
+          'Answering',
+          () =>
+            api.calls.answer(
+              others === undefined ? { phoneId, handle } : { phoneId, handle, others },
+            ),
+          phoneId,
         ),
       reject: (phoneId, handle) =>
-        run(handle, 'Rejecting…', 'Rejecting', () => api.calls.reject({ phoneId, handle })),
+        run(
+          handle,
+          'Rejecting…',
+          'Rejecting',
+          () => api.calls.reject({ phoneId, handle }),
+          phoneId,
+        ),
       ignore: (phoneId, handle) =>
-        run(handle, 'Ignoring…', 'Ignoring', () => api.calls.ignore({ phoneId, handle })),
+        run(handle, 'Ignoring…', 'Ignoring', () => api.calls.ignore({ phoneId, handle }), phoneId),
       hold: (phoneId, handle) =>
-        run(handle, 'Putting on hold…', 'Hold', () => api.calls.hold({ phoneId, handle })),
+        run(handle, 'Putting on hold…', 'Hold', () => api.calls.hold({ phoneId, handle }), phoneId),
       resume: (phoneId, handle) =>
-        run(handle, 'Resuming…', 'Resume', () => api.calls.resume({ phoneId, handle })),
+        run(handle, 'Resuming…', 'Resume', () => api.calls.resume({ phoneId, handle }), phoneId),
       end: (phoneId, handle) =>
-        run(handle, 'Ending…', 'Ending the call', () => api.calls.end({ phoneId, handle })),
+        run(
+          handle,
+          'Ending…',
+          'Ending the call',
+          () => api.calls.end({ phoneId, handle }),
+          phoneId,
+        ),
       setMuted: (phoneId, handle, muted) =>
         run(handle, muted ? 'Muting…' : 'Unmuting…', muted ? 'Mute' : 'Unmute', () =>
           api.calls.mute({ phoneId, muted }),

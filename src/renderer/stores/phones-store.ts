@@ -46,6 +46,8 @@ export interface PhonesState {
   /** Reloads every snapshot (after adding or removing a phone, or a reconnect). */
   refresh(): Promise<void>;
   apply(event: PhoneEvent): void;
+  /** Puts a phone in a group (null: in none); resolves to the refusal in words, or null. */
+  setGroup(phoneId: string, group: string | null): Promise<string | null>;
 }
 
 const PUSH_UNKNOWN: PushStatus = {
@@ -153,6 +155,15 @@ export function createPhonesStore(api: DeskpilotApi) {
         phones: outcome.value,
         selectedPhoneId: keepSelection(get().selectedPhoneId, outcome.value),
       });
+    },
+    async setGroup(phoneId, group) {
+      const outcome = await api.phones.update({ phoneId, group });
+      if (!outcome.ok) return `The group could not be changed: ${outcome.error.message}`;
+      const info = outcome.value;
+      set({
+        phones: updatePhone(get().phones, phoneId, (phone) => ({ ...phone, info })),
+      });
+      return null;
     },
     apply(event) {
       const phones = applyPhoneEvent(get().phones, event);

@@ -10,8 +10,12 @@ export const VIEWS = [
   'settings',
   'screen',
   'admin',
+  'operator',
 ] as const;
 export type View = (typeof VIEWS)[number];
+
+/** The operator view's group choice: every group, the phones in none, or one group by name. */
+export type GroupFilter = { kind: 'all' } | { kind: 'none' } | { kind: 'named'; name: string };
 
 export interface UiState {
   view: View;
@@ -24,6 +28,9 @@ export interface UiState {
   setConnection(connection: ConnectionState): void;
   /** The window runs in the browser host: it rings itself (tab title, web notification). */
   browserHost: boolean;
+  /** The group the operator view shows, kept while the window is open. */
+  operatorGroup: GroupFilter;
+  showOperatorGroup(group: GroupFilter): void;
   show(view: View): void;
   startContact(draft: ContactInput): void;
   clearContactDraft(): void;
@@ -51,6 +58,8 @@ export function createUiStore(browserHost = false) {
     dialFocusRequest: 0,
     connection: 'connected',
     setConnection: (connection) => set({ connection }),
+    operatorGroup: { kind: 'all' },
+    showOperatorGroup: (operatorGroup) => set({ operatorGroup }),
     show: (view) => set({ view }),
     startContact: (draft) =>
       set({ contactDraft: { ...draft, name: personName(draft) }, view: 'contacts' }),

@@ -37,6 +37,11 @@ export interface E2eOptions {
   demo?: boolean | 'first-run';
   simulator?: SimulatorOptions;
   colorScheme?: 'light' | 'dark';
+  /**
+   * Adds every simulated phone straight to the core (no connection test: the simulator is
+   * known), named and grouped by `name(index)` and `group(index)`; in place of `addPhone`.
+   */
+  fleet?: { name: (index: number) => string; group: (index: number) => string | null };
   /** Lifetimes of the browser host's sign-in links and sessions. */
   sessionTimes?: BrowserHostOptions['sessionTimes'];
 }
@@ -77,7 +82,19 @@ export async function startE2eApp(options: E2eOptions = {}): Promise<E2eApp> {
     push: { port: 0 },
   });
   let phone: PhoneInfo | null = null;
-  if (options.addPhone ?? true) {
+  if (options.fleet) {
+    const { name, group } = options.fleet;
+    for (const [index, simulated] of sim.phones.entries()) {
+      await core.phones.add({
+        name: name(index),
+        url: simulated.url,
+        username: simulated.username,
+        password: simulated.adminPassword,
+        pinnedFingerprint: simulated.fingerprint,
+        group: group(index),
+      });
+    }
+  } else if (options.addPhone ?? true) {
     phone = await core.handlers['phones.add']({
       name: 'Desk phone',
       url: simPhone.url,

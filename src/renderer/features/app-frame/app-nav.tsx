@@ -9,6 +9,7 @@ const NAV_ITEMS: { view: View; label: string; shortcut: string }[] = [
   { view: 'settings', label: 'Settings', shortcut: 'Alt+5' },
   { view: 'screen', label: 'Remote screen', shortcut: 'Alt+6' },
   { view: 'admin', label: 'Admin', shortcut: 'Alt+7' },
+  { view: 'operator', label: 'Operator', shortcut: 'Alt+8' },
 ];
 
 /** The views, in the order of their Alt+number shortcuts. */

@@ -23,7 +23,7 @@ export const SHORTCUTS = [
   { keys: 'Alt+E', action: 'End the current call' },
   { keys: 'Alt+M', action: 'Mute or unmute the microphone' },
   { keys: '0–9 * #', action: 'Start dialling; during a call, send tones' },
-  { keys: 'Alt+1 … Alt+7', action: 'Switch view' },
+  { keys: 'Alt+1 … Alt+8', action: 'Switch view' },
 ] as const;
 
 function handleShortcut(stores: AppStores, code: string): boolean {

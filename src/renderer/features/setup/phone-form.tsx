@@ -3,6 +3,7 @@ import type { PhoneInfo, PhoneScheme } from '../../../shared/domain';
 import { isPlainHttp, PLAIN_HTTP_WARNING } from '../../../shared/plain-http';
 import { RadioGroup, TextField } from '../../components/fields';
 import { useEscapeToClose } from '../../components/use-escape-to-close';
+import { GROUP_NAME_MAX, groupNames } from '../../lib/phone-groups';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import { ConnectionReport } from './connection-report';
 import {
@@ -38,6 +39,8 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
     ? splitPhoneUrl(phone.url)
     : { scheme: 'https' as PhoneScheme, address: '' };
   const [name, setName] = useState(phone?.name ?? '');
+  const [group, setGroup] = useState(phone?.group ?? '');
+  const groups = groupNames(useAppStore('phones', (state) => state.phones));
   const [address, setAddress] = useState(initial.address);
   const [scheme, setScheme] = useState<PhoneScheme>(initial.scheme);
   const [username, setUsername] = useState(phone?.username ?? 'Polycom');
@@ -69,8 +72,10 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
 
   const url = buildPhoneUrl(scheme, address);
   const fingerprint = trusted && testResult?.fingerprint ? testResult.fingerprint : undefined;
+  const chosenGroup = group.trim() === '' ? null : group.trim();
   const draft = {
     name: name.trim() || address.trim(),
+    ...(chosenGroup === null ? {} : { group: chosenGroup }),
     url,
     username,
     password,
@@ -95,6 +100,7 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
     if (phone) {
       const saved = await setup.update(phone.id, {
         name: draft.name,
+        group: chosenGroup,
         url,
         username,
         ...(password !== '' ? { password } : {}),
@@ -121,6 +127,24 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
         placeholder="Desk phone"
         autoComplete="off"
       />
+      <TextField
+        label="Group"
+        value={group}
+        onChange={setGroup}
+        list={`${formId}-groups`}
+        maxLength={GROUP_NAME_MAX}
+        placeholder="Reception"
+        autoComplete="off"
+        aria-describedby={`${formId}-group-hint`}
+      />
+      <datalist id={`${formId}-groups`}>
+        {groups.map((known) => (
+          <option key={known} value={known} />
+        ))}
+      </datalist>
+      <p className="hint" id={`${formId}-group-hint`}>
+        Optional. The operator view can show one group of phones at a time.
+      </p>
       <TextField
         label="Address"
         value={address}
