@@ -34,7 +34,7 @@ export async function showView(page: Page, name: string): Promise<void> {
 }
 
 /** "Showing 48 of 1,000 phones" → 1000 (null before the view says it). */
-export async function phonesListed(page: Page): Promise<number | null> {
+async function phonesListed(page: Page): Promise<number | null> {
   const text = (await page.locator(COUNT).textContent()) ?? '';
   const match = /of\s+([\d,.\s]+?)\s+phones?/i.exec(text);
   return match?.[1] === undefined ? null : Number(match[1].replace(/\D/g, ''));
@@ -44,7 +44,7 @@ export async function phonesListed(page: Page): Promise<number | null> {
  * Scrolls the grid from top to bottom once (back to the top at the end) and returns the ids of
  * the tiles that showed their phone's state on the way.
  */
-export function sweepTiles(page: Page): Promise<string[]> {
+function sweepTiles(page: Page): Promise<string[]> {
   return page.evaluate(
     async ({ tile, notShown }) => {
       const shown = new Set<string>();
