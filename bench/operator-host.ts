@@ -23,7 +23,7 @@ export interface HostWindow {
   ms: number;
 }
 
-export type HostRequest = HostStart | HostWindow | { type: 'sign-in' } | { type: 'stop' };
+export type HostRequest = HostStart | HostWindow | { type: 'stop' };
 
 /** What the host measured about itself over a window. */
 export interface HostFigures {
@@ -33,7 +33,7 @@ export interface HostFigures {
 
 export type HostReport =
   | { type: 'sign-in'; url: string }
-  /** Every configured phone online (or the timeout), `online` of `phones`, events working. */
+  /** Every configured phone online with its events working (or the timeout): how many were. */
   | { type: 'online'; online: number; working: number; phones: number }
   | ({ type: 'window' } & HostFigures);
 
@@ -41,27 +41,39 @@ function report(message: HostReport): void {
   process.send?.(message);
 }
 
-/** How many phones the core has online, and with their events trusted and working. */
-function count(core: Core): { online: number; working: number; phones: number } {
-  const phones = core.phones.list();
-  let online = 0;
-  let working = 0;
-  for (const { id } of phones) {
+/**
+ * Reports once every phone is online with its events working (or the timeout passed), followed
+ * through the core's events: reading 1,000 snapshots over and over would cost the very CPU the
+ * phones need to connect.
+ */
+function announceOnline(core: Core): void {
+  const phones = core.phones.list().map(({ id }) => id);
+  const online = new Set<string>();
+  const working = new Set<string>();
+  for (const id of phones) {
     const snapshot = core.phones.snapshot(id);
-    if (snapshot.status.health === 'online') online += 1;
-    if (snapshot.push.phase === 'working') working += 1;
+    if (snapshot.status.health === 'online') online.add(id);
+    if (snapshot.push.phase === 'working') working.add(id);
   }
-  return { online, working, phones: phones.length };
-}
-
-async function announceOnline(core: Core): Promise<void> {
-  const start = performance.now();
-  let figures = count(core);
-  while (figures.online < figures.phones && since(start) < ONLINE_TIMEOUT_MS) {
-    await sleep(100);
-    figures = count(core);
-  }
-  report({ type: 'online', ...figures });
+  const done = () => {
+    unsubscribe();
+    clearTimeout(timer);
+    report({ type: 'online', online: online.size, working: working.size, phones: phones.length });
+  };
+  const unsubscribe = core.subscribe('phone', (event) => {
+    if (event.type === 'phone-status') {
+      if (event.status.health === 'online') online.add(event.phoneId);
+      else online.delete(event.phoneId);
+    } else if (event.type === 'push-status') {
+      if (event.push.phase === 'working') working.add(event.phoneId);
+      else working.delete(event.phoneId);
+    } else {
+      return;
+    }
+    if (online.size === phones.length && working.size === phones.length) done();
+  });
+  const timer = setTimeout(done, ONLINE_TIMEOUT_MS);
+  if (online.size === phones.length && working.size === phones.length) done();
 }
 
 async function measureWindow(ms: number): Promise<HostFigures> {
@@ -88,7 +100,6 @@ async function serve({ dataDir, pushPort }: HostStart): Promise<void> {
     log: () => undefined,
   });
   process.on('message', (message: HostRequest) => {
-    if (message.type === 'sign-in') report({ type: 'sign-in', url: host.signInUrl() });
     if (message.type === 'window') {
       void measureWindow(message.ms).then((figures) => report({ type: 'window', ...figures }));
     }
@@ -100,7 +111,7 @@ async function serve({ dataDir, pushPort }: HostStart): Promise<void> {
     }
   });
   report({ type: 'sign-in', url: host.signInUrl() });
-  await announceOnline(core);
+  announceOnline(core);
 }
 
 process.once('message', (message: HostRequest) => {

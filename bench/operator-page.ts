@@ -24,17 +24,17 @@ export async function preparePage(page: Page): Promise<void> {
   await page.addInitScript('globalThis.__name = (target) => target;');
 }
 
-/** Opens the operator view from the main navigation (which marks it as the current page). */
-export async function openOperatorView(page: Page): Promise<void> {
-  const button = page
+/** Opens a view from the main navigation ("Calls", "Operator") and waits until it is current. */
+export async function showView(page: Page, name: string): Promise<void> {
+  await page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Operator', exact: true });
-  await button.click();
-  await page.locator('[aria-current="page"]', { hasText: 'Operator' }).waitFor();
+    .getByRole('button', { name, exact: true })
+    .click();
+  await page.locator('[aria-current="page"]', { hasText: name }).waitFor();
 }
 
 /** "Showing 48 of 1,000 phones" → 1000 (null before the view says it). */
-export async function phonesListed(page: Page): Promise<number | null> {
+async function phonesListed(page: Page): Promise<number | null> {
   const text = (await page.locator(COUNT).textContent()) ?? '';
   const match = /of\s+([\d,.\s]+?)\s+phones?/i.exec(text);
   return match?.[1] === undefined ? null : Number(match[1].replace(/\D/g, ''));
@@ -44,7 +44,7 @@ export async function phonesListed(page: Page): Promise<number | null> {
  * Scrolls the grid from top to bottom once (back to the top at the end) and returns the ids of
  * the tiles that showed their phone's state on the way.
  */
-export function sweepTiles(page: Page): Promise<string[]> {
+function sweepTiles(page: Page): Promise<string[]> {
   return page.evaluate(
     async ({ tile, notShown }) => {
       const shown = new Set<string>();
@@ -120,79 +120,75 @@ export function visibleTiles(page: Page): Promise<string[]> {
   }, TILE);
 }
 
-/** Page-side watches for one ring: each settles with true once seen, false after the timeout. */
-interface RingWatch {
-  tile: Promise<boolean>;
-  banner: Promise<boolean>;
-}
+/** Where a ring shows: its phone's tile in the operator view, or the banner of every other view. */
+export type RingSign = 'tile' | 'banner';
 
 /**
- * Starts watching, before the ring, for phone `phoneId`'s tile to turn `ringing` and for
- * `caller` to appear in the incoming-call banner.
+ * Starts watching, before the ring, for phone `phoneId`'s tile to turn `ringing` or for
+ * `caller` to appear in the incoming-call banner; settles with true once seen, false after
+ * the timeout.
  */
 export function watchRing(
   page: Page,
+  sign: RingSign,
   phoneId: string,
   caller: string,
-): Promise<JSHandle<RingWatch>> {
+): Promise<JSHandle<{ seen: Promise<boolean> }>> {
   return page.evaluateHandle(
-    ({ tile, phoneId, caller, timeoutMs }) => {
-      const seen = (test: () => boolean) =>
-        new Promise<boolean>((resolve) => {
-          if (test()) {
-            resolve(true);
-            return;
-          }
-          const observer = new MutationObserver(() => {
-            if (!test()) return;
-            observer.disconnect();
-            clearTimeout(timer);
-            resolve(true);
-          });
-          const timer = setTimeout(() => {
-            observer.disconnect();
-            resolve(false);
-          }, timeoutMs);
-          observer.observe(document.body, {
-            subtree: true,
-            childList: true,
-            characterData: true,
-            attributes: true,
-            attributeFilter: ['data-state'],
-          });
-        });
-      const tileSelector = `${tile}[data-phone-id="${CSS.escape(phoneId)}"]`;
-      return {
-        tile: seen(
-          () => document.querySelector(tileSelector)?.getAttribute('data-state') === 'ringing',
-        ),
-        banner: seen(
-          () =>
-            document
+    ({ tileSelector, sign, caller, timeoutMs }) => {
+      const test = () =>
+        sign === 'tile'
+          ? document.querySelector(tileSelector)?.getAttribute('data-state') === 'ringing'
+          : (document
               .querySelector('[aria-label="Incoming calls"]')
-              ?.textContent?.includes(caller) ?? false,
-        ),
-      };
+              ?.textContent?.includes(caller) ?? false);
+      const seen = new Promise<boolean>((resolve) => {
+        if (test()) {
+          resolve(true);
+          return;
+        }
+        const observer = new MutationObserver(() => {
+          if (!test()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(true);
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          resolve(false);
+        }, timeoutMs);
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+          attributeFilter: ['data-state'],
+        });
+      });
+      // Wrapped, so evaluateHandle hands back the watch at once instead of waiting for it.
+      return { seen };
     },
-    { tile: TILE, phoneId, caller, timeoutMs: RING_TIMEOUT_MS },
+    {
+      tileSelector: `${TILE}[data-phone-id="${phoneId}"]`,
+      sign,
+      caller,
+      timeoutMs: RING_TIMEOUT_MS,
+    },
   );
 }
 
 /**
- * Milliseconds from `start` (this process's clock) until the page reported each watch: the page
+ * Milliseconds from `start` (this process's clock) until the page reported the watch: the page
  * answers the moment its observer fires, so both ends are read on one clock. NaN when not seen.
  */
-export async function ringDelays(
-  watch: JSHandle<RingWatch>,
+export async function ringDelay(
+  watch: JSHandle<{ seen: Promise<boolean> }>,
   start: number,
-): Promise<{ tile: number; banner: number }> {
-  const delay = (seen: boolean) => (seen ? since(start) : Number.NaN);
-  const [tile, banner] = await Promise.all([
-    watch.evaluate((w) => w.tile).then(delay),
-    watch.evaluate((w) => w.banner).then(delay),
-  ]);
+): Promise<number> {
+  const seen = await watch.evaluate((w) => w.seen);
+  const delay = seen ? since(start) : Number.NaN;
   await watch.dispose();
-  return { tile, banner };
+  return delay;
 }
 
 /** Frame times over `ms`: the gaps between successive requestAnimationFrame callbacks. */
