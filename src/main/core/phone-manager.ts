@@ -18,6 +18,7 @@ import {
 } from '../settings/settings-schema';
 import type { SettingsStore } from '../settings/settings-store';
 import { DeskpilotError } from '../ground/deskpilot-error';
+import { OpeningConnects } from './opening-connects';
 
 /** What it takes to add a phone; the password goes to the SecretStore, never to settings. */
 export interface NewPhone {
@@ -88,6 +89,9 @@ function secretKey(phoneId: string): string {
 export class PhoneManager {
   private readonly entries = new Map<string, Entry>();
   private changes: Promise<unknown> = Promise.resolve();
+  private readonly opening = new OpeningConnects((id) =>
+    this.entries.get(id)?.session === null ? this.session(id) : null,
+  );
 
   private constructor(private readonly options: PhoneManagerOptions) {}
 
@@ -104,7 +108,7 @@ export class PhoneManager {
         unsubscribe: () => undefined,
       });
     }
-    if (options.connect) for (const id of manager.entries.keys()) manager.session(id);
+    if (options.connect) void manager.opening.run([...manager.entries.keys()]);
     return manager;
   }
 
@@ -311,6 +315,7 @@ export class PhoneManager {
 
   /** Stops every session (queued work is cancelled). */
   async close(): Promise<void> {
+    this.opening.close();
     await Promise.all([...this.entries.values()].map((entry) => this.stopSession(entry)));
   }
 
@@ -342,6 +347,7 @@ export class PhoneManager {
   }
 
   private async stopSession(entry: Entry): Promise<void> {
+    this.opening.stopped(entry.phone.id);
     const session = entry.session;
     entry.session = null;
     entry.unsubscribe();
