@@ -326,6 +326,8 @@ async function measureFleetRun(
   } finally {
     count = await churn.stop();
   }
+  // Said apart from the table: a phone's words would stretch its first column past any screen.
+  if (count.firstFailure !== undefined) progress(`  first failed change: ${count.firstFailure}`);
   return { loaded, idle, rings, churning, churn: count };
 }
 
@@ -427,7 +429,7 @@ function rows(one: OnePhone, run: FleetRun): RatioRow[] {
     {
       measurement:
         `10l. state changes driven a second (ring, answer, hang-up; ${churn.late} late, ` +
-        `${churn.failed} failed${churn.firstFailure === undefined ? '' : `, first: ${churn.firstFailure}`})`,
+        `${churn.failed} failed)`,
       figure: `${fixed(rate, 1)} / s`,
       baseline: `${CHURN_PER_SECOND} / s asked`,
       ratio: ratio(rate, CHURN_PER_SECOND),
