@@ -3,12 +3,9 @@
  * its own admin password and an HTTP client of the test's (undici), never through Deskpilot, so
  * a test can check what Deskpilot changed — or did not change — on the phone.
  */
-import { Agent, request } from 'undici';
-
 import type { SimulatedPhoneInfo } from '../../src/simulator';
-
-/** The tests' phones are self-signed; this reads them without pinning. */
-const agent = new Agent({ connect: { rejectUnauthorized: false }, keepAliveTimeout: 10 });
+// The simulator's own client: it trusts exactly the certificate the simulator reported.
+import { pinnedRequest } from '../../src/simulator/control/pinned-request';
 
 /** The value and source of each named parameter on the phone (at most 20 names, as it takes). */
 export async function simConfig(
@@ -18,20 +15,22 @@ export async function simConfig(
   const credentials = Buffer.from(`${phone.username}:${phone.adminPassword}`).toString('base64');
   // The phone answers one request at a time: a 403 while Deskpilot talks to it means "again".
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const response = await request(`${phone.url}/api/v1/mgmt/config/get`, {
+    const { status, text } = await pinnedRequest({
       method: 'POST',
+      url: new URL('/api/v1/mgmt/config/get', phone.url),
+      fingerprint: phone.fingerprint,
       headers: { authorization: `Basic ${credentials}`, 'content-type': 'application/json' },
       body: JSON.stringify({ data: names }),
-      dispatcher: agent,
+      timeoutMs: 10_000,
+      maxAnswerBytes: 20 * 1024,
     });
-    const text = await response.body.text();
-    if (response.statusCode === 403) {
+    if (status === 403) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       continue;
     }
     const answer = JSON.parse(text) as { Status: string; data: Record<string, unknown> };
-    if (response.statusCode !== 200 || answer.Status !== '2000') {
-      throw new Error(`config/get answered HTTP ${response.statusCode}: ${text.slice(0, 200)}`);
+    if (status !== 200 || answer.Status !== '2000') {
+      throw new Error(`config/get answered HTTP ${status}: ${text.slice(0, 200)}`);
     }
     return answer.data as Record<string, { Value: string; Source: string }>;
   }
