@@ -65,3 +65,14 @@ export function allowedCallActions(
 export function isIncomingRinging(call: Pick<Call, 'state' | 'direction'>): boolean {
   return call.state === 'Offering' && call.direction === 'Incoming';
 }
+
+/**
+ * Who is on the other end, as well as we know it: the user's own contact name first (phones
+ * often report just the number as the name), then the phone's caller ID, then the number.
+ */
+export function callerName(
+  call: Pick<Call, 'remoteName' | 'remoteNumber'>,
+  contactName: string | null,
+): string {
+  return contactName ?? (call.remoteName.trim() || call.remoteNumber || 'Unknown caller');
+}

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import type { Call } from '../../../shared/domain';
 import { describeDuration, elapsedSeconds, formatDuration } from '../../lib/call-duration';
-import { allowedCallActions, describeCallState, type CallAction } from '../../lib/call-state';
+import {
+  allowedCallActions,
+  callerName,
+  describeCallState,
+  type CallAction,
+} from '../../lib/call-state';
 import type { CallsState } from '../../stores/calls-store';
 import { useAppStore } from '../../stores/stores-context';
 import { Keypad } from '../dialpad/keypad';
@@ -45,17 +50,6 @@ export interface CallCardProps {
     | 'transfer'
     | 'sendDtmf'
   >;
-}
-
-/**
- * Who is on the other end, as well as we know it: the user's own contact name first (phones
- * often report just the number as the name), then the phone's caller ID, then the number.
- */
-export function callerName(
-  call: Pick<Call, 'remoteName' | 'remoteNumber'>,
-  contactName: string | null,
-): string {
-  return contactName ?? (call.remoteName.trim() || call.remoteNumber || 'Unknown caller');
 }
 
 /** One call: who, state in words, line, a ticking duration, and the actions its state allows. */

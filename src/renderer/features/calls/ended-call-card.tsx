@@ -1,7 +1,7 @@
 import { CALL_OUTCOME_WORDS } from '../../../shared/domain';
 import type { EndedCall } from '../../stores/phones-store';
 import { useStores } from '../../stores/stores-context';
-import { callerName } from './call-card';
+import { callerName } from '../../lib/call-state';
 
 /** "Call with 4861 ended: Busy", for the screen reader's announcement. */
 export function endedCallWords({ call, outcome }: EndedCall): string {

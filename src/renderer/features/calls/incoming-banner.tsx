@@ -1,7 +1,7 @@
 import { isIncomingRinging } from '../../lib/call-state';
 import { findContactByNumber } from '../../lib/phone-numbers';
 import { useAppStore, useStores } from '../../stores/stores-context';
-import { callerName } from './call-card';
+import { callerName } from '../../lib/call-state';
 import { useRingingAlerts } from './use-ringing-alerts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Call, PhoneSnapshot } from '../../../shared/domain';
-import { describeCallState, isIncomingRinging } from '../../lib/call-state';
+import { callerName, describeCallState, isIncomingRinging } from '../../lib/call-state';
 import type { GroupFilter } from '../../stores/ui-store';
 
 /** What a tile shows at a glance; also its `data-state`, which scripts and tests read. */
@@ -63,11 +63,6 @@ export function describeLines(phone: PhoneSnapshot): string {
   return `${registered}/${phone.lines.length} ${phone.lines.length === 1 ? 'line' : 'lines'}`;
 }
 
-/** The other party as the tile names it. */
-export function otherParty(call: Pick<Call, 'remoteName' | 'remoteNumber'>): string {
-  return call.remoteName.trim() || call.remoteNumber || 'Unknown caller';
-}
-
 /**
  * The tile's accessible name: the phone, its state and who is calling or on the line, so a
  * screen reader moving from tile to tile hears what a glance shows.
@@ -76,7 +71,7 @@ export function tileLabel(phone: PhoneSnapshot): string {
   const [first, ...others] = liveCalls(phone);
   const parts = [phone.info.name, describeTileState(phone)];
   if (first && tileState(phone) !== 'offline') {
-    parts.push(`${isIncomingRinging(first) ? 'from' : 'with'} ${otherParty(first)}`);
+    parts.push(`${isIncomingRinging(first) ? 'from' : 'with'} ${callerName(first, null)}`);
     if (others.length > 0)
       parts.push(`${others.length} more ${others.length === 1 ? 'call' : 'calls'}`);
   }

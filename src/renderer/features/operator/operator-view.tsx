@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ViewSection } from '../../components/view-section';
 import { groupNames } from '../../lib/phone-groups';
+import { callerName } from '../../lib/call-state';
 import { useNow } from '../../lib/use-now';
 import type { GroupFilter } from '../../stores/ui-store';
 import { useAppStore, useStores } from '../../stores/stores-context';
 import {
   filterPhones,
   oldestRinging,
-  otherParty,
   STATE_FILTERS,
   tileState,
   type StateFilter,
@@ -156,7 +156,7 @@ export function OperatorView() {
                 .slice(0, 3)
                 .map((phone) => {
                   const call = phone.calls.find((item) => item.state === 'Offering');
-                  return call ? `${phone.info.name}, ${otherParty(call)}` : phone.info.name;
+                  return call ? `${phone.info.name}, ${callerName(call, null)}` : phone.info.name;
                 })
                 .join('; ')}`}
         </p>

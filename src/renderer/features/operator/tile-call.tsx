@@ -1,8 +1,12 @@
 import type { Call } from '../../../shared/domain';
 import { describeDuration, elapsedSeconds, formatDuration } from '../../lib/call-duration';
-import { allowedCallActions, describeCallState, type CallAction } from '../../lib/call-state';
+import {
+  allowedCallActions,
+  callerName,
+  describeCallState,
+  type CallAction,
+} from '../../lib/call-state';
 import type { CallsState } from '../../stores/calls-store';
-import { otherParty } from './operator-model';
 
 /** The actions a tile offers on a call: the everyday ones; the rest stay on the Calls page. */
 const TILE_ACTIONS: readonly CallAction[] = [
@@ -32,7 +36,7 @@ export function TileCallSummary({
       <span className="tile-call-duration" aria-label={describeDuration(seconds)}>
         {formatDuration(seconds)}
       </span>{' '}
-      <span className="tile-call-party">{otherParty(call)}</span>
+      <span className="tile-call-party">{callerName(call, null)}</span>
       {more > 0 && <span className="tile-more-calls"> +{more}</span>}
     </p>
   );
@@ -79,7 +83,7 @@ export function TileCallButtons({
   const shown = allowedCallActions(call, otherTalking).filter((action) =>
     TILE_ACTIONS.includes(action),
   );
-  const party = otherParty(call);
+  const party = callerName(call, null);
   return (
     <div className="tile-actions" role="group" aria-label={`Actions for the call with ${party}`}>
       {shown.map((action) => (
