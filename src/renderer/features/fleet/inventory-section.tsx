@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
+import { groupNames } from '../../lib/phone-groups';
 import type { FleetInventoryRow } from '../../../shared/contract/fleet';
 import { firmwareSummary, inventoryCsv } from '../../../shared/fleet-inventory';
 import { count } from '../../lib/count';
@@ -81,13 +82,7 @@ export function InventorySection() {
     () => sortRows(filterRows(rows, deferredText, group), sort),
     [rows, deferredText, group, sort],
   );
-  const groups = useMemo(
-    () =>
-      [...new Set(rows.flatMap((row) => (row.group === null ? [] : [row.group])))].sort((a, b) =>
-        a.localeCompare(b),
-      ),
-    [rows],
-  );
+  const groups = useMemo(() => groupNames(rows), [rows]);
   const store = stores.fleet.getState();
 
   const exportShown = () =>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { groupNames } from '../../lib/phone-groups';
 import { RadioGroup } from '../../components/fields';
 import { count } from '../../lib/count';
 import { useAppStore } from '../../stores/stores-context';
@@ -35,13 +36,7 @@ export function usePhoneChoice() {
   const phones = usePhoneRecords();
   const selected = useAppStore('fleet', (state) => state.selected);
   const [source, setSource] = useState<Source>('selection');
-  const groups = useMemo(
-    () =>
-      [...new Set(phones.flatMap((phone) => (phone.group === null ? [] : [phone.group])))].sort(
-        (a, b) => a.localeCompare(b),
-      ),
-    [phones],
-  );
+  const groups = useMemo(() => groupNames(phones), [phones]);
   const [groupChoice, setGroup] = useState<string | null>(null);
   const group = groupChoice !== null && groups.includes(groupChoice) ? groupChoice : groups[0];
   const phoneIds = useMemo(() => {

@@ -48,7 +48,7 @@ export function OperatorView() {
   const now = useNow();
 
   // Kept while the phones are the same list, so tiles that did not change are not drawn again.
-  const groups = useMemo(() => groupNames(phones), [phones]);
+  const groups = useMemo(() => groupNames(phones.map((phone) => phone.info)), [phones]);
   const groupOptions =
     group.kind === 'named' && !groups.includes(group.name) ? [...groups, group.name] : groups;
   const shown = filterPhones(phones, { search, state: stateFilter, group });

@@ -40,7 +40,9 @@ export function PhoneForm({ phone, onDone, onCancel }: PhoneFormProps) {
     : { scheme: 'https' as PhoneScheme, address: '' };
   const [name, setName] = useState(phone?.name ?? '');
   const [group, setGroup] = useState(phone?.group ?? '');
-  const groups = groupNames(useAppStore('phones', (state) => state.phones));
+  const groups = groupNames(
+    useAppStore('phones', (state) => state.phones).map((phone) => phone.info),
+  );
   const [address, setAddress] = useState(initial.address);
   const [scheme, setScheme] = useState<PhoneScheme>(initial.scheme);
   const [username, setUsername] = useState(phone?.username ?? 'Polycom');
